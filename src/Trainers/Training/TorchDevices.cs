@@ -1,0 +1,45 @@
+using Microsoft.ML;
+using TorchSharp;
+
+namespace MsaMl.Trainers.Training;
+
+/// <summary>What TorchSharp sees on this machine, as <c>msa info</c> prints it.</summary>
+public sealed record TorchDeviceInfo(string TorchSharpVersion, string LibTorchVersion, bool CudaAvailable, int CudaDeviceCount, string DefaultDevice);
+
+/// <summary>Device choice for MsaMl's TorchSharp trainers: CUDA when present and allowed, else CPU.</summary>
+public static class TorchDevices
+{
+    /// <summary>Probes TorchSharp (loading libtorch on first use).</summary>
+    public static TorchDeviceInfo Probe()
+    {
+        bool cuda = torch.cuda.is_available();
+        return new TorchDeviceInfo(
+            typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+            torch.__version__,
+            cuda,
+            cuda ? torch.cuda.device_count() : 0,
+            cuda ? "cuda" : "cpu");
+    }
+
+    /// <summary>
+    /// The device an MLContext asks for: <see cref="MLContext.GpuDeviceId"/> when CUDA is present
+    /// (the index is honoured); CPU when no GPU is requested, or when CUDA is missing and
+    /// <see cref="MLContext.FallbackToCpu"/> allows it.
+    /// </summary>
+    public static torch.Device Select(MLContext context)
+    {
+        if (context.GpuDeviceId is not int index) return torch.CPU;
+        if (torch.cuda.is_available())
+        {
+            int count = torch.cuda.device_count();
+            if (index < 0 || index >= count)
+                throw new ArgumentOutOfRangeException(nameof(context), $"GpuDeviceId {index} requested but this machine has {count} CUDA device(s).");
+            return torch.device(DeviceType.CUDA, index);
+        }
+        if (context.FallbackToCpu) return torch.CPU;
+        throw new InvalidOperationException($"GpuDeviceId {index} requested, CUDA is not available and FallbackToCpu is false.");
+    }
+
+    /// <summary>CUDA device 0 when present, else CPU (for tools that have no MLContext).</summary>
+    public static torch.Device Default() => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+}

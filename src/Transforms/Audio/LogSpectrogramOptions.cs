@@ -1,0 +1,72 @@
+namespace MsaMl.Transforms.Audio;
+
+/// <summary>How spectrogram channels are standardized.</summary>
+public enum SpectrogramStandardization
+{
+    /// <summary>Values are left as computed.</summary>
+    None,
+    /// <summary>Each channel of each utterance is scaled to zero mean and unit variance.</summary>
+    PerUtterance,
+    /// <summary>Each channel is standardized with moments learned from the training data by <c>Fit</c>.</summary>
+    Dataset,
+}
+
+/// <summary>
+/// Options of <see cref="LogSpectrogramTransformer"/>. Defaults follow the original AAT system:
+/// Hann window 20 ms, hop 10 ms, power spectrum, log(S + 1e-10), delta and delta-delta channels,
+/// 750 time frames (7.5 s).
+/// </summary>
+public sealed class LogSpectrogramOptions
+{
+    /// <summary>Column with the WAV file path. An empty path is a missing recording: all-zero features.</summary>
+    public string InputColumnName { get; set; } = "AudioPath";
+
+    /// <summary>Output column: a [channels, freq, time] vector.</summary>
+    public string OutputColumnName { get; set; } = "Spectrogram";
+
+    /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
+    public string? BaseFolder { get; set; }
+
+    /// <summary>Expected sample rate in Hz (IEMOCAP: 16 kHz).</summary>
+    public int SampleRate { get; set; } = 16000;
+
+    /// <summary>Resample files at another rate (true) or reject them with an error (false).</summary>
+    public bool Resample { get; set; } = true;
+
+    /// <summary>Analysis window length in milliseconds (Hann window).</summary>
+    public double WindowMs { get; set; } = 20;
+
+    /// <summary>Hop between frames in milliseconds.</summary>
+    public double HopMs { get; set; } = 10;
+
+    /// <summary>
+    /// FFT size: a power of two not smaller than the window (NWaves' FFT is radix-2). 0 picks the
+    /// smallest such size: 512 at 16 kHz and 20 ms, so 257 frequency bins. (The original system
+    /// used a 320-point FFT, 161 bins.)
+    /// </summary>
+    public int FftSize { get; set; }
+
+    /// <summary>Number of mel bands; 0 keeps the linear-frequency power spectrum.</summary>
+    public int MelBands { get; set; }
+
+    /// <summary>Added before the logarithm: log(S + Floor).</summary>
+    public double Floor { get; set; } = 1e-10;
+
+    /// <summary>Adds delta and delta-delta channels (3 channels instead of 1).</summary>
+    public bool Deltas { get; set; } = true;
+
+    /// <summary>Frames kept: longer audio is cropped, shorter audio zero-padded at the end.</summary>
+    public int TimeFrames { get; set; } = 750;
+
+    /// <summary>Channel standardization.</summary>
+    public SpectrogramStandardization Standardization { get; set; } = SpectrogramStandardization.None;
+
+    /// <summary>Per-channel means for <see cref="SpectrogramStandardization.Dataset"/>; learned by Fit when null.</summary>
+    public float[]? ChannelMeans { get; set; }
+
+    /// <summary>Per-channel standard deviations for <see cref="SpectrogramStandardization.Dataset"/>; learned by Fit when null.</summary>
+    public float[]? ChannelStds { get; set; }
+
+    /// <summary>Rows featurized together on the data-view path.</summary>
+    public int BatchSize { get; set; } = 16;
+}

@@ -1,0 +1,38 @@
+using Microsoft.ML;
+using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Image;
+using MsaMl.Transforms.Text;
+
+namespace MsaMl;
+
+/// <summary>MsaMl's featurizing transforms: <c>mlContext.Msa().Transforms</c>.</summary>
+public sealed class MsaTransformsCatalog
+{
+    internal MsaTransformsCatalog(MLContext context) => Context = context;
+
+    public MLContext Context { get; }
+
+    /// <summary>WAV path -> [3, freq, 750] log spectrogram with delta channels (the AAT input).</summary>
+    public LogSpectrogramEstimator LogSpectrogram(string outputColumnName = "Spectrogram", string inputColumnName = "AudioPath", int timeFrames = 750) =>
+        LogSpectrogram(new LogSpectrogramOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName, TimeFrames = timeFrames });
+
+    public LogSpectrogramEstimator LogSpectrogram(LogSpectrogramOptions options) => new(options);
+
+    /// <summary>Text -> BERT token embeddings [maxTokens, hidden] and a mean-pooled sentence vector (embedded MiniLM by default).</summary>
+    public BertEmbeddingEstimator BertEmbedding(string tokenEmbeddingsColumnName = "TextTokens", string inputColumnName = "Text", int maxTokens = 60) =>
+        BertEmbedding(new BertEmbeddingOptions { TokenEmbeddingsColumnName = tokenEmbeddingsColumnName, InputColumnName = inputColumnName, MaxTokens = maxTokens });
+
+    public BertEmbeddingEstimator BertEmbedding(BertEmbeddingOptions options) => new(options);
+
+    /// <summary>Image path -> [3, height, width] pixels in [0, 1].</summary>
+    public ImageTensorEstimator ImageTensor(string outputColumnName = "ImageTensor", string inputColumnName = "ImagePath", int width = 64, int height = 64) =>
+        ImageTensor(new ImageTensorOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName, Width = width, Height = height });
+
+    public ImageTensorEstimator ImageTensor(ImageTensorOptions options) => new(options);
+
+    /// <summary>Image path -> 512-d ImageNet ResNet-18 features.</summary>
+    public PretrainedImageFeaturesEstimator PretrainedImageFeatures(string outputColumnName = "ImageFeatures", string inputColumnName = "ImagePath") =>
+        PretrainedImageFeatures(new PretrainedImageFeaturesOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName });
+
+    public PretrainedImageFeaturesEstimator PretrainedImageFeatures(PretrainedImageFeaturesOptions options) => new(options);
+}

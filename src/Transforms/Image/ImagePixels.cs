@@ -1,0 +1,63 @@
+using MsaMl.Transforms.Core;
+using SkiaSharp;
+
+namespace MsaMl.Transforms.Image;
+
+/// <summary>Decodes and resizes images (SkiaSharp, the library ML.NET's ImageAnalytics runs on) into CHW floats.</summary>
+public static class ImagePixels
+{
+    public static readonly float[] ImageNetMean = { 0.485f, 0.456f, 0.406f };
+    public static readonly float[] ImageNetStd = { 0.229f, 0.224f, 0.225f };
+
+    /// <summary>Writes [3, height, width] values of the image at <paramref name="path"/> into <paramref name="output"/>.</summary>
+    public static void Load(string path, int width, int height, PixelNormalization normalization, Span<float> output)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"image file not found: {path}", path);
+        if (new FileInfo(path).Length == 0) throw new InvalidDataException("file is empty (0 bytes)");
+        using var decoded = SKBitmap.Decode(path)
+            ?? throw new InvalidDataException("not a decodable image (corrupt, or a format SkiaSharp cannot read)");
+        using var resized = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (!decoded.ScalePixels(resized, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)))
+            throw new InvalidDataException("the image could not be resized");
+        ToChw(resized.GetPixelSpan(), width, height, normalization, output);
+    }
+
+    /// <summary>RGBA8888 bytes -> planar R, G, B floats.</summary>
+    public static void ToChw(ReadOnlySpan<byte> rgba, int width, int height, PixelNormalization normalization, Span<float> output)
+    {
+        int plane = width * height;
+        for (int c = 0; c < 3; c++)
+        {
+            float scale, offset;
+            switch (normalization)
+            {
+                case PixelNormalization.Raw: scale = 1f; offset = 0f; break;
+                case PixelNormalization.ImageNet: scale = 1f / (255f * ImageNetStd[c]); offset = -ImageNetMean[c] / ImageNetStd[c]; break;
+                default: scale = 1f / 255f; offset = 0f; break;
+            }
+            var target = output.Slice(c * plane, plane);
+            for (int p = 0; p < plane; p++) target[p] = rgba[p * 4 + c] * scale + offset;
+        }
+    }
+
+    /// <summary>Loads the image of one row, with errors that name the row and path; false when the path is empty.</summary>
+    internal static bool LoadRow(FeaturizerInput input, string column, string? baseFolder, int width, int height,
+        PixelNormalization normalization, Span<float> output)
+    {
+        if (string.IsNullOrWhiteSpace(input.Value)) return false;
+        string path = FilePaths.Resolve(input.Value, baseFolder);
+        try
+        {
+            Load(path, width, height, normalization, output);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            throw new MsaInputException(column, input.Row, path, "image file not found");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            throw new MsaInputException(column, input.Row, path, $"cannot read image: {ex.Message}", ex);
+        }
+    }
+}

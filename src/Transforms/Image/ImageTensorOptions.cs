@@ -1,0 +1,34 @@
+namespace MsaMl.Transforms.Image;
+
+/// <summary>How pixel values are scaled.</summary>
+public enum PixelNormalization
+{
+    /// <summary>Values in [0, 1] (the paper's ToTensor).</summary>
+    UnitRange,
+    /// <summary>(x/255 - mean) / std with ImageNet's statistics, for pretrained encoders.</summary>
+    ImageNet,
+    /// <summary>Raw values in [0, 255].</summary>
+    Raw,
+}
+
+/// <summary>Options of <see cref="ImageTensorTransformer"/>.</summary>
+public sealed class ImageTensorOptions
+{
+    /// <summary>Column with the image path. An empty path is a missing image: all-zero output.</summary>
+    public string InputColumnName { get; set; } = "ImagePath";
+
+    /// <summary>Output column: [3, Height, Width] floats, channels R, G, B.</summary>
+    public string OutputColumnName { get; set; } = "ImageTensor";
+
+    /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
+    public string? BaseFolder { get; set; }
+
+    /// <summary>Output width in pixels (the paper: 64).</summary>
+    public int Width { get; set; } = 64;
+
+    /// <summary>Output height in pixels (the paper: 64).</summary>
+    public int Height { get; set; } = 64;
+
+    /// <summary>Pixel scaling.</summary>
+    public PixelNormalization Normalization { get; set; } = PixelNormalization.UnitRange;
+}

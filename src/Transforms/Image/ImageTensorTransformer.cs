@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using MsaMl.Transforms.Core;
+
+namespace MsaMl.Transforms.Image;
+
+/// <summary>
+/// Image path -> [3, Height, Width] floats (R, G, B planes), scaled to [0, 1], ImageNet-normalized
+/// or raw. An empty path gives an all-zero tensor (missing image); an unreadable file throws
+/// <see cref="MsaInputException"/> naming the row and path.
+/// </summary>
+public sealed class ImageTensorTransformer : FeaturizingTransformer
+{
+    public const string KindName = "MsaMl.ImageTensor";
+
+    private readonly ImageTensorOptions _options;
+
+    public ImageTensorTransformer(ImageTensorOptions options)
+        : base(options.InputColumnName, new[] { OutputColumnOf(options) })
+    {
+        _options = TransformFactory.Clone(options);
+    }
+
+    internal static FeatureColumn OutputColumnOf(ImageTensorOptions o)
+    {
+        if (o.Width <= 0 || o.Height <= 0)
+            throw new ArgumentOutOfRangeException(nameof(o.Width), $"Width and Height must be positive, got {o.Width}x{o.Height}.");
+        return new FeatureColumn(o.OutputColumnName, "channels,height,width", 3, o.Height, o.Width);
+    }
+
+    public override string Kind => KindName;
+    public ImageTensorOptions Options => TransformFactory.Clone(_options);
+    public override JsonNode SaveOptions() => TransformFactory.ToJson(_options);
+    protected internal override Featurizer CreateFeaturizer() => new TensorFeaturizer(_options);
+
+    private sealed class TensorFeaturizer(ImageTensorOptions options) : Featurizer
+    {
+        public override void Featurize(IReadOnlyList<FeaturizerInput> batch, float[][] outputs)
+        {
+            int size = 3 * options.Width * options.Height;
+            for (int i = 0; i < batch.Count; i++)
+                ImagePixels.LoadRow(batch[i], options.InputColumnName, options.BaseFolder, options.Width, options.Height,
+                    options.Normalization, outputs[0].AsSpan(i * size, size));
+        }
+    }
+}

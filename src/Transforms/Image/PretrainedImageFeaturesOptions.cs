@@ -1,0 +1,35 @@
+namespace MsaMl.Transforms.Image;
+
+/// <summary>
+/// Options of <see cref="PretrainedImageFeaturesTransformer"/>. By default the ImageNet ResNet-18
+/// shipped by the Microsoft.ML.DnnImageFeaturizer.ResNet18 package (512-d pooled features).
+/// </summary>
+public sealed class PretrainedImageFeaturesOptions
+{
+    /// <summary>Column with the image path. An empty path gives all-zero features (missing image).</summary>
+    public string InputColumnName { get; set; } = "ImagePath";
+
+    /// <summary>Output column: the encoder's pooled feature vector.</summary>
+    public string OutputColumnName { get; set; } = "ImageFeatures";
+
+    /// <summary>Relative paths are resolved against this folder.</summary>
+    public string? BaseFolder { get; set; }
+
+    /// <summary>An image encoder ONNX with one [batch, 3, H, W] input; null: the packaged ResNet-18.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>An optional ONNX run before the encoder (the packaged ResNet-18 has one that normalizes raw pixels).</summary>
+    public string? PreprocessModelPath { get; set; }
+
+    /// <summary>Pixel scaling fed to the first model; the packaged preprocessing expects raw 0-255 values.</summary>
+    public PixelNormalization InputNormalization { get; set; } = PixelNormalization.Raw;
+
+    /// <summary>Square input size in pixels.</summary>
+    public int ImageSize { get; set; } = 224;
+
+    /// <summary>Images per encoder call.</summary>
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose.</summary>
+    public int IntraOpThreads { get; set; }
+}

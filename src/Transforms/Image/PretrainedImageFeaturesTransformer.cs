@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using MsaMl.Transforms.Core;
+
+namespace MsaMl.Transforms.Image;
+
+/// <summary>
+/// Image path -> features of a frozen pretrained encoder (by default ImageNet ResNet-18, 512-d).
+/// Empty paths give all-zero features; unreadable images throw naming the row and path.
+/// </summary>
+public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
+{
+    public const string KindName = "MsaMl.PretrainedImageFeatures";
+
+    private readonly PretrainedImageFeaturesOptions _options;
+    private readonly ImageEncoder _encoder;
+
+    public PretrainedImageFeaturesTransformer(PretrainedImageFeaturesOptions options)
+        : this(TransformFactory.Clone(options), ImageEncoder.For(options))
+    {
+    }
+
+    private PretrainedImageFeaturesTransformer(PretrainedImageFeaturesOptions options, ImageEncoder encoder)
+        : base(options.InputColumnName, new[] { new FeatureColumn(options.OutputColumnName, "features", encoder.FeatureSize) })
+    {
+        if (options.ImageSize <= 0 || options.BatchSize <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "ImageSize and BatchSize must be positive.");
+        _options = options;
+        _encoder = encoder;
+    }
+
+    public override string Kind => KindName;
+    public PretrainedImageFeaturesOptions Options => TransformFactory.Clone(_options);
+    public override JsonNode SaveOptions() => TransformFactory.ToJson(_options);
+    protected internal override int BatchSize => _options.BatchSize;
+    protected internal override Featurizer CreateFeaturizer() => new EncoderFeaturizer(_options, _encoder);
+
+    private sealed class EncoderFeaturizer(PretrainedImageFeaturesOptions options, ImageEncoder encoder) : Featurizer
+    {
+        public override void Featurize(IReadOnlyList<FeaturizerInput> batch, float[][] outputs)
+        {
+            int size = options.ImageSize, plane = 3 * size * size, features = encoder.FeatureSize;
+            var present = new List<int>(batch.Count);
+            var pixels = new float[batch.Count * plane];
+            for (int i = 0; i < batch.Count; i++)
+            {
+                if (ImagePixels.LoadRow(batch[i], options.InputColumnName, options.BaseFolder, size, size,
+                        options.InputNormalization, pixels.AsSpan(present.Count * plane, plane)))
+                    present.Add(i);
+            }
+            if (present.Count == 0) return;
+
+            var result = encoder.Run(pixels[..(present.Count * plane)], present.Count, size);
+            for (int k = 0; k < present.Count; k++)
+                result.AsSpan(k * features, features).CopyTo(outputs[0].AsSpan(present[k] * features, features));
+        }
+    }
+}

