@@ -1,0 +1,29 @@
+using Microsoft.ML;
+
+namespace MsaMl.Pipelines.Datasets;
+
+/// <summary>What a dataset reader returns: the rows, an <see cref="IDataView"/> over them, and a summary.</summary>
+public sealed class DatasetTable<TRecord> where TRecord : MultimodalRecord
+{
+    public DatasetTable(MLContext context, string name, IReadOnlyList<TRecord> records, IReadOnlyList<string> warnings)
+    {
+        Name = name;
+        Records = records;
+        Warnings = warnings;
+        Data = context.Data.LoadFromEnumerable(records);
+        Summary = DatasetSummary.Of(name, records, warnings);
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<TRecord> Records { get; }
+
+    /// <summary>Problems found while reading that did not stop it (missing files, skipped lines), one line each.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    public IDataView Data { get; }
+    public DatasetSummary Summary { get; }
+
+    /// <summary>The rows of one split, as an IDataView.</summary>
+    public IDataView SplitData(MLContext context, string split) =>
+        context.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).ToList());
+}
