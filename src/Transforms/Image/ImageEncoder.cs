@@ -10,11 +10,14 @@ public sealed class ImageEncoder
 
     private readonly InferenceSession? _preprocess;
     private readonly InferenceSession _encoder;
+    private readonly bool _singleImageInput;
 
     private ImageEncoder(InferenceSession? preprocess, InferenceSession encoder)
     {
         _preprocess = preprocess;
         _encoder = encoder;
+        var first = preprocess ?? encoder;
+        _singleImageInput = first.InputMetadata.First().Value.Dimensions[0] == 1;
         var outputDims = encoder.OutputMetadata.First().Value.Dimensions;
         FeatureSize = outputDims.Skip(1).Aggregate(1, (a, d) => a * Math.Max(d, 1));
     }
@@ -57,6 +60,17 @@ public sealed class ImageEncoder
 
     /// <summary>Runs [batch, 3, size, size] pixels through the models; returns [batch, FeatureSize].</summary>
     public float[] Run(float[] pixels, int batch, int size)
+    {
+        if (!_singleImageInput || batch == 1) return RunBatch(pixels, batch, size);
+        // Models exported with a fixed batch of one (the packaged ResNet-18) run image by image.
+        int plane = 3 * size * size;
+        var features = new float[batch * FeatureSize];
+        for (int i = 0; i < batch; i++)
+            RunBatch(pixels[(i * plane)..((i + 1) * plane)], 1, size).CopyTo(features, i * FeatureSize);
+        return features;
+    }
+
+    private float[] RunBatch(float[] pixels, int batch, int size)
     {
         long[] shape = { batch, 3, size, size };
         if (_preprocess == null) return RunSingle(_encoder, pixels, shape);
