@@ -11,7 +11,7 @@ namespace MsaMl.Transforms.Core;
 /// in pipelines, under <c>Transform</c> and under <c>PredictionEngine</c>. Derived classes declare
 /// their columns and create a per-cursor <see cref="Featurizer"/>.
 /// </summary>
-public abstract class FeaturizingTransformer : ITransformer
+public abstract class FeaturizingTransformer : IMsaTransformer
 {
     protected FeaturizingTransformer(string inputColumnName, IReadOnlyList<FeatureColumn> outputColumns)
     {
@@ -34,6 +34,9 @@ public abstract class FeaturizingTransformer : ITransformer
 
     /// <summary>The options that re-create an identical transformer through <see cref="TransformFactory"/>.</summary>
     public abstract JsonNode SaveOptions();
+
+    /// <summary>Featurizers are fully described by their options.</summary>
+    public IReadOnlyDictionary<string, byte[]> SaveArtifacts() => new Dictionary<string, byte[]>();
 
     /// <summary>How many rows the data-view path hands to <see cref="Featurizer.Featurize"/> at once.</summary>
     protected internal virtual int BatchSize => 1;

@@ -11,13 +11,14 @@ namespace MsaMl.Transforms.Core;
 /// </summary>
 public static class TransformFactory
 {
-    internal static readonly JsonSerializerOptions Json = new()
+    public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static readonly ConcurrentDictionary<string, Func<JsonNode, ITransformer>> Factories = new();
+    private static readonly ConcurrentDictionary<string, Func<JsonNode, IReadOnlyDictionary<string, byte[]>, ITransformer>> Factories = new();
+    private static readonly IReadOnlyDictionary<string, byte[]> NoArtifacts = new Dictionary<string, byte[]>();
 
     static TransformFactory()
     {
@@ -29,12 +30,18 @@ public static class TransformFactory
 
     /// <summary>Registers a transform kind so that <see cref="Create"/> can re-create it.</summary>
     public static void Register<TOptions>(string kind, Func<TOptions, ITransformer> create) =>
-        Factories[kind] = node => create(node.Deserialize<TOptions>(Json)
+        Factories[kind] = (node, _) => create(node.Deserialize<TOptions>(Json)
             ?? throw new InvalidDataException($"Options of transform '{kind}' are empty."));
 
-    public static ITransformer Create(string kind, JsonNode options) =>
+    /// <summary>Registers a transform kind that also needs binary artifacts (weights) to be re-created.</summary>
+    public static void Register(string kind, Func<JsonNode, IReadOnlyDictionary<string, byte[]>, ITransformer> create) =>
+        Factories[kind] = create;
+
+    public static ITransformer Create(string kind, JsonNode options) => Create(kind, options, NoArtifacts);
+
+    public static ITransformer Create(string kind, JsonNode options, IReadOnlyDictionary<string, byte[]> artifacts) =>
         Factories.TryGetValue(kind, out var factory)
-            ? factory(options)
+            ? factory(options, artifacts)
             : throw new InvalidDataException($"Unknown transform kind '{kind}'; known kinds: {string.Join(", ", Factories.Keys.Order())}.");
 
     public static JsonNode ToJson<TOptions>(TOptions options) => JsonSerializer.SerializeToNode(options, Json)!;

@@ -1,0 +1,65 @@
+using MsaMl.Trainers.Modules;
+using MsaMl.Trainers.Training;
+
+namespace MsaMl.Trainers.Aat;
+
+/// <summary>Which network reads the spectrogram.</summary>
+public enum AatAudioEncoder
+{
+    /// <summary>AlexNet's convolutional stack (the paper).</summary>
+    AlexNetFcn,
+    /// <summary>A small 3-conv CNN (the paper's final runs).</summary>
+    SmallCnn,
+    /// <summary>Average-pool to a grid and a linear map (low-resource).</summary>
+    Linear,
+}
+
+/// <summary>How the audio feature map is pooled over positions.</summary>
+public enum AatPooling
+{
+    /// <summary>The attention of the paper's eqs. (1)-(3).</summary>
+    Attention,
+    /// <summary>A learned linear combination of positions.</summary>
+    Linear,
+}
+
+/// <summary>Which modalities the AAT model uses (for the paper's ablations).</summary>
+public enum AatModalities { Both, Audio, Text }
+
+/// <summary>
+/// Options of the AAT (audio + text) trainer. Defaults follow the paper's Table 3: epochs 12,
+/// learning rate 0.01, batch 64, dropout 0.4, C = 256, full LRN, lambda 0.3, text dim 256.
+/// </summary>
+public sealed class AatOptions : TorchTrainerOptions
+{
+    public AatOptions()
+    {
+        Epochs = 12;
+        LearningRate = 0.01;
+        BatchSize = 64;
+    }
+
+    /// <summary>Spectrogram column ([channels, freq, time] with its shape annotation, from LogSpectrogram).</summary>
+    public string AudioColumnName { get; set; } = "Spectrogram";
+
+    /// <summary>BERT token embeddings column ([tokens, hidden], from BertEmbedding).</summary>
+    public string TextColumnName { get; set; } = "TextTokens";
+
+    public AatModalities Modalities { get; set; } = AatModalities.Both;
+    public AatAudioEncoder AudioEncoder { get; set; } = AatAudioEncoder.AlexNetFcn;
+    public AatPooling Pooling { get; set; } = AatPooling.Attention;
+
+    /// <summary>Output channels C of the audio network.</summary>
+    public int AudioChannels { get; set; } = 256;
+
+    public LrnMode LrnMode { get; set; } = LrnMode.Full;
+
+    /// <summary>Softmax temperature lambda of the attention (eq. 2).</summary>
+    public double Lambda { get; set; } = 0.3;
+
+    /// <summary>Size of the text projection.</summary>
+    public int TextOutDim { get; set; } = 256;
+
+    /// <summary>Dropout before the classifier.</summary>
+    public double Dropout { get; set; } = 0.4;
+}

@@ -1,0 +1,28 @@
+using Microsoft.ML;
+using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Ote;
+
+namespace MsaMl;
+
+/// <summary>MsaMl's TorchSharp trainers: <c>mlContext.Msa().Trainers</c>.</summary>
+public sealed class MsaTrainersCatalog
+{
+    internal MsaTrainersCatalog(MLContext context) => Context = context;
+
+    public MLContext Context { get; }
+
+    /// <summary>The AAT model (audio + text; paper defaults).</summary>
+    public AatTrainer Aat(AatOptions? options = null) => new(Context, options ?? new AatOptions());
+
+    /// <summary>The OTE model (image + text; paper defaults).</summary>
+    public OteTrainer Ote(OteOptions? options = null) => new(Context, options ?? new OteOptions());
+}
+
+public static class MsaTrainersCatalogExtensions
+{
+    extension(MsaCatalog catalog)
+    {
+        /// <summary>MsaMl's TorchSharp trainers.</summary>
+        public MsaTrainersCatalog Trainers => new(catalog.Context);
+    }
+}

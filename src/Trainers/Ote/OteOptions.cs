@@ -1,0 +1,62 @@
+using MsaMl.Trainers.Training;
+
+namespace MsaMl.Trainers.Ote;
+
+/// <summary>Which network reads the image input.</summary>
+public enum OteImageEncoder
+{
+    /// <summary>The paper's small CNN over [3, H, W] pixels.</summary>
+    SmallCnn,
+    /// <summary>TorchVision's ResNet-50, trained from scratch over [3, H, W] pixels.</summary>
+    ResNet50,
+    /// <summary>A precomputed feature vector (e.g. pretrained ResNet-18 features) -> Linear -> ReLU.</summary>
+    Features,
+}
+
+/// <summary>How image and text are fused.</summary>
+public enum OteFusion
+{
+    /// <summary>The concatenation as one token through the encoder layer (the original code; attention is then an identity mix).</summary>
+    Paper,
+    /// <summary>Image and text as two tokens of a common width, so attention crosses modalities.</summary>
+    CrossModal,
+}
+
+/// <summary>Which modalities the OTE model uses (for the paper's ablations).</summary>
+public enum OteModalities { Both, Image, Text }
+
+/// <summary>
+/// Options of the OTE (image + text) trainer. Defaults follow the paper's Table 4: epochs 20,
+/// learning rate 0.001, batch 64, dropout 0.4, image and text dims 64, hidden 20, 4 heads,
+/// feed-forward 2048, small CNN.
+/// </summary>
+public sealed class OteOptions : TorchTrainerOptions
+{
+    public OteOptions()
+    {
+        Epochs = 20;
+        LearningRate = 0.001;
+        BatchSize = 64;
+    }
+
+    /// <summary>Image column: [3, H, W] pixels (ImageTensor) or a feature vector (PretrainedImageFeatures).</summary>
+    public string ImageColumnName { get; set; } = "ImageTensor";
+
+    /// <summary>BERT token embeddings column ([tokens, hidden]).</summary>
+    public string TextColumnName { get; set; } = "TextTokens";
+
+    public OteModalities Modalities { get; set; } = OteModalities.Both;
+    public OteImageEncoder ImageEncoder { get; set; } = OteImageEncoder.SmallCnn;
+    public OteFusion Fusion { get; set; } = OteFusion.Paper;
+    public int ImageOutDim { get; set; } = 64;
+    public int TextOutDim { get; set; } = 64;
+
+    /// <summary>Token width of <see cref="OteFusion.CrossModal"/>.</summary>
+    public int CrossModalDim { get; set; } = 64;
+
+    public int Heads { get; set; } = 4;
+    public int FeedForwardDim { get; set; } = 2048;
+    public double AttentionDropout { get; set; } = 0.1;
+    public int Hidden { get; set; } = 20;
+    public double Dropout { get; set; } = 0.4;
+}

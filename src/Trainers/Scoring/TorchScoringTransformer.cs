@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MsaMl.Transforms.Core;
+using static TorchSharp.torch;
+
+namespace MsaMl.Trainers.Scoring;
+
+/// <summary>
+/// A trained MsaMl network as an ML.NET transformer: reads its feature columns and appends
+/// <c>Score</c> (class probabilities, slot names = class names) and <c>PredictedLabel</c> (a key
+/// with the label's key values), so ML.NET's evaluators and MapKeyToValue work unchanged.
+/// </summary>
+public sealed class TorchScoringTransformer : IMsaTransformer
+{
+    private readonly nn.Module<Tensor[], Tensor> _model;
+    private readonly Device _device;
+    private readonly object _gate = new();
+
+    internal TorchScoringTransformer(string kind, JsonNode trainerOptions, TorchModelSpec spec, nn.Module<Tensor[], Tensor> model, Device device)
+    {
+        Kind = kind;
+        TrainerOptions = trainerOptions;
+        Spec = spec;
+        _model = model;
+        _device = device;
+        _model.eval();
+    }
+
+    public string Kind { get; }
+
+    /// <summary>The trainer options the network was built and trained with.</summary>
+    public JsonNode TrainerOptions { get; }
+
+    internal TorchModelSpec Spec { get; }
+    public IReadOnlyList<string> FeatureColumns => Spec.FeatureColumns;
+    public string[] ClassNames => Spec.ClassNames;
+
+    /// <summary>The network (in eval mode).</summary>
+    public nn.Module<Tensor[], Tensor> Model => _model;
+
+    /// <summary>Number of trainable parameters.</summary>
+    public long ParameterCount => _model.parameters().Sum(p => p.numel());
+
+    public bool IsRowToRowMapper => true;
+
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        for (int i = 0; i < Spec.FeatureColumns.Length; i++)
+        {
+            var expected = Spec.RowShapes[i];
+            var actual = Training.FeatureReader.RowShape(inputSchema, Spec.FeatureColumns[i]);
+            if (actual.Aggregate(1, (a, b) => a * b) != expected.Aggregate(1, (a, b) => a * b))
+                throw new ArgumentOutOfRangeException(nameof(inputSchema),
+                    $"Feature column '{Spec.FeatureColumns[i]}': expected shape [{string.Join(", ", expected)}], found [{string.Join(", ", actual)}].");
+        }
+        return ScoringOutput.Schema(inputSchema, Spec.ScoreColumn, Spec.PredictedLabelColumn, Spec.ClassNames);
+    }
+
+    public IDataView Transform(IDataView input) => new ScoredDataView(this, input);
+
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringRowMapper(this, inputSchema);
+
+    /// <summary>Class probabilities of one row.</summary>
+    internal void ScoreRow(float[][] features, float[] scores)
+    {
+        lock (_gate)
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            var inputs = new Tensor[features.Length];
+            for (int i = 0; i < features.Length; i++)
+                inputs[i] = tensor(features[i], Spec.RowShapes[i].Select(d => (long)d).Prepend(1L).ToArray()).to(_device);
+            var probabilities = _model.forward(inputs).softmax(1).cpu();
+            probabilities.data<float>().CopyTo(scores, 0);
+        }
+    }
+
+    public JsonNode SaveOptions() => new JsonObject
+    {
+        ["trainerOptions"] = TrainerOptions.DeepClone(),
+        ["spec"] = JsonSerializer.SerializeToNode(Spec),
+    };
+
+    public IReadOnlyDictionary<string, byte[]> SaveArtifacts()
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            lock (_gate) _model.save(writer);
+        }
+        return new Dictionary<string, byte[]> { ["weights.bin"] = memory.ToArray() };
+    }
+
+    void ICanSaveModel.Save(ModelSaveContext ctx) =>
+        throw new NotSupportedException($"'{Kind}' is a TorchSharp model; save it with mlContext.Msa().Model.Save(model, schema, path).");
+}
+
+/// <summary>What a scoring transformer needs besides the network: its inputs, their shapes and the classes.</summary>
+public sealed record TorchModelSpec(string[] FeatureColumns, int[][] RowShapes, string[] ClassNames, string ScoreColumn, string PredictedLabelColumn);

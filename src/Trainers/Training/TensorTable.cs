@@ -1,0 +1,39 @@
+using static TorchSharp.torch;
+
+namespace MsaMl.Trainers.Training;
+
+/// <summary>One model input read from a feature column: row-major values and the shape of one row.</summary>
+public sealed record FeatureInput(string Column, float[] Values, int[] RowShape)
+{
+    public int RowSize => RowShape.Aggregate(1, (a, b) => a * b);
+
+    /// <summary>The rows <paramref name="rows"/> as a [rows.Length, ..RowShape] tensor on <paramref name="device"/>.</summary>
+    public Tensor Batch(ReadOnlySpan<int> rows, Device device)
+    {
+        int size = RowSize;
+        var buffer = new float[rows.Length * size];
+        for (int i = 0; i < rows.Length; i++) Values.AsSpan(rows[i] * size, size).CopyTo(buffer.AsSpan(i * size));
+        long[] shape = new long[RowShape.Length + 1];
+        shape[0] = rows.Length;
+        for (int d = 0; d < RowShape.Length; d++) shape[d + 1] = RowShape[d];
+        return tensor(buffer, shape).to(device);
+    }
+}
+
+/// <summary>Model inputs and 0-based labels of a data set, in memory.</summary>
+public sealed record TensorTable(IReadOnlyList<FeatureInput> Inputs, int[] Labels, int Rows)
+{
+    public Tensor[] Batch(ReadOnlySpan<int> rows, Device device)
+    {
+        var tensors = new Tensor[Inputs.Count];
+        for (int i = 0; i < Inputs.Count; i++) tensors[i] = Inputs[i].Batch(rows, device);
+        return tensors;
+    }
+
+    public Tensor LabelBatch(ReadOnlySpan<int> rows, Device device)
+    {
+        var labels = new long[rows.Length];
+        for (int i = 0; i < rows.Length; i++) labels[i] = Labels[rows[i]];
+        return tensor(labels).to(device);
+    }
+}

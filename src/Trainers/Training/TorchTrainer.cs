@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MsaMl.Trainers.Scoring;
+using MsaMl.Transforms.Core;
+using static TorchSharp.torch;
+
+namespace MsaMl.Trainers.Training;
+
+/// <summary>
+/// Base of MsaMl's TorchSharp trainers: reads the feature and label columns, builds the network,
+/// runs <see cref="TrainingLoop"/> and returns a <see cref="TorchScoringTransformer"/>.
+/// </summary>
+public abstract class TorchTrainer<TOptions> : IEstimator<TorchScoringTransformer>
+    where TOptions : TorchTrainerOptions
+{
+    private readonly MLContext _context;
+
+    protected TorchTrainer(MLContext context, TOptions options)
+    {
+        _context = context;
+        Options = TransformFactory.Clone(options);
+        TorchModels.EnsureRegistered();
+    }
+
+    public TOptions Options { get; }
+
+    /// <summary>Receives a report after every epoch.</summary>
+    public IProgress<EpochReport>? Progress { get; set; }
+
+    /// <summary>Cancels training between batches.</summary>
+    public CancellationToken Cancellation { get; set; }
+
+    /// <summary>The learning curve of the last <see cref="Fit(IDataView)"/>.</summary>
+    public TrainingReport? LastReport { get; private set; }
+
+    /// <summary>The kind under which the model bundle saves this trainer's models.</summary>
+    protected internal abstract string Kind { get; }
+
+    /// <summary>The feature columns the network reads, in input order.</summary>
+    protected internal abstract string[] FeatureColumns(TOptions options);
+
+    protected internal abstract nn.Module<Tensor[], Tensor> CreateNetwork(TOptions options, int[][] rowShapes, int classes);
+
+    public TorchScoringTransformer Fit(IDataView input) => Fit(input, null);
+
+    /// <summary>Trains on <paramref name="train"/>; with <paramref name="validation"/>, reports validation accuracy and enables early stopping.</summary>
+    public TorchScoringTransformer Fit(IDataView train, IDataView? validation)
+    {
+        var host = ((IHostEnvironment)_context).Register(Kind);
+        int seed = Options.Seed ?? host.Rand.Next();
+        var classNames = FeatureReader.ClassNames(train.Schema, Options.LabelColumnName);
+        var columns = FeatureColumns(Options);
+        var trainTable = FeatureReader.Read(train, columns, Options.LabelColumnName);
+        TensorTable? validationTable = null;
+        if (validation != null)
+        {
+            var validationClasses = FeatureReader.ClassNames(validation.Schema, Options.LabelColumnName);
+            if (!validationClasses.SequenceEqual(classNames))
+                throw new ArgumentException($"Label column '{Options.LabelColumnName}': the validation data has classes [{string.Join(", ", validationClasses)}] but the training data [{string.Join(", ", classNames)}]; map both with the same MapValueToKey transformer.");
+            validationTable = FeatureReader.Read(validation, columns, Options.LabelColumnName);
+        }
+
+        var device = TorchDevices.Select(_context);
+        var shapes = trainTable.Inputs.Select(i => i.RowShape).ToArray();
+        random.manual_seed(seed);
+        var network = CreateNetwork(Options, shapes, classNames.Length);
+        using var channel = host.Start("Training");
+        LastReport = TrainingLoop.Run(network, trainTable, validationTable, Options, classNames.Length, seed, device,
+            Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation);
+
+        var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName);
+        return new TorchScoringTransformer(Kind, JsonSerializer.SerializeToNode(Options, TransformFactory.Json)!, spec, network, device);
+    }
+
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        var schema = SchemaChecks.ToSchema(inputSchema);
+        foreach (string column in FeatureColumns(Options))
+            if (schema.GetColumnOrNull(column) == null)
+                throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{column}' not found in the input schema.");
+        var label = schema.GetColumnOrNull(Options.LabelColumnName)
+            ?? throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}' not found in the input schema.");
+        if (label.Type is not KeyDataViewType)
+            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}': expected a key type (use MapValueToKey), found {label.Type}.");
+        return SchemaChecks.ShapeOf(ScoringOutput.Schema(schema, Options.ScoreColumnName, Options.PredictedLabelColumnName, new[] { "1", "2" }));
+    }
+}

@@ -1,0 +1,42 @@
+namespace MsaMl.Trainers.Training;
+
+/// <summary>The optimizer of a TorchSharp trainer.</summary>
+public enum OptimizerKind { Adam, Sgd }
+
+/// <summary>Options shared by MsaMl's TorchSharp trainers (the training loop and the output columns).</summary>
+public abstract class TorchTrainerOptions
+{
+    /// <summary>Label column: a key type (use MapValueToKey), no missing values.</summary>
+    public string LabelColumnName { get; set; } = "Label";
+
+    /// <summary>Output: class probabilities, with the class names as slot names.</summary>
+    public string ScoreColumnName { get; set; } = "Score";
+
+    /// <summary>Output: the most probable class, as a key of the label's key type.</summary>
+    public string PredictedLabelColumnName { get; set; } = "PredictedLabel";
+
+    public int Epochs { get; set; } = 10;
+    public double LearningRate { get; set; } = 0.001;
+    public int BatchSize { get; set; } = 64;
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
+
+    /// <summary>SGD momentum.</summary>
+    public double Momentum { get; set; } = 0.9;
+
+    public double WeightDecay { get; set; }
+
+    /// <summary>Weights of the classes in the loss, in key order; null for equal weights.</summary>
+    public float[]? ClassWeights { get; set; }
+
+    /// <summary>Weight the loss by inverse class frequency of the training data (ignored when ClassWeights is set).</summary>
+    public bool BalanceClasses { get; set; }
+
+    /// <summary>Clip the gradient norm to this value; 0 turns clipping off.</summary>
+    public double GradientClipNorm { get; set; }
+
+    /// <summary>Stop after this many epochs without a better validation accuracy (and keep the best weights); 0 turns it off.</summary>
+    public int EarlyStoppingPatience { get; set; }
+
+    /// <summary>Seed of weights, dropout and shuffling; null takes one from the MLContext's random source.</summary>
+    public int? Seed { get; set; }
+}

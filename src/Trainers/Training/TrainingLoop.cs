@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MsaMl.Trainers.Training;
+
+/// <summary>
+/// The one training loop of MsaMl's TorchSharp models: seeded shuffling, Adam or SGD, weight
+/// decay, class weights, gradient clipping, early stopping on validation accuracy (restoring the
+/// best weights), progress, cancellation, and the learning curve. Each batch runs in its own
+/// dispose scope.
+/// </summary>
+public static class TrainingLoop
+{
+    public static TrainingReport Run(
+        nn.Module<Tensor[], Tensor> model,
+        TensorTable train,
+        TensorTable? validation,
+        TorchTrainerOptions options,
+        int classes,
+        int seed,
+        Device device,
+        IProgress<EpochReport>? progress = null,
+        Action<string>? log = null,
+        CancellationToken cancellation = default)
+    {
+        if (train.Rows == 0) throw new InvalidOperationException("The training data has no rows.");
+        if (options.Epochs <= 0 || options.BatchSize <= 0 || options.LearningRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
+
+        model.to(device);
+        var parameters = model.parameters().ToList();
+        using var optimizer = CreateOptimizer(parameters, options);
+        using var weight = ClassWeights(train, options, classes)?.to(device);
+        var random = new Random(seed);
+        var order = Enumerable.Range(0, train.Rows).ToArray();
+        var curve = new List<EpochReport>();
+        Dictionary<string, Tensor>? best = null;
+        int bestEpoch = 0, sinceBest = 0;
+        double? bestAccuracy = null;
+        bool stoppedEarly = false;
+        var clock = Stopwatch.StartNew();
+        long samples = 0;
+
+        try
+        {
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                random.Shuffle(order);
+                model.train();
+                double lossSum = 0;
+                int correct = 0;
+                for (int start = 0; start < train.Rows; start += options.BatchSize)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var rows = order.AsSpan(start, Math.Min(options.BatchSize, train.Rows - start));
+                    using var scope = NewDisposeScope();
+                    var logits = model.forward(train.Batch(rows, device));
+                    var labels = train.LabelBatch(rows, device);
+                    var loss = nn.functional.cross_entropy(logits, labels, weight);
+                    optimizer.zero_grad();
+                    loss.backward();
+                    if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
+                    optimizer.step();
+                    lossSum += loss.item<float>() * rows.Length;
+                    correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
+                    samples += rows.Length;
+                }
+
+                double? validationAccuracy = validation is { Rows: > 0 } ? Accuracy(model, validation, device, options.BatchSize) : null;
+                var report = new EpochReport(epoch, options.Epochs, lossSum / train.Rows, correct / (double)train.Rows, validationAccuracy, clock.Elapsed);
+                curve.Add(report);
+                progress?.Report(report);
+                log?.Invoke($"epoch {epoch}/{options.Epochs}: loss {report.TrainLoss:F4}, train accuracy {report.TrainAccuracy:P1}" +
+                            (validationAccuracy is double v ? $", validation accuracy {v:P1}" : ""));
+
+                if (validationAccuracy is double accuracy && options.EarlyStoppingPatience > 0)
+                {
+                    if (bestAccuracy == null || accuracy > bestAccuracy)
+                    {
+                        bestAccuracy = accuracy;
+                        bestEpoch = epoch;
+                        sinceBest = 0;
+                        DisposeAll(best);
+                        best = Snapshot(model);
+                    }
+                    else if (++sinceBest >= options.EarlyStoppingPatience)
+                    {
+                        stoppedEarly = epoch < options.Epochs;
+                        break;
+                    }
+                }
+            }
+            if (best != null) model.load_state_dict(best);
+        }
+        finally
+        {
+            DisposeAll(best);
+        }
+
+        if (bestAccuracy == null)
+        {
+            bestEpoch = curve.Count;
+            bestAccuracy = curve[^1].ValidationAccuracy;
+        }
+        model.eval();
+        return new TrainingReport(curve, bestEpoch, bestAccuracy, stoppedEarly, device.ToString(), samples / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+    }
+
+    /// <summary>Accuracy of <paramref name="model"/> (in eval mode) on a table.</summary>
+    public static double Accuracy(nn.Module<Tensor[], Tensor> model, TensorTable data, Device device, int batchSize)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var all = Enumerable.Range(0, data.Rows).ToArray();
+        long correct = 0;
+        for (int start = 0; start < data.Rows; start += batchSize)
+        {
+            var rows = all.AsSpan(start, Math.Min(batchSize, data.Rows - start));
+            using var scope = NewDisposeScope();
+            correct += model.forward(data.Batch(rows, device)).argmax(1).eq(data.LabelBatch(rows, device)).sum().item<long>();
+        }
+        model.train();
+        return correct / (double)data.Rows;
+    }
+
+    private static torch.optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters, TorchTrainerOptions o) =>
+        o.Optimizer == OptimizerKind.Sgd
+            ? torch.optim.SGD(parameters, o.LearningRate, momentum: o.Momentum, weight_decay: o.WeightDecay)
+            : torch.optim.Adam(parameters, o.LearningRate, weight_decay: o.WeightDecay);
+
+    private static Tensor? ClassWeights(TensorTable train, TorchTrainerOptions options, int classes)
+    {
+        if (options.ClassWeights != null)
+        {
+            if (options.ClassWeights.Length != classes)
+                throw new ArgumentException($"ClassWeights holds {options.ClassWeights.Length} values but the label has {classes} classes.");
+            return tensor(options.ClassWeights);
+        }
+        if (!options.BalanceClasses) return null;
+        var counts = new float[classes];
+        foreach (int label in train.Labels) counts[label]++;
+        return tensor(counts.Select(c => c > 0 ? train.Rows / (classes * c) : 0f).ToArray());
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>
+        model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        if (tensors == null) return;
+        foreach (var t in tensors.Values) t.Dispose();
+    }
+}
