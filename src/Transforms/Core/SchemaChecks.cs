@@ -66,11 +66,13 @@ public static class SchemaChecks
         var builder = new DataViewSchema.Builder();
         foreach (var column in shape)
         {
+            // A shape forgets key counts; any count keeps the column a key for downstream checks.
+            DataViewType item = column.IsKey ? new KeyDataViewType(column.ItemType.RawType, int.MaxValue) : column.ItemType;
             DataViewType type = column.Kind switch
             {
-                SchemaShape.Column.VectorKind.Scalar => column.ItemType,
-                SchemaShape.Column.VectorKind.Vector => new VectorDataViewType((PrimitiveDataViewType)column.ItemType, 1),
-                _ => new VectorDataViewType((PrimitiveDataViewType)column.ItemType),
+                SchemaShape.Column.VectorKind.Scalar => item,
+                SchemaShape.Column.VectorKind.Vector => new VectorDataViewType((PrimitiveDataViewType)item, 1),
+                _ => new VectorDataViewType((PrimitiveDataViewType)item),
             };
             builder.AddColumn(column.Name, type);
         }

@@ -1,0 +1,39 @@
+namespace MsaMl.Pipelines.Persistence;
+
+/// <summary>The manifest.json of a model bundle.</summary>
+public sealed class BundleManifest
+{
+    public const int CurrentFormatVersion = 1;
+
+    public int FormatVersion { get; set; } = CurrentFormatVersion;
+    public string MsaMlVersion { get; set; } = "";
+    public string MlNetVersion { get; set; } = "";
+    public string TorchSharpVersion { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The input columns the model expects (name and type).</summary>
+    public List<BundleColumn> InputSchema { get; set; } = new();
+
+    /// <summary>Class names of the last classifier in the chain, if any.</summary>
+    public List<string> LabelNames { get; set; } = new();
+
+    public List<BundleStage> Stages { get; set; } = new();
+
+    /// <summary>SHA-256 (hex) of every other entry of the zip.</summary>
+    public Dictionary<string, string> Sha256 { get; set; } = new();
+}
+
+/// <summary>One input column: its name and a type description such as "String", "Vector<Single,3,64,64>", "Key<UInt32,4>".</summary>
+public sealed record BundleColumn(string Name, string Type);
+
+/// <summary>
+/// One stage of the chain: a run of ML.NET-native transformers saved with mlContext.Model.Save
+/// (<see cref="Kind"/> = "ML.NET"), or an MsaMl transformer with its options and artifacts.
+/// </summary>
+public sealed class BundleStage
+{
+    public string Kind { get; set; } = "";
+    public string? Entry { get; set; }
+    public System.Text.Json.Nodes.JsonNode? Options { get; set; }
+    public Dictionary<string, string> Artifacts { get; set; } = new();
+}

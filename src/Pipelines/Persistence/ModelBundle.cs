@@ -1,0 +1,168 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MsaMl.Trainers.Scoring;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
+
+namespace MsaMl.Pipelines.Persistence;
+
+/// <summary>
+/// Saves and loads fitted chains that mix ML.NET stages and MsaMl stages as one zip: a manifest,
+/// ML.NET segments saved with mlContext.Model.Save, MsaMl options and TorchSharp weights, each
+/// entry checked by SHA-256 on load. ML.NET's own format cannot hold third-party transformers.
+/// </summary>
+public sealed class ModelBundle(MLContext context)
+{
+    private const string ManifestEntry = "manifest.json";
+    private static readonly JsonSerializerOptions Json = new(TransformFactory.Json);
+
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (through a temporary file and a rename).</summary>
+    public void Save(ITransformer model, DataViewSchema inputSchema, string path)
+    {
+        var manifest = new BundleManifest
+        {
+            MsaMlVersion = VersionOf(typeof(ModelBundle)),
+            MlNetVersion = VersionOf(typeof(MLContext)),
+            TorchSharpVersion = VersionOf(typeof(TorchSharp.torch)),
+            CreatedUtc = DateTime.UtcNow,
+            InputSchema = BundleSchema.Describe(inputSchema),
+        };
+        var entries = new Dictionary<string, byte[]>();
+        var schema = inputSchema;
+        var pending = new List<ITransformer>();
+        var pendingSchema = schema;
+
+        void FlushNative()
+        {
+            if (pending.Count == 0) return;
+            string entry = $"stage{manifest.Stages.Count}.mlnet.zip";
+            using var stream = new MemoryStream();
+            context.Model.Save(new TransformerChain<ITransformer>(pending.ToArray()), pendingSchema, stream);
+            entries[entry] = stream.ToArray();
+            manifest.Stages.Add(new BundleStage { Kind = "ML.NET", Entry = entry });
+            pending.Clear();
+        }
+
+        foreach (var stage in Flatten(model))
+        {
+            if (stage is IMsaTransformer msa)
+            {
+                FlushNative();
+                var saved = new BundleStage { Kind = msa.Kind, Options = msa.SaveOptions() };
+                foreach (var (name, bytes) in msa.SaveArtifacts())
+                {
+                    string entry = $"stage{manifest.Stages.Count}.{name}";
+                    entries[entry] = bytes;
+                    saved.Artifacts[name] = entry;
+                }
+                manifest.Stages.Add(saved);
+                if (msa is TorchScoringTransformer scorer) manifest.LabelNames = scorer.ClassNames.ToList();
+            }
+            else
+            {
+                if (pending.Count == 0) pendingSchema = schema;
+                pending.Add(stage);
+            }
+            schema = stage.GetOutputSchema(schema);
+        }
+        FlushNative();
+        foreach (var (name, bytes) in entries) manifest.Sha256[name] = Convert.ToHexString(SHA256.HashData(bytes));
+
+        string temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+            {
+                Write(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+                foreach (var (name, bytes) in entries) Write(zip, name, bytes);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry.</summary>
+    public ITransformer Load(string path, out DataViewSchema inputSchema)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Model bundle not found: {path}", path);
+        TorchModels.EnsureRegistered();
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path} is not a readable model bundle (truncated or not a zip file): {ex.Message}", ex);
+        }
+        using (zip)
+        {
+            var manifest = JsonSerializer.Deserialize<BundleManifest>(ReadEntry(zip, ManifestEntry, path), Json)
+                ?? throw new InvalidDataException($"{path}: empty manifest.");
+            if (manifest.FormatVersion != BundleManifest.CurrentFormatVersion)
+                throw new InvalidDataException($"{path}: bundle format version {manifest.FormatVersion}; this MsaMl reads version {BundleManifest.CurrentFormatVersion}.");
+            string mlnet = VersionOf(typeof(MLContext));
+            if (Major(manifest.MlNetVersion) != Major(mlnet))
+                throw new InvalidDataException($"{path}: saved with ML.NET {manifest.MlNetVersion}; this process runs ML.NET {mlnet}.");
+
+            var verified = new Dictionary<string, byte[]>();
+            foreach (var entry in zip.Entries.Where(e => e.FullName != ManifestEntry))
+            {
+                if (!manifest.Sha256.TryGetValue(entry.FullName, out var expected))
+                    throw new InvalidDataException($"{path}: entry '{entry.FullName}' is not listed in the manifest; the bundle was altered.");
+                var bytes = ReadEntry(zip, entry.FullName, path);
+                if (!string.Equals(Convert.ToHexString(SHA256.HashData(bytes)), expected, StringComparison.OrdinalIgnoreCase))
+                    throw new InvalidDataException($"{path}: SHA-256 of entry '{entry.FullName}' does not match the manifest; the bundle is corrupt or was altered.");
+                verified[entry.FullName] = bytes;
+            }
+            foreach (var listed in manifest.Sha256.Keys.Where(k => !verified.ContainsKey(k)))
+                throw new InvalidDataException($"{path}: entry '{listed}' listed in the manifest is missing.");
+
+            var stages = manifest.Stages.Select(stage => stage.Kind == "ML.NET"
+                ? context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _)
+                : TransformFactory.Create(stage.Kind, stage.Options!, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value])));
+            inputSchema = BundleSchema.Build(manifest.InputSchema);
+            return new TransformerChain<ITransformer>(stages.ToArray());
+        }
+    }
+
+    private static IEnumerable<ITransformer> Flatten(ITransformer model) =>
+        model is IEnumerable<ITransformer> chain && model is not IMsaTransformer
+            ? chain.SelectMany(Flatten)
+            : new[] { model };
+
+    private static void Write(ZipArchive zip, string name, byte[] bytes)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        stream.Write(bytes);
+    }
+
+    private static byte[] ReadEntry(ZipArchive zip, string name, string path)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"{path}: entry '{name}' is missing.");
+        try
+        {
+            using var stream = entry.Open();
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            return memory.ToArray();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path}: entry '{name}' cannot be read (truncated or corrupt): {ex.Message}", ex);
+        }
+    }
+
+    private static string VersionOf(Type type) =>
+        type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? type.Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    private static string Major(string version) => version.Split('.')[0];
+}
