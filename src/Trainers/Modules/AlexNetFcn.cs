@@ -27,11 +27,11 @@ public sealed class AlexNetFcn : nn.Module<Tensor, Tensor>
     {
         layers = nn.Sequential(
             ("conv1", nn.Conv2d(inChannels, 96, kernel_size: 11, stride: 4)),
-            ("lrn1", nn.LocalResponseNorm(LrnSize(96, lrnMode))),
+            ("lrn1", new ChannelWindowNorm(LrnSize(96, lrnMode))),
             ("relu1", nn.ReLU()),
             ("pool1", nn.MaxPool2d(kernel_size: 3, stride: 2)),
             ("conv2", nn.Conv2d(96, 256, kernel_size: 5, padding: 2)),
-            ("lrn2", nn.LocalResponseNorm(LrnSize(256, lrnMode))),
+            ("lrn2", new ChannelWindowNorm(LrnSize(256, lrnMode))),
             ("relu2", nn.ReLU()),
             ("pool2", nn.MaxPool2d(kernel_size: 3, stride: 2)),
             ("conv3", nn.Conv2d(256, 384, kernel_size: 3, padding: 1)),
