@@ -1,13 +1,11 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Trainers.Scoring;
 
-/// <summary>
-/// Scores the current row of an input row or cursor on demand (once per row) and serves the
-/// pass-through and output getters. One instance per row/cursor; never shared between threads.
-/// </summary>
-internal sealed class RowScorer
+/// <summary>Scores the current input row once (when its Score or PredictedLabel is first read).</summary>
+internal sealed class RowScorer : RowMapper
 {
     private readonly TorchScoringTransformer _transformer;
     private readonly DataViewRow _input;
@@ -15,41 +13,20 @@ internal sealed class RowScorer
     private readonly float[][] _features;
     private readonly float[] _scores;
     private long _scoredPosition = -1;
-    private readonly int _inputCount;
 
-    public RowScorer(TorchScoringTransformer transformer, DataViewRow input, bool needsScores)
+    public RowScorer(TorchScoringTransformer transformer, DataViewRow input)
     {
         _transformer = transformer;
         _input = input;
-        _inputCount = input.Schema.Count;
-        var columns = transformer.FeatureColumns;
-        _featureGetters = needsScores ? columns.Select(c => input.GetGetter<VBuffer<float>>(input.Schema[c])).ToArray() : Array.Empty<ValueGetter<VBuffer<float>>>();
-        _features = columns.Select(_ => Array.Empty<float>()).ToArray();
+        _featureGetters = transformer.FeatureColumns.Select(c => input.GetGetter<VBuffer<float>>(input.Schema[c])).ToArray();
+        _features = transformer.FeatureColumns.Select(_ => Array.Empty<float>()).ToArray();
         _scores = new float[transformer.ClassNames.Length];
     }
 
-    public ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-    {
-        if (column.Index < _inputCount) return _input.GetGetter<TValue>(_input.Schema[column.Index]);
-        Delegate getter = column.Index == _inputCount
-            ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
-            {
-                Score();
-                var editor = VBufferEditor.Create(ref value, _scores.Length);
-                _scores.CopyTo(editor.Values);
-                value = editor.Commit();
-            })
-            : (ValueGetter<uint>)((ref uint value) =>
-            {
-                Score();
-                value = (uint)ArgMax(_scores) + 1;
-            });
-        return getter as ValueGetter<TValue>
-            ?? throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type}; a getter of {typeof(TValue).Name} was requested.");
-    }
+    public override Delegate GetGetter(int output) => ClassificationColumns.Getter(output, _scores, Score);
 
-    // Scores once per row; hosts that reuse one input row object for successive predictions
-    // (keeping its position) are detected by comparing the feature values.
+    // Hosts that reuse one input row object for successive predictions keep its position, so a
+    // change of feature values also triggers scoring.
     private void Score()
     {
         bool changed = _scoredPosition != _input.Position;
@@ -69,12 +46,5 @@ internal sealed class RowScorer
         if (!changed) return;
         _transformer.ScoreRow(_features, _scores);
         _scoredPosition = _input.Position;
-    }
-
-    private static int ArgMax(float[] values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
     }
 }

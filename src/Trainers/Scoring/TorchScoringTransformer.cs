@@ -12,7 +12,7 @@ namespace MsaMl.Trainers.Scoring;
 /// <c>Score</c> (class probabilities, slot names = class names) and <c>PredictedLabel</c> (a key
 /// with the label's key values), so ML.NET's evaluators and MapKeyToValue work unchanged.
 /// </summary>
-public sealed class TorchScoringTransformer : IMsaTransformer
+public sealed class TorchScoringTransformer : RowMappingTransformer
 {
     private readonly nn.Module<Tensor[], Tensor> _model;
     private readonly Device _device;
@@ -28,7 +28,7 @@ public sealed class TorchScoringTransformer : IMsaTransformer
         _model.eval();
     }
 
-    public string Kind { get; }
+    public override string Kind { get; }
 
     /// <summary>The trainer options the network was built and trained with.</summary>
     public JsonNode TrainerOptions { get; }
@@ -43,9 +43,9 @@ public sealed class TorchScoringTransformer : IMsaTransformer
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => _model.parameters().Sum(p => p.numel());
 
-    public bool IsRowToRowMapper => true;
+    public override IReadOnlyList<string> InputColumnNames => Spec.FeatureColumns;
 
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    protected override IReadOnlyList<OutputColumn> GetOutputColumns(DataViewSchema inputSchema)
     {
         for (int i = 0; i < Spec.FeatureColumns.Length; i++)
         {
@@ -55,12 +55,10 @@ public sealed class TorchScoringTransformer : IMsaTransformer
                 throw new ArgumentOutOfRangeException(nameof(inputSchema),
                     $"Feature column '{Spec.FeatureColumns[i]}': expected shape [{string.Join(", ", expected)}], found [{string.Join(", ", actual)}].");
         }
-        return ScoringOutput.Schema(inputSchema, Spec.ScoreColumn, Spec.PredictedLabelColumn, Spec.ClassNames);
+        return ClassificationColumns.Create(Spec.ScoreColumn, Spec.PredictedLabelColumn, Spec.ClassNames);
     }
 
-    public IDataView Transform(IDataView input) => new ScoredDataView(this, input);
-
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoringRowMapper(this, inputSchema);
+    protected override RowMapper CreateRowMapper(DataViewRow input) => new RowScorer(this, input);
 
     /// <summary>Class probabilities of one row.</summary>
     internal void ScoreRow(float[][] features, float[] scores)
@@ -77,13 +75,13 @@ public sealed class TorchScoringTransformer : IMsaTransformer
         }
     }
 
-    public JsonNode SaveOptions() => new JsonObject
+    public override JsonNode SaveOptions() => new JsonObject
     {
         ["trainerOptions"] = TrainerOptions.DeepClone(),
         ["spec"] = JsonSerializer.SerializeToNode(Spec),
     };
 
-    public IReadOnlyDictionary<string, byte[]> SaveArtifacts()
+    public override IReadOnlyDictionary<string, byte[]> SaveArtifacts()
     {
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -92,9 +90,6 @@ public sealed class TorchScoringTransformer : IMsaTransformer
         }
         return new Dictionary<string, byte[]> { ["weights.bin"] = memory.ToArray() };
     }
-
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException($"'{Kind}' is a TorchSharp model; save it with mlContext.Msa().Model.Save(model, schema, path).");
 }
 
 /// <summary>What a scoring transformer needs besides the network: its inputs, their shapes and the classes.</summary>

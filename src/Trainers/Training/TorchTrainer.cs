@@ -85,6 +85,10 @@ public abstract class TorchTrainer<TOptions> : IEstimator<TorchScoringTransforme
             ?? throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}' not found in the input schema.");
         if (label.Type is not KeyDataViewType)
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}': expected a key type (use MapValueToKey), found {label.Type}.");
-        return SchemaChecks.ShapeOf(ScoringOutput.Schema(schema, Options.ScoreColumnName, Options.PredictedLabelColumnName, new[] { "1", "2" }));
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(schema);
+        foreach (var column in ClassificationColumns.Create(Options.ScoreColumnName, Options.PredictedLabelColumnName, new[] { "1", "2" }))
+            builder.AddColumn(column.Name, column.Type, column.Annotations);
+        return SchemaChecks.ShapeOf(builder.ToSchema());
     }
 }

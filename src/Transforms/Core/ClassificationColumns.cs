@@ -1,0 +1,54 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MsaMl.Transforms.Core;
+
+/// <summary>
+/// ML.NET's standard multiclass outputs: <c>Score</c> (class probabilities, slot names = class
+/// names) and <c>PredictedLabel</c> (a key whose key values are the class names), so ML.NET's
+/// evaluators and MapKeyToValue work on MsaMl models.
+/// </summary>
+public static class ClassificationColumns
+{
+    public static OutputColumn[] Create(string scoreColumn, string predictedLabelColumn, IReadOnlyList<string> classes)
+    {
+        var names = new VBuffer<ReadOnlyMemory<char>>(classes.Count, classes.Select(c => c.AsMemory()).ToArray());
+        var textVector = new VectorDataViewType(TextDataViewType.Instance, classes.Count);
+
+        var score = new DataViewSchema.Annotations.Builder();
+        score.Add("SlotNames", textVector, (ref VBuffer<ReadOnlyMemory<char>> v) => names.CopyTo(ref v));
+        score.Add("ScoreColumnKind", TextDataViewType.Instance, (ref ReadOnlyMemory<char> v) => v = "MulticlassClassification".AsMemory());
+        score.Add("ScoreValueKind", TextDataViewType.Instance, (ref ReadOnlyMemory<char> v) => v = "Score".AsMemory());
+        var key = new DataViewSchema.Annotations.Builder();
+        key.Add("KeyValues", textVector, (ref VBuffer<ReadOnlyMemory<char>> v) => names.CopyTo(ref v));
+
+        return new[]
+        {
+            new OutputColumn(scoreColumn, new VectorDataViewType(NumberDataViewType.Single, classes.Count), score.ToAnnotations()),
+            new OutputColumn(predictedLabelColumn, new KeyDataViewType(typeof(uint), classes.Count), key.ToAnnotations()),
+        };
+    }
+
+    /// <summary>1-based key of the largest score (ties go to the first class).</summary>
+    public static uint PredictedKey(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
+        return (uint)best + 1;
+    }
+
+    /// <summary>Getters for a Score and PredictedLabel pair over a score buffer filled by <paramref name="compute"/>.</summary>
+    public static Delegate Getter(int output, float[] scores, Action compute) => output == 0
+        ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
+        {
+            compute();
+            var editor = VBufferEditor.Create(ref value, scores.Length);
+            scores.CopyTo(editor.Values);
+            value = editor.Commit();
+        })
+        : (ValueGetter<uint>)((ref uint value) =>
+        {
+            compute();
+            value = PredictedKey(scores);
+        });
+}
