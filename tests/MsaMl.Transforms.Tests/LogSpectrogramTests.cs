@@ -280,3 +280,32 @@ public sealed class LogSpectrogramTests : IDisposable
 
     public sealed class NumberRow { public float AudioPath { get; set; } }
 }
+
+public sealed class SpectrogramStatisticsTests : IDisposable
+{
+    private readonly TestFiles _files = new();
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void StatisticsAreMeanAndStdOverFramesWithAudio()
+    {
+        var ml = new MLContext(seed: 1);
+        string tone = _files.WriteTone("s.wav", 700, 0.4);
+        var data = ml.Data.LoadFromEnumerable(new[] { new AudioRow { AudioPath = tone }, new AudioRow() });
+        var options = new LogSpectrogramOptions { TimeFrames = 100, MelBands = 20, StatisticsColumnName = "SpectrogramStats" };
+        var output = ml.Msa().Transforms.LogSpectrogram(options).Fit(data).Transform(data);
+        Assert.Equal(new[] { 3, 20, 2 }, FeatureColumn.ReadShape(output.Schema["SpectrogramStats"]));
+
+        var spectrogram = Columns.Read(output, "Spectrogram")[0];
+        var stats = Columns.Read(output, "SpectrogramStats");
+        int valid = new SpectrogramComputer(options).PowerFrames(TestFiles.Tone(700, 0.4, 16000)).Count;
+        foreach (int row in new[] { 0, 7, 25, 59 })
+        {
+            var frames = spectrogram.Skip(row * 100).Take(valid).Select(v => (double)v).ToArray();
+            double mean = frames.Average();
+            Assert.Equal(mean, stats[0][2 * row], 3);
+            Assert.Equal(Math.Sqrt(frames.Select(v => (v - mean) * (v - mean)).Average()), stats[0][2 * row + 1], 3);
+        }
+        Assert.All(stats[1], v => Assert.Equal(0f, v));
+    }
+}

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using MsaMl.Pipelines.Experiments;
+using MsaMl.Trainers.Training;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;
@@ -8,14 +10,74 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "A short run for smoke tests." };
-        var command = new Command("demo", "Train and evaluate the AAT and OTE models and their ablations on the embedded demo corpus.") { quick };
-        command.SetAction(_ =>
+        var quick = new Option<bool>("--quick") { Description = "A short run (few epochs) for smoke tests." };
+        var output = new Option<string>("--output") { Description = "Folder for the report, plots and model bundles.", DefaultValueFactory = _ => "msa-output" };
+        var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffling and dropout.", DefaultValueFactory = _ => 1 };
+        var corpus = new Option<string?>("--corpus") { Description = "The demo corpus folder (default: datasets/demo found from here)." };
+        var command = new Command("demo", "Train and evaluate text-only, audio-only, AAT, image-only, OTE, early and late fusion on the embedded demo corpus.")
         {
-            AnsiConsole.MarkupLine("[yellow]msa demo is not yet available:[/] the embedded demo corpus and the trainers are still being built.");
-            AnsiConsole.MarkupLine("Run [bold]msa info[/] to check that TorchSharp, the BERT encoder and the image encoder load on this machine.");
-            return 0;
-        });
+            quick, output, seed, corpus,
+        };
+        command.SetAction(parse => CommandErrors.Run(parse, () => Run(new DemoOptions
+        {
+            Quick = parse.GetValue(quick),
+            OutputFolder = parse.GetValue(output)!,
+            Seed = parse.GetValue(seed),
+            CorpusRoot = parse.GetValue(corpus),
+        })));
         return command;
+    }
+
+    private static int Run(DemoOptions options)
+    {
+        DemoResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context => result = DemoExperiment.Run(options, new SpectreProgress(context)));
+
+        foreach (var task in result!.Models.GroupBy(m => m.Task))
+        {
+            var table = new Table().Title($"[bold]{task.Key}[/] (test split)")
+                .AddColumn("model").AddColumn("accuracy (WA)").AddColumn("UA").AddColumn("macro F1").AddColumn("parameters").AddColumn("train s");
+            double bestSingle = task.Where(m => m.Kind is "first" or "text").Max(m => m.Accuracy);
+            foreach (var m in task)
+            {
+                string accuracy = $"{m.Accuracy:P1}";
+                if (m.Kind is "both" or "early" or "late" && m.Accuracy > bestSingle) accuracy = $"[green]{accuracy}[/]";
+                table.AddRow(Markup.Escape(m.Model), accuracy, $"{m.MacroAccuracy:P1}", $"{m.MacroF1:F3}", $"{m.Parameters:N0}", $"{m.SecondsToTrain:F1}");
+            }
+            AnsiConsole.Write(table);
+        }
+        foreach (var example in result.Examples)
+            AnsiConsole.MarkupLine($"reloaded bundle: [bold]{Markup.Escape(example.Id)}[/] \"{Markup.Escape(example.Text)}\" -> [bold]{Markup.Escape(example.Predicted)}[/] (truth {Markup.Escape(example.Truth)})");
+        AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(result.ReportPath)}[/]; bundles: {Markup.Escape(string.Join(", ", result.Bundles))}");
+        return 0;
+    }
+
+    private sealed class SpectreProgress(ProgressContext context) : IDemoProgress
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = new();
+        private ProgressTask? _stage;
+
+        public void Stage(string task, string message)
+        {
+            _stage?.StopTask();
+            _stage = context.AddTask(Markup.Escape($"{task}: {message}"), maxValue: 1);
+            _stage.IsIndeterminate = true;
+        }
+
+        public void Epoch(string task, string model, EpochReport report)
+        {
+            string key = task + "/" + model;
+            if (!_tasks.TryGetValue(key, out var bar))
+            {
+                _stage?.StopTask();
+                _stage = null;
+                bar = _tasks[key] = context.AddTask(Markup.Escape($"{task}: {model}"), maxValue: report.Epochs);
+            }
+            bar.Value = report.Epoch;
+            bar.Description = Markup.Escape($"{task}: {model}, loss {report.TrainLoss:F3}" + (report.ValidationAccuracy is double v ? $", val {v:P0}" : ""));
+        }
     }
 }

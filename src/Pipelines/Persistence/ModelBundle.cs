@@ -20,6 +20,9 @@ public sealed class ModelBundle(MLContext context)
     private const string ManifestEntry = "manifest.json";
     private static readonly JsonSerializerOptions Json = new(TransformFactory.Json);
 
+    static ModelBundle() =>
+        TransformFactory.Register<Fusion.LateFusionOptions>(Fusion.LateFusionTransformer.KindName, o => new Fusion.LateFusionTransformer(o));
+
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (through a temporary file and a rename).</summary>
     public void Save(ITransformer model, DataViewSchema inputSchema, string path)
     {

@@ -22,7 +22,7 @@ public sealed class OteNet : nn.Module<Tensor[], Tensor>
         {
             image = options.ImageEncoder switch
             {
-                OteImageEncoder.SmallCnn => RequirePixels(new SmallImageCnn(options.ImageOutDim), imageShape),
+                OteImageEncoder.SmallCnn => RequirePixels(new SmallImageCnn(options.ImageOutDim, options.SmallCnnWidths[0], options.SmallCnnWidths[1]), imageShape),
                 OteImageEncoder.ResNet50 => RequirePixels(torchvision.models.resnet50(num_classes: options.ImageOutDim), imageShape),
                 _ => new FeatureProjection(imageShape.Aggregate(1L, (a, b) => a * b), options.ImageOutDim),
             };

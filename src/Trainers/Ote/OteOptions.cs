@@ -49,6 +49,9 @@ public sealed class OteOptions : TorchTrainerOptions
     public OteImageEncoder ImageEncoder { get; set; } = OteImageEncoder.SmallCnn;
     public OteFusion Fusion { get; set; } = OteFusion.Paper;
     public int ImageOutDim { get; set; } = 64;
+
+    /// <summary>Channels of the small CNN's second and third convolutions (the paper: 516 and 1024).</summary>
+    public int[] SmallCnnWidths { get; set; } = { 516, 1024 };
     public int TextOutDim { get; set; } = 64;
 
     /// <summary>Token width of <see cref="OteFusion.CrossModal"/>.</summary>

@@ -13,7 +13,7 @@ namespace MsaMl.Trainers.Training;
 /// Base of MsaMl's TorchSharp trainers: reads the feature and label columns, builds the network,
 /// runs <see cref="TrainingLoop"/> and returns a <see cref="TorchScoringTransformer"/>.
 /// </summary>
-public abstract class TorchTrainer<TOptions> : IEstimator<TorchScoringTransformer>
+public abstract class TorchTrainer<TOptions> : ITorchTrainer
     where TOptions : TorchTrainerOptions
 {
     private readonly MLContext _context;

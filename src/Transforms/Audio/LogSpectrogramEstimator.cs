@@ -14,7 +14,7 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
     private readonly LogSpectrogramOptions _options;
 
     public LogSpectrogramEstimator(LogSpectrogramOptions options)
-        : base(options.InputColumnName, new[] { LogSpectrogramTransformer.OutputColumnOf(options) })
+        : base(options.InputColumnName, LogSpectrogramTransformer.OutputColumnsOf(options))
     {
         _options = TransformFactory.Clone(options);
     }

@@ -24,6 +24,12 @@ public sealed class LogSpectrogramOptions
     /// <summary>Output column: a [channels, freq, time] vector.</summary>
     public string OutputColumnName { get; set; } = "Spectrogram";
 
+    /// <summary>
+    /// Optional second output: mean and standard deviation of each channel and frequency bin over
+    /// the frames that hold audio, [channels, freq, 2] — compact features for classic trainers.
+    /// </summary>
+    public string? StatisticsColumnName { get; set; }
+
     /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
     public string? BaseFolder { get; set; }
 

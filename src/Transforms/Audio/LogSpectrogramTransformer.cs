@@ -15,15 +15,21 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
     private readonly LogSpectrogramOptions _options;
 
     public LogSpectrogramTransformer(LogSpectrogramOptions options)
-        : base(options.InputColumnName, new[] { OutputColumnOf(options) })
+        : base(options.InputColumnName, OutputColumnsOf(options))
     {
         if (options.Standardization == SpectrogramStandardization.Dataset && (options.ChannelMeans == null || options.ChannelStds == null))
             throw new ArgumentException("Dataset standardization needs ChannelMeans and ChannelStds; fit the estimator to learn them.");
         _options = TransformFactory.Clone(options);
     }
 
-    internal static FeatureColumn OutputColumnOf(LogSpectrogramOptions options) =>
-        new(options.OutputColumnName, "channels,freq,time", SpectrogramComputer.ShapeOf(options));
+    internal static FeatureColumn[] OutputColumnsOf(LogSpectrogramOptions options)
+    {
+        int[] shape = SpectrogramComputer.ShapeOf(options);
+        var spectrogram = new FeatureColumn(options.OutputColumnName, "channels,freq,time", shape);
+        return options.StatisticsColumnName == null
+            ? new[] { spectrogram }
+            : new[] { spectrogram, new FeatureColumn(options.StatisticsColumnName, "channels,freq,stat(mean,std)", shape[0], shape[1], 2) };
+    }
 
     public override string Kind => KindName;
 
@@ -54,7 +60,21 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
             for (int i = 0; i < batch.Count; i++)
             {
                 var samples = AudioFiles.LoadSamples(batch[i], _options.InputColumnName, _options.BaseFolder, _computer);
-                if (samples != null) _computer.Compute(samples, outputs[0].AsSpan(i * _size, _size));
+                if (samples == null) continue;
+                var spectrogram = outputs[0].AsSpan(i * _size, _size);
+                int valid = _computer.Compute(samples, spectrogram);
+                if (outputs.Length > 1 && valid > 0) WriteStatistics(spectrogram, valid, outputs[1].AsSpan(i * _size / _computer.TimeFrames * 2, _size / _computer.TimeFrames * 2));
+            }
+        }
+
+        private void WriteStatistics(ReadOnlySpan<float> spectrogram, int valid, Span<float> statistics)
+        {
+            int t = _computer.TimeFrames, rows = spectrogram.Length / t;
+            for (int row = 0; row < rows; row++)
+            {
+                var (mean, std) = SpectrogramComputer.Moments(spectrogram.Slice(row * t, t), 1, t, valid);
+                statistics[2 * row] = (float)mean;
+                statistics[2 * row + 1] = (float)std;
             }
         }
     }

@@ -1,0 +1,17 @@
+using Microsoft.ML;
+using MsaMl.Trainers.Scoring;
+
+namespace MsaMl.Trainers.Training;
+
+/// <summary>The non-generic face of MsaMl's TorchSharp trainers, for code that trains several kinds alike.</summary>
+public interface ITorchTrainer : IEstimator<TorchScoringTransformer>
+{
+    /// <summary>Receives a report after every epoch.</summary>
+    IProgress<EpochReport>? Progress { get; set; }
+
+    /// <summary>The learning curve of the last fit.</summary>
+    TrainingReport? LastReport { get; }
+
+    /// <summary>Trains with validation accuracy reporting and early stopping.</summary>
+    TorchScoringTransformer Fit(IDataView train, IDataView? validation);
+}
