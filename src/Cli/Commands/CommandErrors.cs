@@ -22,7 +22,8 @@ internal static class CommandErrors
             return action();
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
-                                   or MsaMl.Transforms.Core.MsaInputException or MsaMl.Pipelines.Datasets.DatasetFormatException)
+                                   or MsaMl.Transforms.Core.MsaInputException or MsaMl.Pipelines.Datasets.DatasetFormatException
+                                   or MsaMl.Pipelines.Datasets.DatasetRootException)
         {
             return Report(parse, ex, BadInput);
         }

@@ -36,9 +36,12 @@ public static class DemoExperiment
         var ml = new MLContext(seed: options.Seed);
         string root = options.CorpusRoot ?? DemoCorpusReader.LocateRoot();
         Directory.CreateDirectory(options.OutputFolder);
-        var tasks = new List<DemoTask>();
-        if (options.Speech) tasks.Add(DemoTasks.Speech(ml, options, root));
-        if (options.Images) tasks.Add(DemoTasks.Images(ml, options, root));
+        var settings = new TrainingSettings { Quick = options.Quick, Seed = options.Seed };
+        var tasks = new List<ExperimentTask>();
+        if (options.Speech)
+            tasks.Add(TaskPipelines.Speech(ml, "speech", DemoCorpusReader.ReadSpeech(ml, root).Records, DemoCorpusReader.SpeechLabels, settings));
+        if (options.Images)
+            tasks.Add(TaskPipelines.Images(ml, "images", DemoCorpusReader.ReadImages(ml, root).Records, DemoCorpusReader.ImageLabels, settings));
 
         var models = new List<ModelResult>();
         var robustness = new List<RobustnessResult>();
@@ -51,12 +54,12 @@ public static class DemoExperiment
         return new DemoResult(models, robustness, bundles, examples, report);
     }
 
-    private static void RunTask(MLContext ml, DemoTask task, DemoOptions options, IDemoProgress? progress,
+    private static void RunTask(MLContext ml, ExperimentTask task, DemoOptions options, IDemoProgress? progress,
         List<ModelResult> models, List<RobustnessResult> robustness, List<string> bundles, List<ExamplePrediction> examples)
     {
-        var train = task.Table.SplitData(ml, "train");
-        var validation = task.Table.SplitData(ml, "validation");
-        var test = task.Table.SplitData(ml, "test");
+        var train = task.Split(ml, SplitNames.Train);
+        var validation = task.Split(ml, SplitNames.Validation);
+        var test = task.Split(ml, SplitNames.Test);
 
         progress?.Stage(task.Name, "featurizing (spectrogram / image, MiniLM text encoder)");
         var featurizer = task.Featurizer.Fit(train);
@@ -65,9 +68,9 @@ public static class DemoExperiment
         var testFeatures = Materialize(ml, featurizer.Transform(test));
 
         string first = Capitalize(task.FirstModality);
-        var firstOnly = TrainTorch(ml, task, DemoModalities.First, $"{first} only", "ScoreFirst", "PredictedFirst", trainFeatures, validationFeatures, testFeatures, progress, models);
-        var textOnly = TrainTorch(ml, task, DemoModalities.Text, "Text only", "ScoreText", "PredictedText", trainFeatures, validationFeatures, testFeatures, progress, models);
-        var both = TrainTorch(ml, task, DemoModalities.Both, $"{task.ModelName} ({task.FirstModality} + text)", "Score", "PredictedLabel", trainFeatures, validationFeatures, testFeatures, progress, models);
+        var firstOnly = TrainTorch(ml, task, TaskModalities.First, $"{first} only", "ScoreFirst", "PredictedFirst", trainFeatures, validationFeatures, testFeatures, progress, models);
+        var textOnly = TrainTorch(ml, task, TaskModalities.Text, "Text only", "ScoreText", "PredictedText", trainFeatures, validationFeatures, testFeatures, progress, models);
+        var both = TrainTorch(ml, task, TaskModalities.Both, $"{task.ModelName} ({task.FirstModality} + text)", "Score", "PredictedLabel", trainFeatures, validationFeatures, testFeatures, progress, models);
 
         progress?.Stage(task.Name, "early fusion (pooled features -> L-BFGS maximum entropy)");
         var clock = Stopwatch.StartNew();
@@ -87,10 +90,10 @@ public static class DemoExperiment
         string bundle = Path.Combine(options.OutputFolder, $"{task.ModelName.ToLowerInvariant()}.zip");
         ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, both), train.Schema, bundle);
         bundles.Add(bundle);
-        examples.AddRange(PredictWithReloadedBundle(bundle, task.Table.Records.Where(r => r.Split == "test").Take(2)));
+        examples.AddRange(PredictWithReloadedBundle(bundle, task.Records.Where(r => r.Split == SplitNames.Test).Take(2)));
     }
 
-    private static TorchScoringTransformer TrainTorch(MLContext ml, DemoTask task, DemoModalities modalities, string name,
+    internal static TorchScoringTransformer TrainTorch(MLContext ml, ExperimentTask task, TaskModalities modalities, string name,
         string score, string predicted, IDataView train, IDataView validation, IDataView test, IDemoProgress? progress, List<ModelResult> models)
     {
         progress?.Stage(task.Name, $"training {name}");
@@ -103,7 +106,7 @@ public static class DemoExperiment
         return model;
     }
 
-    private static LateFusionTransformer LateFusion(DemoTask task) =>
+    internal static LateFusionTransformer LateFusion(ExperimentTask task) =>
         new(new LateFusionOptions
         {
             Members =
@@ -131,16 +134,16 @@ public static class DemoExperiment
         return f1.Average();
     }
 
-    private static RobustnessResult Robustness(MLContext ml, DemoTask task, ITransformer featurizer, IDataView test, string name,
+    private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, ITransformer featurizer, IDataView test, string name,
         ITransformer model, string score, string predicted)
     {
-        double Accuracy(Func<DemoRecord, DemoRecord> blank)
+        double Accuracy(Func<MultimodalRecord, MultimodalRecord> blank)
         {
-            var rows = task.Table.Records.Where(r => r.Split == "test").Select(blank).ToList();
+            var rows = task.Records.Where(r => r.Split == SplitNames.Test).Select(ExperimentTask.Standard).Select(blank).ToList();
             var features = featurizer.Transform(ml.Data.LoadFromEnumerable(rows));
             return ml.MulticlassClassification.Evaluate(model.Transform(features), "Label", score, predicted).MicroAccuracy;
         }
-        DemoRecord Copy(DemoRecord r) => new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Cue = r.Cue };
+        MultimodalRecord Copy(MultimodalRecord r) => ExperimentTask.Standard(r);
         return new RobustnessResult(task.Name, name,
             Accuracy(Copy),
             Accuracy(r => { var c = Copy(r); if (task.FirstPathColumn == "AudioPath") c.AudioPath = ""; else c.ImagePath = ""; return c; }),
@@ -148,15 +151,15 @@ public static class DemoExperiment
             task.FirstModality);
     }
 
-    private static IEnumerable<ExamplePrediction> PredictWithReloadedBundle(string bundle, IEnumerable<DemoRecord> rows)
+    private static IEnumerable<ExamplePrediction> PredictWithReloadedBundle(string bundle, IEnumerable<MultimodalRecord> rows)
     {
         var fresh = new MLContext(seed: 7);
         var model = fresh.Msa().Model.Load(bundle, out var schema);
-        var engine = fresh.Model.CreatePredictionEngine<DemoRecord, BundlePrediction>(model, inputSchemaDefinition: null);
+        var engine = fresh.Model.CreatePredictionEngine<MultimodalRecord, BundlePrediction>(model, inputSchemaDefinition: null);
         var classes = ClassNames(model, schema);
         foreach (var row in rows)
         {
-            var prediction = engine.Predict(row);
+            var prediction = engine.Predict(ExperimentTask.Standard(row));
             yield return new ExamplePrediction(row.Id, row.Text, row.Label, classes[(int)prediction.PredictedLabel - 1],
                 classes.Select((c, i) => (c, prediction.Score[i])).ToDictionary(p => p.c, p => p.Item2));
         }
@@ -175,7 +178,7 @@ public static class DemoExperiment
         public uint PredictedLabel { get; set; }
     }
 
-    private static IDataView Materialize(MLContext ml, IDataView data) => ml.Data.Cache(data);
+    internal static IDataView Materialize(MLContext ml, IDataView data) => ml.Data.Cache(data);
 
     private static string Capitalize(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 

@@ -9,59 +9,64 @@ using MsaMl.Transforms.Text;
 
 namespace MsaMl.Pipelines.Experiments;
 
-/// <summary>The demo's two tasks, with model sizes chosen to train in minutes on two cores.</summary>
-internal static class DemoTasks
+/// <summary>
+/// The two kinds of task (speech + text with AAT, image + text with OTE), with featurizers and
+/// model sizes that train in minutes on two cores.
+/// </summary>
+public static class TaskPipelines
 {
     private sealed class LabelRow { public string Label { get; set; } = ""; }
+
+    /// <summary>A speech task when the records carry audio, else an image task.</summary>
+    public static ExperimentTask For(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings) =>
+        records.Any(r => r.AudioPath.Length > 0) ? Speech(ml, name, records, labels, settings) : Images(ml, name, records, labels, settings);
 
     private static IEstimator<ITransformer> LabelKeys(MLContext ml, IReadOnlyList<string> labels) =>
         ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })));
 
-    private static void Train(TorchTrainerOptions o, DemoOptions demo, int epochs, double learningRate)
+    private static void Apply(TorchTrainerOptions o, TrainingSettings settings, int epochs, double learningRate)
     {
-        o.Epochs = demo.Quick ? Math.Max(3, epochs / 5) : epochs;
-        o.LearningRate = learningRate;
-        o.BatchSize = 32;
-        o.EarlyStoppingPatience = demo.Quick ? 0 : 10;
-        o.Seed = demo.Seed;
+        o.Epochs = settings.Epochs ?? (settings.Quick ? 3 : epochs);
+        o.LearningRate = settings.LearningRate ?? learningRate;
+        o.BatchSize = settings.BatchSize ?? 32;
+        o.EarlyStoppingPatience = settings.Quick ? 0 : settings.EarlyStoppingPatience;
+        o.Seed = settings.Seed;
     }
 
-    public static DemoTask Speech(MLContext ml, DemoOptions demo, string? root)
+    public static ExperimentTask Speech(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings)
     {
-        var table = DemoCorpusReader.ReadSpeech(ml, root);
-        var labels = DemoCorpusReader.SpeechLabels;
         var featurizer = LabelKeys(ml, labels)
             .Append(ml.Msa().Transforms.LogSpectrogram(new LogSpectrogramOptions
             {
-                MelBands = 64,
-                TimeFrames = 240,
+                MelBands = 40,
+                TimeFrames = 200,
                 Standardization = SpectrogramStandardization.Dataset,
                 StatisticsColumnName = "SpectrogramStats",
             }))
             .Append(ml.Msa().Transforms.BertEmbedding(new BertEmbeddingOptions { MaxTokens = 16 }));
 
-        IEstimator<ITransformer> Model(DemoModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
         {
             var o = new AatOptions
             {
-                Modalities = modalities switch { DemoModalities.First => AatModalities.Audio, DemoModalities.Text => AatModalities.Text, _ => AatModalities.Both },
+                Modalities = modalities switch { TaskModalities.First => AatModalities.Audio, TaskModalities.Text => AatModalities.Text, _ => AatModalities.Both },
                 AudioEncoder = AatAudioEncoder.SmallCnn,
-                AudioChannels = 64,
+                AudioChannels = 48,
                 TextOutDim = 64,
                 ScoreColumnName = score,
                 PredictedLabelColumnName = predicted,
             };
-            Train(o, demo, epochs: 40, learningRate: 1e-3);
+            Apply(o, settings, epochs: 30, learningRate: 1e-3);
             return ml.Msa().Trainers.Aat(o);
         }
 
-        return new DemoTask
+        return new ExperimentTask
         {
-            Name = "speech",
+            Name = name,
             FirstModality = "audio",
             FirstPathColumn = "AudioPath",
             ModelName = "AAT",
-            Table = table,
+            Records = records,
             Labels = labels,
             Featurizer = featurizer,
             Model = Model,
@@ -69,20 +74,18 @@ internal static class DemoTasks
         };
     }
 
-    public static DemoTask Images(MLContext ml, DemoOptions demo, string? root)
+    public static ExperimentTask Images(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings)
     {
-        var table = DemoCorpusReader.ReadImages(ml, root);
-        var labels = DemoCorpusReader.ImageLabels;
         var featurizer = LabelKeys(ml, labels)
             .Append(ml.Msa().Transforms.ImageTensor(new ImageTensorOptions { Width = 64, Height = 64 }))
             .Append(ml.Msa().Transforms.PretrainedImageFeatures(new PretrainedImageFeaturesOptions()))
             .Append(ml.Msa().Transforms.BertEmbedding(new BertEmbeddingOptions { MaxTokens = 12 }));
 
-        IEstimator<ITransformer> Model(DemoModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
         {
             var o = new OteOptions
             {
-                Modalities = modalities switch { DemoModalities.First => OteModalities.Image, DemoModalities.Text => OteModalities.Text, _ => OteModalities.Both },
+                Modalities = modalities switch { TaskModalities.First => OteModalities.Image, TaskModalities.Text => OteModalities.Text, _ => OteModalities.Both },
                 ImageEncoder = OteImageEncoder.SmallCnn,
                 SmallCnnWidths = new[] { 48, 96 },
                 ImageOutDim = 32,
@@ -94,17 +97,17 @@ internal static class DemoTasks
                 ScoreColumnName = score,
                 PredictedLabelColumnName = predicted,
             };
-            Train(o, demo, epochs: 30, learningRate: 1e-3);
+            Apply(o, settings, epochs: 25, learningRate: 1e-3);
             return ml.Msa().Trainers.Ote(o);
         }
 
-        return new DemoTask
+        return new ExperimentTask
         {
-            Name = "images",
+            Name = name,
             FirstModality = "image",
             FirstPathColumn = "ImagePath",
             ModelName = "OTE",
-            Table = table,
+            Records = records,
             Labels = labels,
             Featurizer = featurizer,
             Model = Model,

@@ -1,0 +1,29 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MsaMl.Pipelines.Datasets;
+
+namespace MsaMl.Cli.Commands;
+
+/// <summary>Loading a bundle and reading its class names, for evaluate and predict.</summary>
+internal static class BundleScoring
+{
+    public sealed class Prediction
+    {
+        public float[] Score { get; set; } = Array.Empty<float>();
+        public uint PredictedLabel { get; set; }
+    }
+
+    public static (ITransformer Model, string[] Classes) Load(MLContext ml, string path)
+    {
+        var model = ml.Msa().Model.Load(path, out var schema);
+        var output = model.GetOutputSchema(schema);
+        var score = output.GetColumnOrNull("Score")
+            ?? throw new InvalidDataException($"{path}: the model has no Score column; it is not a classifier bundle.");
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        score.GetSlotNames(ref names);
+        return (model, names.DenseValues().Select(n => n.ToString()).ToArray());
+    }
+
+    public static PredictionEngine<MultimodalRecord, Prediction> Engine(MLContext ml, ITransformer model) =>
+        ml.Model.CreatePredictionEngine<MultimodalRecord, Prediction>(model);
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.ML;
+using MsaMl.Pipelines.Datasets;
+using Spectre.Console;
+
+namespace MsaMl.Cli.Commands;
+
+/// <summary><c>msa predict</c>: score one example with a saved bundle.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "The model bundle (.zip).", Required = true };
+        var text = new Option<string>("--text") { Description = "The transcript or caption.", DefaultValueFactory = _ => "" };
+        var audio = new Option<string?>("--audio") { Description = "A WAV file (speech models)." };
+        var image = new Option<string?>("--image") { Description = "An image file (image models)." };
+        var json = new Option<bool>("--json") { Description = "Print label and scores as JSON." };
+        var command = new Command("predict", "Predict the label of one example with a saved model bundle.") { model, text, audio, image, json };
+        command.SetAction(parse => CommandErrors.Run(parse, () =>
+        {
+            foreach (var path in new[] { parse.GetValue(audio), parse.GetValue(image) })
+                if (!string.IsNullOrEmpty(path) && !File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
+            var ml = new MLContext(seed: 1);
+            var (bundle, classes) = BundleScoring.Load(ml, parse.GetValue(model)!);
+            var row = new MultimodalRecord
+            {
+                Text = parse.GetValue(text)!,
+                AudioPath = Full(parse.GetValue(audio)),
+                ImagePath = Full(parse.GetValue(image)),
+            };
+            var prediction = BundleScoring.Engine(ml, bundle).Predict(row);
+            string label = classes[(int)prediction.PredictedLabel - 1];
+            var scores = classes.Select((c, i) => (c, prediction.Score[i])).ToDictionary(p => p.c, p => p.Item2);
+            if (parse.GetValue(json))
+                Console.WriteLine(JsonSerializer.Serialize(new { label, scores }));
+            else
+            {
+                AnsiConsole.MarkupLine($"label: [bold]{Markup.Escape(label)}[/]");
+                foreach (var (c, s) in scores.OrderByDescending(p => p.Value)) AnsiConsole.MarkupLine($"  {Markup.Escape(c)}: {s:F3}");
+            }
+            return CommandErrors.Success;
+        }));
+        return command;
+    }
+
+    private static string Full(string? path) => string.IsNullOrEmpty(path) ? "" : Path.GetFullPath(path);
+}

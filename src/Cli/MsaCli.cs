@@ -1,0 +1,24 @@
+using System.CommandLine;
+using MsaMl.Cli.Commands;
+
+namespace MsaMl.Cli;
+
+/// <summary>The <c>msa</c> command line: exit code 0 on success, 1 when a run fails, 2 on bad usage or input.</summary>
+public static class MsaCli
+{
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("msa: multimodal sentiment and emotion analysis with ML.NET and TorchSharp.")
+        {
+            CommandErrors.Verbose,
+        };
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        int code = root.Parse(args).Invoke();
+        // System.CommandLine answers usage errors with 1; scripts get 2 for every bad-usage case.
+        return code == 1 && root.Parse(args).Errors.Count > 0 ? CommandErrors.BadInput : code;
+    }
+}

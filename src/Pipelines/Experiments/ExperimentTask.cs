@@ -1,0 +1,44 @@
+using Microsoft.ML;
+using MsaMl.Pipelines.Datasets;
+
+namespace MsaMl.Pipelines.Experiments;
+
+/// <summary>Which inputs a single model of a task reads: the non-text modality, the text, or both.</summary>
+public enum TaskModalities { First, Text, Both }
+
+/// <summary>
+/// A classification task over records with text and one other modality (audio or image): its
+/// records, classes, featurizer and model factories. The demo and <c>msa train</c> build models
+/// the same way from it.
+/// </summary>
+public sealed class ExperimentTask
+{
+    public required string Name { get; init; }
+
+    /// <summary>The non-text modality ("audio" or "image") and its path column.</summary>
+    public required string FirstModality { get; init; }
+    public required string FirstPathColumn { get; init; }
+
+    /// <summary>The paper's model of the task ("AAT" or "OTE").</summary>
+    public required string ModelName { get; init; }
+
+    public required IReadOnlyList<MultimodalRecord> Records { get; init; }
+    public required IReadOnlyList<string> Labels { get; init; }
+
+    /// <summary>Label key mapping and featurizers, fitted on the training split.</summary>
+    public required IEstimator<ITransformer> Featurizer { get; init; }
+
+    /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
+    public required Func<TaskModalities, string, string, IEstimator<ITransformer>> Model { get; init; }
+
+    /// <summary>Pooled feature columns for early fusion.</summary>
+    public required string[] EarlyFusionColumns { get; init; }
+
+    /// <summary>The records of one split as an IDataView in the standard columns.</summary>
+    public IDataView Split(MLContext ml, string split) =>
+        ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(Standard).ToList());
+
+    /// <summary>A copy in the standard columns only (so every dataset gives the same bundle input schema).</summary>
+    public static MultimodalRecord Standard(MultimodalRecord r) =>
+        new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split };
+}
