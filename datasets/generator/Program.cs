@@ -13,7 +13,7 @@ for (int i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--out" when i + 1 < args.Length: outFolder = args[++i]; break;
-        case "--only" when i + 1 < args.Length: only = args[++i]; break;
+        case "--only" when i + 1 < args.Length && args[i + 1] is "speech" or "images": only = args[++i]; break;
         default:
             Console.Error.WriteLine("usage: msaml-demo-corpus [--out <folder>] [--only speech|images]");
             return 2;

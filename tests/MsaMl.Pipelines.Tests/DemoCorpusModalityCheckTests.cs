@@ -42,13 +42,12 @@ public sealed class DemoCorpusModalityCheckTests(ITestOutputHelper output)
 
     private (double Text, double Other, double Both) Report(string name, IReadOnlyList<DemoRecord> records, float[][] text, float[][] other)
     {
-        var both = DemoCorpusLinearProbe.Concatenate(text, other);
-        double Accuracy(float[][] features, params string[] splits) => DemoCorpusLinearProbe.Accuracy(_ml, records, features, "train", splits);
-
-        var result = (Accuracy(text, "test"), Accuracy(other, "test"), Accuracy(both, "test"));
-        output.WriteLine($"{name} test accuracy: text {result.Item1:P1}, other modality {result.Item2:P1}, concatenation {result.Item3:P1}");
-        output.WriteLine($"{name} validation+test accuracy: text {Accuracy(text, "validation", "test"):P1}, " +
-            $"other modality {Accuracy(other, "validation", "test"):P1}, concatenation {Accuracy(both, "validation", "test"):P1}");
-        return result;
+        var textOnly = DemoCorpusLinearProbe.Accuracy(_ml, records, text);
+        var otherOnly = DemoCorpusLinearProbe.Accuracy(_ml, records, other);
+        var both = DemoCorpusLinearProbe.Accuracy(_ml, records, DemoCorpusLinearProbe.Concatenate(text, other));
+        output.WriteLine($"{name} test accuracy: text {textOnly.Test:P1}, other modality {otherOnly.Test:P1}, concatenation {both.Test:P1}");
+        output.WriteLine($"{name} validation+test accuracy: text {textOnly.HeldOut:P1}, other modality {otherOnly.HeldOut:P1}, concatenation {both.HeldOut:P1}");
+        // asserted on validation + test: twice the rows of the test split alone, so one utterance moves the figure less
+        return (textOnly.HeldOut, otherOnly.HeldOut, both.HeldOut);
     }
 }

@@ -35,16 +35,16 @@ public static class SpeechTranscripts
     {
         [Emotions.Neutral] =
         [
-            "Nothing special happened.",
-            "An ordinary day.",
-            "The weather is mild.",
-            "It is about average.",
-            "Just a normal week.",
-            "Nothing has changed.",
+            "I feel calm.",
+            "I don't mind.",
+            "It is all the same to me.",
+            "No strong feelings.",
+            "I am okay, I guess.",
+            "Nothing special, really.",
             "Neither good nor bad.",
-            "The report is finished.",
-            "Fine, as usual.",
-            "It was quite routine.",
+            "I feel fine.",
+            "Whatever you prefer.",
+            "So-so, nothing more.",
         ],
         [Emotions.Happy] =
         [

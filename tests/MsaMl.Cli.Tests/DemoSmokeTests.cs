@@ -1,0 +1,26 @@
+namespace MsaMl.Cli.Tests;
+
+public sealed class DemoSmokeTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("msaml-demo-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void QuickDemoWritesReportAndReloadableBundles()
+    {
+        var (code, errors) = CliRunner.Run("demo", "--quick", "--output", _folder);
+        Assert.True(code == 0, errors);
+
+        string report = File.ReadAllText(Path.Combine(_folder, "report.md"));
+        foreach (var model in new[] { "Audio only", "Text only", "AAT (audio + text)", "Image only", "OTE (image + text)", "Early fusion", "Late fusion" })
+            Assert.Contains(model, report);
+        Assert.Contains("Missing-modality robustness", report);
+        Assert.Contains("Predictions of the reloaded bundles", report);
+
+        string bundle = Path.Combine(_folder, "ote.zip");
+        Assert.True(File.Exists(Path.Combine(_folder, "aat.zip")));
+        var (predictCode, predictErrors) = CliRunner.Run("predict", "--model", bundle, "--text", "a lovely happy day");
+        Assert.True(predictCode == 0, predictErrors);
+    }
+}
