@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;
 
 namespace MsaMl;
@@ -16,6 +17,9 @@ public sealed class MsaTrainersCatalog
 
     /// <summary>The OTE model (image + text; paper defaults).</summary>
     public OteTrainer Ote(OteOptions? options = null) => new(Context, options ?? new OteOptions());
+
+    /// <summary>A tensor-fusion or cross-modal-attention head over two feature columns.</summary>
+    public FusionHeadTrainer FusionHead(FusionHeadOptions? options = null) => new(Context, options ?? new FusionHeadOptions());
 }
 
 public static class MsaTrainersCatalogExtensions

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;
 using MsaMl.Trainers.Scoring;
 using MsaMl.Transforms.Core;
@@ -19,6 +20,7 @@ public static class TorchModels
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         Register<AatOptions>(AatTrainer.KindName, (o, shapes, classes) => AatTrainer.BuildNetwork(o, shapes, classes));
         Register<OteOptions>(OteTrainer.KindName, (o, shapes, classes) => OteTrainer.BuildNetwork(o, shapes, classes));
+        Register<FusionHeadOptions>(FusionHeadTrainer.KindName, (o, shapes, classes) => FusionHeadTrainer.BuildNetwork(o, shapes, classes));
     }
 
     private static void Register<TOptions>(string kind, Func<TOptions, int[][], int, nn.Module<Tensor[], Tensor>> build)

@@ -1,0 +1,36 @@
+using MsaMl.Trainers.Training;
+
+namespace MsaMl.Trainers.Fusion;
+
+/// <summary>The fusion head trained by <see cref="FusionHeadTrainer"/>.</summary>
+public enum FusionHead
+{
+    /// <summary>Outer product of [h_1; 1] and [h_2; 1] (TFN).</summary>
+    TensorFusion,
+    /// <summary>Multi-head attention across the two modalities' sequences.</summary>
+    CrossModalAttention,
+}
+
+/// <summary>
+/// Options of a fusion head over two feature columns, each a vector, [steps, features] (e.g. BERT
+/// tokens) or [channels, freq, time] (a spectrogram, read as time frames).
+/// </summary>
+public sealed class FusionHeadOptions : TorchTrainerOptions
+{
+    public FusionHead Head { get; set; } = FusionHead.CrossModalAttention;
+
+    /// <summary>The non-text modality's column (Spectrogram, ImageFeatures, ...).</summary>
+    public string FirstColumnName { get; set; } = "Spectrogram";
+
+    /// <summary>The text column (TextTokens or TextEmbedding).</summary>
+    public string SecondColumnName { get; set; } = "TextTokens";
+
+    /// <summary>Embedding size per modality (TFN) or the common width (attention).</summary>
+    public int Width { get; set; } = 32;
+
+    /// <summary>Attention heads (must divide <see cref="Width"/>).</summary>
+    public int Heads { get; set; } = 4;
+
+    public int Hidden { get; set; } = 64;
+    public double Dropout { get; set; } = 0.2;
+}
