@@ -44,7 +44,7 @@ internal static class DemoCommand
             foreach (var m in task)
             {
                 string accuracy = $"{m.Accuracy:P1}";
-                if (m.Kind is "both" or "early" or "late" && m.Accuracy > bestSingle) accuracy = $"[green]{accuracy}[/]";
+                if (m.Kind is "both" or "head" or "early" or "late" && m.Accuracy > bestSingle) accuracy = $"[green]{accuracy}[/]";
                 table.AddRow(Markup.Escape(m.Model), accuracy, $"{m.MacroAccuracy:P1}", $"{m.MacroF1:F3}", $"{m.Parameters:N0}", $"{m.SecondsToTrain:F1}");
             }
             AnsiConsole.Write(table);

@@ -1,52 +1,52 @@
 using System.Globalization;
-using System.Text;
+using MsaMl.Pipelines.Evaluation;
 
 namespace MsaMl.Pipelines.Experiments;
 
-/// <summary>Writes the demo's Markdown report (through a temporary file and a rename).</summary>
+/// <summary>Writes the demo's Markdown report and its PNG plots into the output folder.</summary>
 internal static class DemoReport
 {
     public static string Write(DemoOptions options, IReadOnlyList<ModelResult> models, IReadOnlyList<RobustnessResult> robustness, IReadOnlyList<ExamplePrediction> examples)
     {
-        var text = new StringBuilder();
-        text.AppendLine("# MsaMl demo report").AppendLine();
-        text.AppendLine($"Corpus: the embedded synthetic demo corpus (datasets/demo). Seed {options.Seed}{(options.Quick ? ", quick run" : "")}. Metrics on the test split.").AppendLine();
+        var report = new MarkdownReport("MsaMl demo report")
+            .AddParagraph($"Corpus: the embedded synthetic demo corpus (datasets/demo). Seed {options.Seed}{(options.Quick ? ", quick run" : "")}. " +
+                          "Metrics on the test split: WA = accuracy, UA = mean per-class recall.");
         foreach (var task in models.GroupBy(m => m.Task))
         {
-            text.AppendLine($"## {task.Key}").AppendLine();
-            text.AppendLine(AblationTable(task.ToList()));
-        }
-        if (robustness.Count > 0)
-        {
-            text.AppendLine("## Missing-modality robustness (test accuracy)").AppendLine();
-            text.AppendLine("| task | model | both | non-text modality blanked | text blanked |");
-            text.AppendLine("|---|---|---|---|---|");
-            foreach (var r in robustness)
-                text.AppendLine(Invariant($"| {r.Task} | {r.Model} | {r.Both:P1} | {r.FirstBlanked:P1} ({r.FirstModality}) | {r.TextBlanked:P1} |"));
-            text.AppendLine();
+            var ablation = new AblationTable(new[] { MetricNames.WeightedAccuracy, MetricNames.UnweightedAccuracy, MetricNames.MacroF1, MetricNames.WeightedF1 });
+            foreach (var m in task) ablation.Add(m.Model, m.Metrics);
+            report.AddAblation(ablation, $"{task.Key}: ablation");
+
+            string bars = $"{task.Key}-ablation.png";
+            AblationBarChart.Save(ablation, Path.Combine(options.OutputFolder, bars), title: $"{task.Key}: test accuracy (WA)");
+            report.AddImage($"{task.Key} ablation", bars);
+
+            var paper = task.First(m => m.Kind == "both");
+            string matrix = $"{task.Key}-confusion.png";
+            ConfusionMatrixPlot.Save(paper.Metrics.ConfusionMatrix, Path.Combine(options.OutputFolder, matrix), title: $"{paper.Model}: confusion matrix");
+            report.AddImage($"{paper.Model} confusion matrix", matrix);
+            if (paper.LearningCurve is { Count: > 0 } curve)
+            {
+                string learning = $"{task.Key}-learning-curve.png";
+                LearningCurvePlot.Save(curve, Path.Combine(options.OutputFolder, learning), title: $"{paper.Model}: learning curve");
+                report.AddImage($"{paper.Model} learning curve", learning);
+            }
+
+            var missing = new MissingModalityTable(robustness.FirstOrDefault(r => r.Task == task.Key)?.FirstModality ?? "audio");
+            foreach (var r in robustness.Where(r => r.Task == task.Key)) missing.Add(r.Model, r.Both, r.FirstBlanked, r.TextBlanked);
+            report.AddMissingModality(missing, $"{task.Key}: missing-modality robustness (test accuracy)");
+
+            var complexity = new ComplexityTable();
+            foreach (var m in task.Where(m => m.Complexity != null)) complexity.Add(m.Complexity!);
+            report.AddComplexity(complexity, $"{task.Key}: complexity (scoring the test split)");
         }
         if (examples.Count > 0)
-        {
-            text.AppendLine("## Predictions of the reloaded bundles").AppendLine();
-            foreach (var e in examples)
-                text.AppendLine($"- `{e.Id}` \"{e.Text}\": truth **{e.Truth}**, predicted **{e.Predicted}** ({string.Join(", ", e.Scores.Select(s => Invariant($"{s.Key} {s.Value:F2}")))})");
-        }
+            report.AddSection("Predictions of the reloaded bundles", string.Join(Environment.NewLine, examples.Select(e =>
+                $"- `{e.Id}` \"{e.Text}\": truth **{e.Truth}**, predicted **{e.Predicted}** ({string.Join(", ", e.Scores.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:F2}")))})")));
+        report.AddVersions();
+
         string path = Path.Combine(options.OutputFolder, "report.md");
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, text.ToString());
-        File.Move(temp, path, overwrite: true);
+        report.Write(path);
         return path;
     }
-
-    public static string AblationTable(IReadOnlyList<ModelResult> rows)
-    {
-        var text = new StringBuilder();
-        text.AppendLine("| model | accuracy (WA) | UA | macro F1 | parameters | training s |");
-        text.AppendLine("|---|---|---|---|---|---|");
-        foreach (var m in rows)
-            text.AppendLine(Invariant($"| {m.Model} | {m.Accuracy:P1} | {m.MacroAccuracy:P1} | {m.MacroF1:F3} | {m.Parameters:N0} | {m.SecondsToTrain:F1} |"));
-        return text.ToString();
-    }
-
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

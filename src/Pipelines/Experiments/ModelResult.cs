@@ -1,16 +1,25 @@
+using MsaMl.Pipelines.Evaluation;
+using MsaMl.Trainers.Training;
+
 namespace MsaMl.Pipelines.Experiments;
 
-/// <summary>One row of the ablation table: a model of a task and its test metrics.</summary>
+/// <summary>One row of the ablation table: a model of a task, its test metrics, training time and size.</summary>
 public sealed record ModelResult(
     string Task,
     string Model,
     string Kind,
-    double Accuracy,
-    double MacroAccuracy,
-    double MacroF1,
+    ClassificationMetrics Metrics,
     double SecondsToTrain,
     long Parameters,
-    IReadOnlyList<MsaMl.Trainers.Training.EpochReport>? LearningCurve = null);
+    IReadOnlyList<EpochReport>? LearningCurve = null)
+{
+    public double Accuracy => Metrics.WeightedAccuracy;
+    public double MacroAccuracy => Metrics.UnweightedAccuracy;
+    public double MacroF1 => Metrics.MacroF1;
+
+    /// <summary>Scoring cost on the test split (set by the demo).</summary>
+    public ComplexityRow? Complexity { get; init; }
+}
 
 /// <summary>Accuracy of a model when one modality is blanked in every test row.</summary>
 public sealed record RobustnessResult(string Task, string Model, double Both, double FirstBlanked, double TextBlanked, string FirstModality);

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;
 using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Audio;
@@ -31,6 +32,24 @@ public static class TaskPipelines
         o.BatchSize = settings.BatchSize ?? 32;
         o.EarlyStoppingPatience = settings.Quick ? 0 : settings.EarlyStoppingPatience;
         o.Seed = settings.Seed;
+    }
+
+    private static IEstimator<ITransformer> Head(MLContext ml, FusionHead head, string firstColumn, TrainingSettings settings)
+    {
+        var o = new FusionHeadOptions
+        {
+            Head = head,
+            FirstColumnName = firstColumn,
+            SecondColumnName = "TextTokens",
+            Width = 32,
+            Heads = 4,
+            Hidden = 64,
+            Dropout = 0.3,
+            ScoreColumnName = "ScoreHead",
+            PredictedLabelColumnName = "PredictedHead",
+        };
+        Apply(o, settings, epochs: 30, learningRate: 1e-3);
+        return ml.Msa().Trainers.FusionHead(o);
     }
 
     public static ExperimentTask Speech(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings)
@@ -70,6 +89,7 @@ public static class TaskPipelines
             Labels = labels,
             Featurizer = featurizer,
             Model = Model,
+            HeadModel = head => Head(ml, head, "Spectrogram", settings),
             EarlyFusionColumns = new[] { "SpectrogramStats", "TextEmbedding" },
         };
     }
@@ -111,6 +131,7 @@ public static class TaskPipelines
             Labels = labels,
             Featurizer = featurizer,
             Model = Model,
+            HeadModel = head => Head(ml, head, "ImageFeatures", settings),
             EarlyFusionColumns = new[] { "ImageFeatures", "TextEmbedding" },
         };
     }

@@ -36,7 +36,7 @@ public static class TrainingRun
         var trainFeatures = DemoExperiment.Materialize(ml, featurizer.Transform(train));
         var validationFeatures = DemoExperiment.Materialize(ml, featurizer.Transform(validation));
         var testFeatures = hasTest ? DemoExperiment.Materialize(ml, featurizer.Transform(test)) : trainFeatures;
-        var results = new List<ModelResult>();
+        var results = new List<(ModelResult Result, ITransformer Model)>();
         var clock = Stopwatch.StartNew();
 
         ITransformer model;
@@ -44,14 +44,14 @@ public static class TrainingRun
         {
             case ModelChoice.Early:
                 model = MsaPipelines.EarlyFusion(ml, task.EarlyFusionColumns).Fit(trainFeatures);
-                results.Add(DemoExperiment.Evaluate(ml, task.Name, "early fusion", "early", model.Transform(testFeatures), "Score", "PredictedLabel", clock.Elapsed.TotalSeconds, 0));
+                results.Add((DemoExperiment.Evaluate(ml, task.Name, "early fusion", "early", model.Transform(testFeatures), "Score", "PredictedLabel", clock.Elapsed.TotalSeconds, 0), model));
                 break;
             case ModelChoice.Late:
                 var first = DemoExperiment.TrainTorch(ml, task, TaskModalities.First, task.FirstModality, "ScoreFirst", "PredictedFirst", trainFeatures, validationFeatures, testFeatures, progress, results);
                 var text = DemoExperiment.TrainTorch(ml, task, TaskModalities.Text, "text", "ScoreText", "PredictedText", trainFeatures, validationFeatures, testFeatures, progress, results);
                 model = new TransformerChain<ITransformer>(first, text, DemoExperiment.LateFusion(task));
-                results.Add(DemoExperiment.Evaluate(ml, task.Name, "late fusion", "late", model.Transform(testFeatures), "Score", "PredictedLabel", clock.Elapsed.TotalSeconds,
-                    first.ParameterCount + text.ParameterCount));
+                results.Add((DemoExperiment.Evaluate(ml, task.Name, "late fusion", "late", model.Transform(testFeatures), "Score", "PredictedLabel", clock.Elapsed.TotalSeconds,
+                    first.ParameterCount + text.ParameterCount), model));
                 break;
             default:
                 var modalities = choice switch { ModelChoice.Text => TaskModalities.Text, ModelChoice.First => TaskModalities.First, _ => TaskModalities.Both };
@@ -62,7 +62,7 @@ public static class TrainingRun
 
         progress?.Stage(task.Name, $"saving {bundlePath}");
         ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, model), train.Schema, bundlePath);
-        var result = results[^1];
+        var result = results[^1].Result;
         return hasTest ? result : result with { Model = result.Model + " (no test split: training data)" };
     }
 }

@@ -33,7 +33,8 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
     /// <summary>The trainer options the network was built and trained with.</summary>
     public JsonNode TrainerOptions { get; }
 
-    internal TorchModelSpec Spec { get; }
+    /// <summary>Feature columns, their shapes, classes and output column names.</summary>
+    public TorchModelSpec Spec { get; }
     public IReadOnlyList<string> FeatureColumns => Spec.FeatureColumns;
     public string[] ClassNames => Spec.ClassNames;
 
