@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MsaMl.Transforms.Image;
 using SkiaSharp;
 
@@ -59,19 +58,8 @@ public class ImageBenchmarks
     }
 
     [Benchmark(Description = "ImageTensor 64x64, 32 images")]
-    public int ImageTensor() => Drain(_tensor.Transform(_data), "ImageTensor");
+    public int ImageTensor() => DataViewDrain.Column(_tensor.Transform(_data), "ImageTensor");
 
     [Benchmark(Description = "ResNet-18 features, 32 images")]
-    public int ResNet18() => Drain(_resnet.Transform(_data), "ImageFeatures");
-
-    private static int Drain(IDataView data, string name)
-    {
-        var column = data.Schema[name];
-        using var cursor = data.GetRowCursor(new[] { column });
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> value = default;
-        int rows = 0;
-        while (cursor.MoveNext()) { getter(ref value); rows++; }
-        return rows;
-    }
+    public int ResNet18() => DataViewDrain.Column(_resnet.Transform(_data), "ImageFeatures");
 }
