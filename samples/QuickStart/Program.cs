@@ -35,7 +35,7 @@ var ote = ml.Msa().Trainers.Ote(new OteOptions
     CrossModalDim = 32,
     Fusion = OteFusion.CrossModal,
     FeedForwardDim = 128,
-    Epochs = 12,
+    Epochs = 8,
     BatchSize = 32,
     LearningRate = 1e-3,
 });

@@ -104,7 +104,7 @@ public static class TrainingLoop
             bestEpoch = curve.Count;
             bestAccuracy = curve[^1].ValidationAccuracy;
         }
-        model.eval();
+        BatchNormRecalibration.Run(model, train, device, options.BatchSize);
         return new TrainingReport(curve, bestEpoch, bestAccuracy, stoppedEarly, device.ToString(), samples / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
     }
 
