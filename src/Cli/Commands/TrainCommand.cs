@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.ML;
+using MsaMl.Pipelines.Evaluation;
 using MsaMl.Pipelines.Experiments;
 using Spectre.Console;
 
@@ -26,10 +27,12 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (overrides the config)." };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides the config)." };
         var quick = new Option<bool>("--quick") { Description = "A short run." };
+        var seeds = new Option<int>("--seeds") { Description = "Train with this many seeds (seed, seed+1, ...) and report mean ± std; the bundle is the first seed's.", DefaultValueFactory = _ => 1 };
+        var loso = new Option<bool>("--loso") { Description = "IEMOCAP: leave-one-session-out cross-validation instead of the Session 5 test split (writes <output>.loso.json, no bundle)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.")
         {
-            dataset, root, model, output, config, epochs, seed, quick, json,
+            dataset, root, model, output, config, epochs, seed, quick, seeds, loso, json,
         };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
@@ -41,18 +44,57 @@ internal static class TrainCommand
             settings.Seed = parse.GetValue(seed) ?? settings.Seed;
             settings.Quick |= parse.GetValue(quick);
 
-            var ml = new MLContext(seed: settings.Seed);
             string name = parse.GetValue(dataset)!;
-            var (records, labels) = DatasetLoader.Load(ml, name, parse.GetValue(root));
-            var task = TaskPipelines.For(ml, name, records, labels, settings);
-            var result = TrainingRun.Run(ml, task, choice, parse.GetValue(output)!);
+            string bundle = parse.GetValue(output)!;
+            if (parse.GetValue(loso))
+                return CrossValidate(name, parse.GetValue(root), choice, settings, Path.ChangeExtension(bundle, ".loso.json"), parse.GetValue(json));
+            int count = parse.GetValue(seeds);
+            if (count < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");
+            var run = new MultiSeedTraining.Options(name, parse.GetValue(root), choice, settings,
+                Enumerable.Range(settings.Seed, count).ToArray(), bundle);
+            var (result, resultFile) = MultiSeedTraining.Run(run);
+            var summary = result.Summary;
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { result.Task, result.Model, result.Accuracy, result.MacroAccuracy, result.MacroF1, result.Parameters, bundle = parse.GetValue(output) }));
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    dataset = name,
+                    model = modelName,
+                    seeds = result.Seeds,
+                    metrics = summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
+                    bundle,
+                    results = resultFile,
+                }));
             else
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(result.Model)}[/] on {Markup.Escape(name)}: accuracy {result.Accuracy:P1}, UA {result.MacroAccuracy:P1}, macro F1 {result.MacroF1:F3}; saved {Markup.Escape(parse.GetValue(output)!)}");
+            {
+                string Show(string metric) => summary.TryGetValue(metric, out var m) ? m.Format() : "n/a";
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(modelName)}[/] on {Markup.Escape(name)}, seed(s) {string.Join(", ", result.Seeds)}: " +
+                    $"WA {Show(MetricNames.WeightedAccuracy)}, UA {Show(MetricNames.UnweightedAccuracy)}, macro F1 {Show(MetricNames.MacroF1)}");
+                AnsiConsole.MarkupLine($"saved {Markup.Escape(bundle)}; results {Markup.Escape(resultFile)}");
+            }
             return CommandErrors.Success;
         }));
         return command;
+    }
+
+    private static int CrossValidate(string dataset, string? root, ModelChoice choice, TrainingSettings settings, string resultFile, bool json)
+    {
+        if (string.IsNullOrWhiteSpace(root)) throw new ArgumentException($"Dataset '{dataset}' needs --root <folder>.");
+        var result = SessionCrossValidation.Run(new SessionCrossValidation.Options(dataset, root, choice, settings, resultFile));
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                dataset,
+                folds = result.Folds.Select(f => new { test = f.TestKey, accuracy = f.Metrics.WeightedAccuracy, ua = f.Metrics.UnweightedAccuracy }),
+                metrics = result.Summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
+                results = resultFile,
+            }));
+        else
+        {
+            foreach (var fold in result.Folds)
+                AnsiConsole.MarkupLine($"test {Markup.Escape(fold.TestKey)}: WA {fold.Metrics.WeightedAccuracy:P1}, UA {fold.Metrics.UnweightedAccuracy:P1}");
+            AnsiConsole.MarkupLine($"mean ± std: WA {result.Summary[MetricNames.WeightedAccuracy].Format()}, UA {result.Summary[MetricNames.UnweightedAccuracy].Format()}; results {Markup.Escape(resultFile)}");
+        }
+        return CommandErrors.Success;
     }
 
     private static TrainingSettings ReadSettings(FileInfo file)

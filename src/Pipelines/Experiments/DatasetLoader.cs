@@ -28,6 +28,16 @@ public static class DatasetLoader
         return (records, labels);
     }
 
+    /// <summary>IEMOCAP with one split per session ("Session1" … "Session5"), for leave-one-session-out runs.</summary>
+    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadSessions(MLContext ml, string dataset, string? root)
+    {
+        if (!dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Leave-one-session-out is defined for IEMOCAP; dataset '{dataset}' has no sessions.");
+        var table = IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.SessionName });
+        var records = table.Records.Cast<MultimodalRecord>().ToList();
+        return (records, records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
     private static string Require(string? root, string dataset) =>
         string.IsNullOrWhiteSpace(root) ? throw new ArgumentException($"Dataset '{dataset}' needs --root <folder>.") : root;
 

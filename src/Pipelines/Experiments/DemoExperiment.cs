@@ -53,8 +53,21 @@ public static class DemoExperiment
             RunTask(ml, task, options, progress, models, robustness, bundles, examples);
 
         string report = DemoReport.Write(options, models, robustness, examples);
+        WriteResults(options, models);
         return new DemoResult(models, robustness, bundles, examples, report);
     }
+
+    /// <summary>Every model's test metrics with the options and package versions, as a result file.</summary>
+    private static void WriteResults(DemoOptions options, IReadOnlyList<ModelResult> models) =>
+        EvaluationResultFile.Write(Path.Combine(options.OutputFolder, "results.json"), new EvaluationResultDocument
+        {
+            Kind = "demo",
+            CreatedUtc = DateTime.UtcNow,
+            Versions = PackageVersions.Current(),
+            Options = EvaluationResultFile.SerializeOptions(options),
+            Seeds = { options.Seed },
+            Runs = models.Select(m => new EvaluationRunRecord($"{m.Task}/{m.Model}", options.Seed, m.SecondsToTrain, m.Metrics.ToNamedValues())).ToList(),
+        });
 
     private static void RunTask(MLContext ml, ExperimentTask task, DemoOptions options, IDemoProgress? progress,
         List<ModelResult> models, List<RobustnessResult> robustness, List<string> bundles, List<ExamplePrediction> examples)

@@ -26,7 +26,7 @@ public static class TrainingRun
     public static ModelResult Run(MLContext ml, ExperimentTask task, ModelChoice choice, string bundlePath, IDemoProgress? progress = null)
     {
         var train = task.Split(ml, SplitNames.Train);
-        if (train.GetRowCount() == 0) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
+        if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
         var validation = task.Split(ml, SplitNames.Validation);
         var test = task.Split(ml, SplitNames.Test);
         bool hasTest = task.Records.Any(r => r.Split == SplitNames.Test);

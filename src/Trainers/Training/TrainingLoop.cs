@@ -55,16 +55,20 @@ public static class TrainingLoop
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var rows = order.AsSpan(start, Math.Min(options.BatchSize, train.Rows - start));
-                    using var scope = NewDisposeScope();
-                    var logits = model.forward(train.Batch(rows, device));
-                    var labels = train.LabelBatch(rows, device);
-                    var loss = nn.functional.cross_entropy(logits, labels, weight);
                     optimizer.zero_grad();
-                    loss.backward();
+                    using (var scope = NewDisposeScope())
+                    {
+                        var logits = model.forward(train.Batch(rows, device));
+                        var labels = train.LabelBatch(rows, device);
+                        var loss = nn.functional.cross_entropy(logits, labels, weight);
+                        loss.backward();
+                        lossSum += loss.item<float>() * rows.Length;
+                        correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
+                    }
+                    // Outside the batch's dispose scope: the optimizer creates its state (moment
+                    // tensors, scalars) on the first step and keeps it across batches.
                     if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
                     optimizer.step();
-                    lossSum += loss.item<float>() * rows.Length;
-                    correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
                     samples += rows.Length;
                 }
 

@@ -1,0 +1,49 @@
+using Microsoft.ML;
+using MsaMl.Pipelines.Evaluation;
+
+namespace MsaMl.Pipelines.Experiments;
+
+/// <summary>
+/// <c>msa train --seeds N</c>: trains the same model with several seeds, saves the first seed's
+/// bundle, and writes every seed's test metrics with their mean ± std, the options and the
+/// package versions to a result file.
+/// </summary>
+public static class MultiSeedTraining
+{
+    public sealed record Options(string Dataset, string? Root, ModelChoice Model, TrainingSettings Settings, IReadOnlyList<int> Seeds, string BundlePath);
+
+    public static (MultiSeedResult<ClassificationMetrics> Result, string ResultFile) Run(Options options, IDemoProgress? progress = null)
+    {
+        var result = MultiSeedRunner.Run(seed =>
+        {
+            var ml = new MLContext(seed: seed);
+            var settings = Copy(options.Settings, seed);
+            var (records, labels) = DatasetLoader.Load(ml, options.Dataset, options.Root);
+            var task = TaskPipelines.For(ml, options.Dataset, records, labels, settings);
+            bool first = seed == options.Seeds[0];
+            string bundle = first ? options.BundlePath : Path.Combine(Path.GetTempPath(), $"msaml-seed-{seed}-{Guid.NewGuid():N}.zip");
+            try
+            {
+                return TrainingRun.Run(ml, task, options.Model, bundle, progress).Metrics;
+            }
+            finally
+            {
+                if (!first) File.Delete(bundle);
+            }
+        }, options.Seeds);
+
+        string resultFile = Path.ChangeExtension(options.BundlePath, ".results.json");
+        EvaluationResultFile.Write(resultFile, result, options);
+        return (result, resultFile);
+    }
+
+    private static TrainingSettings Copy(TrainingSettings s, int seed) => new()
+    {
+        Quick = s.Quick,
+        Seed = seed,
+        Epochs = s.Epochs,
+        LearningRate = s.LearningRate,
+        BatchSize = s.BatchSize,
+        EarlyStoppingPatience = s.EarlyStoppingPatience,
+    };
+}

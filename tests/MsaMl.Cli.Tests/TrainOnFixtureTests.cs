@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace MsaMl.Cli.Tests;
+
+public sealed class TrainOnFixtureTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("msaml-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string IemocapFixture()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "tests", "fixtures", "iemocap", "IEMOCAP_full_release");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("tests/fixtures/iemocap not found above the test folder.");
+    }
+
+    [Fact]
+    public void LeaveOneSessionOutWritesAFoldPerSession()
+    {
+        string output = Path.Combine(_folder, "iemocap.zip");
+        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", IemocapFixture(), "--model", "text", "--quick", "--loso", "--output", output);
+        Assert.True(code == 0, errors);
+
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(output, ".loso.json")));
+        var folds = results.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("key").GetString()).ToArray();
+        Assert.Equal(new[] { "Session1", "Session2", "Session5" }, folds);
+        Assert.True(results.RootElement.GetProperty("versions").GetProperty("torchSharp").GetString()!.Length > 0);
+        Assert.Equal("iemocap", results.RootElement.GetProperty("options").GetProperty("dataset").GetString());
+    }
+
+    [Fact]
+    public void SeveralSeedsWriteMeanAndStdAndOneBundle()
+    {
+        string output = Path.Combine(_folder, "iemocap.zip");
+        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", IemocapFixture(), "--model", "aat", "--quick", "--seeds", "2", "--output", output);
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(output));
+
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(output, ".results.json")));
+        Assert.Equal(new[] { 1, 2 }, results.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        var wa = results.RootElement.GetProperty("summary").GetProperty("WA");
+        Assert.Equal(2, wa.GetProperty("values").GetArrayLength());
+    }
+}
