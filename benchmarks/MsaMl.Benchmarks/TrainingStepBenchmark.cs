@@ -5,6 +5,7 @@ using Microsoft.ML.Data;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Modules;
 using MsaMl.Trainers.Ote;
+using MsaMl.Trainers.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -85,12 +86,12 @@ public static class TrainingStepBenchmark
     private static double TimeSteps(nn.Module<Tensor[], Tensor> net, long[][] shapes, int classes, int batch, int steps)
     {
         net.train();
-        using var optimizer = optim.Adam(net.parameters(), 1e-4);
+        using var optimizer = new ParameterUpdater(net.parameters(), OptimizerKind.Adam, 1e-4, 0, 0.9);
         var times = new List<double>();
         for (int step = 0; step <= steps; step++)
         {
             Stopwatch clock;
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             using (var scope = NewDisposeScope())
             {
                 var inputs = shapes.Select(s => randn(s.Prepend(batch).ToArray())).ToArray();
@@ -98,7 +99,7 @@ public static class TrainingStepBenchmark
                 clock = Stopwatch.StartNew();
                 nn.functional.cross_entropy(net.forward(inputs), labels).backward();
             }
-            optimizer.step(); // outside the scope: the optimizer keeps its state across steps
+            optimizer.Step(); // outside the scope: the updater keeps its moments across steps
             if (step > 0) times.Add(clock.Elapsed.TotalSeconds);
         }
         times.Sort();

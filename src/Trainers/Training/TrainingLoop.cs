@@ -30,7 +30,7 @@ public static class TrainingLoop
 
         model.to(device);
         var parameters = model.parameters().ToList();
-        using var optimizer = CreateOptimizer(parameters, options);
+        using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum);
         using var weight = ClassWeights(train, options, classes)?.to(device);
         var random = new Random(seed);
         var order = Enumerable.Range(0, train.Rows).ToArray();
@@ -55,7 +55,7 @@ public static class TrainingLoop
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var rows = order.AsSpan(start, Math.Min(options.BatchSize, train.Rows - start));
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     using (var scope = NewDisposeScope())
                     {
                         var logits = model.forward(train.Batch(rows, device));
@@ -65,10 +65,9 @@ public static class TrainingLoop
                         lossSum += loss.item<float>() * rows.Length;
                         correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
                     }
-                    // Outside the batch's dispose scope: the optimizer creates its state (moment
-                    // tensors, scalars) on the first step and keeps it across batches.
+                    // Outside the batch's dispose scope: the updater keeps its moment tensors across batches.
                     if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
-                    optimizer.step();
+                    optimizer.Step();
                     samples += rows.Length;
                 }
 
@@ -128,11 +127,6 @@ public static class TrainingLoop
         model.train();
         return correct / (double)data.Rows;
     }
-
-    private static torch.optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters, TorchTrainerOptions o) =>
-        o.Optimizer == OptimizerKind.Sgd
-            ? torch.optim.SGD(parameters, o.LearningRate, momentum: o.Momentum, weight_decay: o.WeightDecay)
-            : torch.optim.Adam(parameters, o.LearningRate, weight_decay: o.WeightDecay);
 
     private static Tensor? ClassWeights(TensorTable train, TorchTrainerOptions options, int classes)
     {
