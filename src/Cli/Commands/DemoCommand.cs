@@ -55,7 +55,7 @@ internal static class DemoCommand
         return 0;
     }
 
-    private sealed class SpectreProgress(ProgressContext context) : IDemoProgress
+    private sealed class SpectreProgress(ProgressContext context) : IExperimentProgress
     {
         private readonly Dictionary<string, ProgressTask> _tasks = new();
         private ProgressTask? _stage;

@@ -10,30 +10,16 @@ using MsaMl.Trainers.Training;
 
 namespace MsaMl.Pipelines.Experiments;
 
-/// <summary>Progress of the demo: a stage message, and epoch reports of the model being trained.</summary>
-public interface IDemoProgress
-{
-    void Stage(string task, string message);
-    void Epoch(string task, string model, EpochReport report);
-}
-
-/// <summary>Everything the demo produced.</summary>
-public sealed record DemoResult(
-    IReadOnlyList<ModelResult> Models,
-    IReadOnlyList<RobustnessResult> Robustness,
-    IReadOnlyList<string> Bundles,
-    IReadOnlyList<ExamplePrediction> Examples,
-    string ReportPath);
-
 /// <summary>
 /// The demo on the embedded corpus: for each task, trains the first modality alone, text alone,
-/// the paper's model over both, early fusion and late fusion; evaluates them on the test split;
+/// the paper's model over both, a tensor-fusion and a cross-modal attention head, early fusion
+/// and late fusion; evaluates them on the test split;
 /// scores them with a modality blanked; saves the paper's model as a bundle; reloads it and
 /// predicts example rows through PredictionEngine.
 /// </summary>
 public static class DemoExperiment
 {
-    public static DemoResult Run(DemoOptions options, IDemoProgress? progress = null)
+    public static DemoResult Run(DemoOptions options, IExperimentProgress? progress = null)
     {
         var ml = new MLContext(seed: options.Seed);
         string root = options.CorpusRoot ?? DemoCorpusReader.LocateRoot();
@@ -69,7 +55,7 @@ public static class DemoExperiment
             Runs = models.Select(m => new EvaluationRunRecord($"{m.Task}/{m.Model}", options.Seed, m.SecondsToTrain, m.Metrics.ToNamedValues())).ToList(),
         });
 
-    private static void RunTask(MLContext ml, ExperimentTask task, DemoOptions options, IDemoProgress? progress,
+    private static void RunTask(MLContext ml, ExperimentTask task, DemoOptions options, IExperimentProgress? progress,
         List<ModelResult> models, List<RobustnessResult> robustness, List<string> bundles, List<ExamplePrediction> examples)
     {
         var train = task.Split(ml, SplitNames.Train);
@@ -116,11 +102,11 @@ public static class DemoExperiment
     }
 
     internal static TorchScoringTransformer TrainTorch(MLContext ml, ExperimentTask task, TaskModalities modalities, string name,
-        string score, string predicted, IDataView train, IDataView validation, IDataView test, IDemoProgress? progress, List<(ModelResult, ITransformer)> results) =>
+        string score, string predicted, IDataView train, IDataView validation, IDataView test, IExperimentProgress? progress, List<(ModelResult, ITransformer)> results) =>
         TrainTorch(ml, task, task.Model(modalities, score, predicted), name, modalities.ToString().ToLowerInvariant(), train, validation, test, progress, results);
 
     internal static TorchScoringTransformer TrainTorch(MLContext ml, ExperimentTask task, IEstimator<ITransformer> estimator, string name, string kind,
-        IDataView train, IDataView validation, IDataView test, IDemoProgress? progress, List<(ModelResult, ITransformer)> results)
+        IDataView train, IDataView validation, IDataView test, IExperimentProgress? progress, List<(ModelResult, ITransformer)> results)
     {
         progress?.Stage(task.Name, $"training {name}");
         var trainer = (ITorchTrainer)estimator;

@@ -12,7 +12,7 @@ public static class MultiSeedTraining
 {
     public sealed record Options(string Dataset, string? Root, ModelChoice Model, TrainingSettings Settings, IReadOnlyList<int> Seeds, string BundlePath);
 
-    public static (MultiSeedResult<ClassificationMetrics> Result, string ResultFile) Run(Options options, IDemoProgress? progress = null)
+    public static (MultiSeedResult<ClassificationMetrics> Result, string ResultFile) Run(Options options, IExperimentProgress? progress = null)
     {
         var result = MultiSeedRunner.Run(seed =>
         {

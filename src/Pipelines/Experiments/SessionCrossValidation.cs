@@ -14,7 +14,7 @@ public static class SessionCrossValidation
 {
     public sealed record Options(string Dataset, string Root, ModelChoice Model, TrainingSettings Settings, string ResultFile);
 
-    public static CrossValidationResult<ClassificationMetrics> Run(Options options, IDemoProgress? progress = null)
+    public static CrossValidationResult<ClassificationMetrics> Run(Options options, IExperimentProgress? progress = null)
     {
         var ml = new MLContext(seed: options.Settings.Seed);
         var (records, labels) = DatasetLoader.LoadSessions(ml, options.Dataset, options.Root);

@@ -23,7 +23,7 @@ public enum ModelChoice
 /// <summary>Trains one model of a task, evaluates it on the test split and saves a bundle of featurizer + model.</summary>
 public static class TrainingRun
 {
-    public static ModelResult Run(MLContext ml, ExperimentTask task, ModelChoice choice, string bundlePath, IDemoProgress? progress = null)
+    public static ModelResult Run(MLContext ml, ExperimentTask task, ModelChoice choice, string bundlePath, IExperimentProgress? progress = null)
     {
         var train = task.Split(ml, SplitNames.Train);
         if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
