@@ -15,7 +15,10 @@ public sealed class DemoSmokeTests : IDisposable
         string report = File.ReadAllText(Path.Combine(_folder, "report.md"));
         foreach (var model in new[] { "Audio only", "Text only", "AAT (audio + text)", "Image only", "OTE (image + text)", "Early fusion", "Late fusion" })
             Assert.Contains(model, report);
-        Assert.Contains("Missing-modality robustness", report);
+        Assert.Contains("missing-modality robustness", report);
+        Assert.Contains("complexity", report);
+        Assert.True(File.Exists(Path.Combine(_folder, "speech-confusion.png")));
+        Assert.True(File.Exists(Path.Combine(_folder, "results.json")));
         Assert.Contains("Predictions of the reloaded bundles", report);
 
         string bundle = Path.Combine(_folder, "ote.zip");

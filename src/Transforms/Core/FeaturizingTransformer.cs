@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -6,12 +5,12 @@ namespace MsaMl.Transforms.Core;
 
 /// <summary>
 /// Base of every MsaMl featurizing transform: reads one text column (a path or a sentence) and
-/// appends fixed-size float vector columns. Written against ML.NET's public interfaces only
-/// (<see cref="ITransformer"/>, <see cref="IRowToRowMapper"/>, <see cref="IDataView"/>), so it works
-/// in pipelines, under <c>Transform</c> and under <c>PredictionEngine</c>. Derived classes declare
-/// their columns and create a per-cursor <see cref="Featurizer"/>.
+/// appends fixed-size float vector columns. The single-row path (PredictionEngine) is
+/// <see cref="RowMappingTransformer"/>'s; <see cref="Transform"/> reads rows ahead and hands them
+/// to the <see cref="Featurizer"/> in batches (BERT pads each batch only to its longest row).
+/// Derived classes declare their columns and create a per-cursor <see cref="Featurizer"/>.
 /// </summary>
-public abstract class FeaturizingTransformer : IMsaTransformer
+public abstract class FeaturizingTransformer : RowMappingTransformer
 {
     protected FeaturizingTransformer(string inputColumnName, IReadOnlyList<FeatureColumn> outputColumns)
     {
@@ -29,37 +28,20 @@ public abstract class FeaturizingTransformer : IMsaTransformer
     /// <summary>The columns this transform appends.</summary>
     public IReadOnlyList<FeatureColumn> OutputColumns { get; }
 
-    /// <summary>A stable name for this kind of transform, used to save and re-create it.</summary>
-    public abstract string Kind { get; }
-
-    /// <summary>The options that re-create an identical transformer through <see cref="TransformFactory"/>.</summary>
-    public abstract JsonNode SaveOptions();
-
-    /// <summary>Featurizers are fully described by their options.</summary>
-    public IReadOnlyDictionary<string, byte[]> SaveArtifacts() => new Dictionary<string, byte[]>();
+    public override IReadOnlyList<string> InputColumnNames => new[] { InputColumnName };
 
     /// <summary>How many rows the data-view path hands to <see cref="Featurizer.Featurize"/> at once.</summary>
     protected internal virtual int BatchSize => 1;
 
     protected internal abstract Featurizer CreateFeaturizer();
 
-    public bool IsRowToRowMapper => true;
-
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    protected override IReadOnlyList<OutputColumn> GetOutputColumns(DataViewSchema inputSchema)
     {
         SchemaChecks.RequireText(inputSchema, InputColumnName, "Input");
-        var builder = new DataViewSchema.Builder();
-        builder.AddColumns(inputSchema);
-        foreach (var column in OutputColumns) builder.AddColumn(column.Name, column.Type, column.Annotations);
-        return builder.ToSchema();
+        return OutputColumns.Select(c => new OutputColumn(c.Name, c.Type, c.Annotations)).ToList();
     }
 
-    public IDataView Transform(IDataView input) => new FeaturizedDataView(this, input);
+    public override IDataView Transform(IDataView input) => new FeaturizedDataView(this, input);
 
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new FeaturizingRowMapper(this, inputSchema);
-
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException(
-            $"'{Kind}' is an MsaMl transform; ML.NET's model format does not accept third-party transforms. " +
-            "Save the model with mlContext.Msa().Model.Save(model, schema, path).");
+    protected override RowMapper CreateRowMapper(DataViewRow input) => new SingleRowFeaturizer(this, input);
 }

@@ -48,7 +48,7 @@ public abstract class RowMappingTransformer : IMsaTransformer
         return builder.ToSchema();
     }
 
-    public IDataView Transform(IDataView input) => new MappedDataView(this, input);
+    public virtual IDataView Transform(IDataView input) => new MappedDataView(this, input);
 
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
 
