@@ -28,6 +28,7 @@ public sealed class AatTrainerTests
     [InlineData(AatAudioEncoder.SmallCnn, AatPooling.Attention)]
     [InlineData(AatAudioEncoder.SmallCnn, AatPooling.Linear)]
     [InlineData(AatAudioEncoder.Linear, AatPooling.Attention)]
+    [InlineData(AatAudioEncoder.SmallCnn, AatPooling.OriginalCodeAttention)]
     public void OverfitsATinyBatch(AatAudioEncoder encoder, AatPooling pooling)
     {
         var ml = new MLContext(seed: 1);

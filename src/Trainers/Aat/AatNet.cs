@@ -31,9 +31,12 @@ public sealed class AatNet : nn.Module<Tensor[], Tensor>
                 _ => new PooledLinearEncoder(inChannels, options.AudioChannels),
             };
             if (options.AudioEncoder != AatAudioEncoder.Linear)
-                pooling = options.Pooling == AatPooling.Attention
-                    ? new AttentionPooling(options.AudioChannels, options.Lambda)
-                    : new LinearPooling(PositionsAfter(audioEncoder, audioShape));
+                pooling = options.Pooling switch
+                {
+                    AatPooling.Attention => new AttentionPooling(options.AudioChannels, options.Lambda),
+                    AatPooling.OriginalCodeAttention => new PositionMixingAttentionPooling(options.AudioChannels, PositionsAfter(audioEncoder, audioShape), options.Lambda),
+                    _ => new LinearPooling(PositionsAfter(audioEncoder, audioShape)),
+                };
             fused += options.AudioChannels;
         }
         if (options.Modalities != AatModalities.Audio)

@@ -21,6 +21,8 @@ public enum AatPooling
     Attention,
     /// <summary>A learned linear combination of positions.</summary>
     Linear,
+    /// <summary>The attention as the authors' public code computes it (positions mixed by a Linear(L, L)), for comparison.</summary>
+    OriginalCodeAttention,
 }
 
 /// <summary>Which modalities the AAT model uses (for the paper's ablations).</summary>
