@@ -26,6 +26,9 @@ public sealed class LateFusionEstimator(LateFusionOptions options) : IEstimator<
         foreach (var column in ClassificationColumns.Create(_options.ScoreColumnName, _options.PredictedLabelColumnName, classes))
             builder.AddColumn(column.Name, column.Type, column.Annotations);
         builder.AddColumn(_options.FusedModalitiesColumnName, Microsoft.ML.Data.TextDataViewType.Instance);
+        if (_options.Mode == LateFusionMode.Stacking)
+            builder.AddColumn(_options.StackedScoresColumnName,
+                new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, classes.Length * _options.Members.Count));
         return SchemaChecks.ShapeOf(builder.ToSchema());
     }
 }

@@ -26,4 +26,17 @@ public static class MsaPipelines
 
     /// <summary>Late (decision-level) fusion of members already scored in the data.</summary>
     public static LateFusionEstimator LateFusion(LateFusionOptions options) => new(options);
+
+    /// <summary>
+    /// Learned late fusion: the members' probabilities side by side (uniform for a missing
+    /// member) -> an ML.NET multiclass trainer (default L-BFGS maximum entropy). Fit it on
+    /// validation data scored by the members, not on their training data.
+    /// </summary>
+    public static IEstimator<ITransformer> Stacking(MLContext ml, LateFusionOptions options, IEstimator<ITransformer>? trainer = null, string labelColumn = "Label")
+    {
+        var stacking = MsaMl.Transforms.Core.TransformFactory.Clone(options);
+        stacking.Mode = LateFusionMode.Stacking;
+        return new LateFusionEstimator(stacking)
+            .Append(trainer ?? ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(labelColumn, stacking.StackedScoresColumnName));
+    }
 }
