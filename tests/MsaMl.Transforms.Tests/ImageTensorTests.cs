@@ -51,6 +51,21 @@ public sealed class ImageTensorTests : IDisposable
     }
 
     [Fact]
+    public void ImageTransformsRoundTripThroughJson()
+    {
+        string path = WriteSplitImage("rt.png", 40, 30);
+        var data = _ml.Data.LoadFromEnumerable(new[] { new ImageRow { ImagePath = path } });
+        var tensor = _ml.Msa().Transforms.ImageTensor(new ImageTensorOptions { Width = 16, Height = 8, Normalization = PixelNormalization.ImageNet }).Fit(data);
+        var features = _ml.Msa().Transforms.PretrainedImageFeatures().Fit(data);
+        foreach (var (model, column) in new (FeaturizingTransformer, string)[] { (tensor, "ImageTensor"), (features, "ImageFeatures") })
+        {
+            var recreated = TransformFactory.Create(model.Kind, model.SaveOptions());
+            Assert.Equal(Columns.Read(model.Transform(data), column), Columns.Read(recreated.Transform(data), column));
+        }
+        Assert.Equal(new[] { 3, 8, 16 }, FeatureColumn.ReadShape(tensor.Transform(data).Schema["ImageTensor"]));
+    }
+
+    [Fact]
     public void CorruptMissingAndEmptyImagesNameRowAndPath()
     {
         string good = WriteSplitImage("ok.png", 32, 32);
