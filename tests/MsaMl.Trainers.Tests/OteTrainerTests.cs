@@ -26,6 +26,12 @@ public sealed class OteTrainerTests
             BatchSize = 8,
         };
         var model = ml.Msa().Trainers.Ote(options).Fit(data);
-        Assert.Equal(1.0, ml.MulticlassClassification.Evaluate(model.Transform(data)).MicroAccuracy);
+        var scored = model.Transform(data);
+        Assert.Equal(1.0, ml.MulticlassClassification.Evaluate(scored).MicroAccuracy);
+
+        // Two classes: ML.NET's binary evaluator reads the scalar score and Boolean prediction.
+        var binary = ml.BinaryClassification.EvaluateNonCalibrated(scored, "IsPositive", "BinaryScore", "BinaryPredictedLabel");
+        Assert.Equal(1.0, binary.Accuracy);
+        Assert.Equal(1.0, binary.AreaUnderRocCurve);
     }
 }

@@ -8,6 +8,9 @@ public sealed class TinyRow
 {
     public string Label { get; set; } = "";
 
+    /// <summary>True for "class1": the second key (rows come in class order), the positive class of binary models.</summary>
+    public bool IsPositive { get; set; }
+
     [VectorType(3, 16, 24)]
     public float[] Spectrogram { get; set; } = Array.Empty<float>();
 
@@ -27,6 +30,7 @@ public sealed class TinyRow
             return new TinyRow
             {
                 Label = "class" + c,
+                IsPositive = c == 1,
                 Spectrogram = Noise(3 * 16 * 24, c),
                 ImageTensor = Noise(3 * 16 * 16, c),
                 TextTokens = Noise(32, c),

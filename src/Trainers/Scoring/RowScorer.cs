@@ -23,7 +23,20 @@ internal sealed class RowScorer : RowMapper
         _scores = new float[transformer.ClassNames.Length];
     }
 
-    public override Delegate GetGetter(int output) => ClassificationColumns.Getter(output, _scores, Score);
+    public override Delegate GetGetter(int output) => output switch
+    {
+        2 => (ValueGetter<float>)((ref float value) =>
+        {
+            Score();
+            value = MathF.Log(Math.Max(_scores[1], 1e-30f)) - MathF.Log(Math.Max(_scores[0], 1e-30f));
+        }),
+        3 => (ValueGetter<bool>)((ref bool value) =>
+        {
+            Score();
+            value = _scores[1] > _scores[0];
+        }),
+        _ => ClassificationColumns.Getter(output, _scores, Score),
+    };
 
     // Hosts that reuse one input row object for successive predictions keep its position, so a
     // change of feature values also triggers scoring.

@@ -56,8 +56,21 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
                 throw new ArgumentOutOfRangeException(nameof(inputSchema),
                     $"Feature column '{Spec.FeatureColumns[i]}': expected shape [{string.Join(", ", expected)}], found [{string.Join(", ", actual)}].");
         }
-        return ClassificationColumns.Create(Spec.ScoreColumn, Spec.PredictedLabelColumn, Spec.ClassNames);
+        var outputs = ClassificationColumns.Create(Spec.ScoreColumn, Spec.PredictedLabelColumn, Spec.ClassNames).ToList();
+        if (IsBinary)
+        {
+            outputs.Add(new OutputColumn(Spec.BinaryScoreColumn!, NumberDataViewType.Single));
+            outputs.Add(new OutputColumn(Spec.BinaryPredictedLabelColumn!, BooleanDataViewType.Instance));
+        }
+        return outputs;
     }
+
+    /// <summary>
+    /// Two classes and binary column names given: the model also writes a scalar score
+    /// (log-odds of the second class) and a Boolean prediction, the columns ML.NET's
+    /// <c>BinaryClassification.EvaluateNonCalibrated</c> reads (with a Boolean label column).
+    /// </summary>
+    public bool IsBinary => Spec.ClassNames.Length == 2 && Spec.BinaryScoreColumn != null && Spec.BinaryPredictedLabelColumn != null;
 
     protected override RowMapper CreateRowMapper(DataViewRow input) => new RowScorer(this, input);
 
@@ -94,4 +107,5 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
 }
 
 /// <summary>What a scoring transformer needs besides the network: its inputs, their shapes and the classes.</summary>
-public sealed record TorchModelSpec(string[] FeatureColumns, int[][] RowShapes, string[] ClassNames, string ScoreColumn, string PredictedLabelColumn);
+public sealed record TorchModelSpec(string[] FeatureColumns, int[][] RowShapes, string[] ClassNames, string ScoreColumn, string PredictedLabelColumn,
+    string? BinaryScoreColumn = null, string? BinaryPredictedLabelColumn = null);

@@ -71,7 +71,8 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
         LastReport = TrainingLoop.Run(network, trainTable, validationTable, Options, classNames.Length, seed, device,
             Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation);
 
-        var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName);
+        var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName,
+            Options.BinaryScoreColumnName, Options.BinaryPredictedLabelColumnName);
         return new TorchScoringTransformer(Kind, JsonSerializer.SerializeToNode(Options, TransformFactory.Json)!, spec, network, device);
     }
 

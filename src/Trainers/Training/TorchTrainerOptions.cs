@@ -15,6 +15,15 @@ public abstract class TorchTrainerOptions
     /// <summary>Output: the most probable class, as a key of the label's key type.</summary>
     public string PredictedLabelColumnName { get; set; } = "PredictedLabel";
 
+    /// <summary>
+    /// For two classes: a scalar score (log-odds of the second class, the positive one) for
+    /// <c>BinaryClassification.EvaluateNonCalibrated</c>; null leaves it out.
+    /// </summary>
+    public string? BinaryScoreColumnName { get; set; } = "BinaryScore";
+
+    /// <summary>For two classes: a Boolean prediction (true = the second class); null leaves it out.</summary>
+    public string? BinaryPredictedLabelColumnName { get; set; } = "BinaryPredictedLabel";
+
     public int Epochs { get; set; } = 10;
     public double LearningRate { get; set; } = 0.001;
     public int BatchSize { get; set; } = 64;
