@@ -16,6 +16,7 @@ public static class MsaCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(FeaturizeCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         int code = root.Parse(args).Invoke();
         // System.CommandLine answers usage errors with 1; scripts get 2 for every bad-usage case.

@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using System.Text.Json;
 
 namespace MsaMl.Cli.Tests;
@@ -8,21 +9,11 @@ public sealed class TrainOnFixtureTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string IemocapFixture()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "fixtures", "iemocap", "IEMOCAP_full_release");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("tests/fixtures/iemocap not found above the test folder.");
-    }
-
     [Fact]
     public void LeaveOneSessionOutWritesAFoldPerSession()
     {
         string output = Path.Combine(_folder, "iemocap.zip");
-        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", IemocapFixture(), "--model", "text", "--quick", "--loso", "--output", output);
+        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "text", "--quick", "--loso", "--output", output);
         Assert.True(code == 0, errors);
 
         using var results = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(output, ".loso.json")));
@@ -36,7 +27,7 @@ public sealed class TrainOnFixtureTests : IDisposable
     public void SeveralSeedsWriteMeanAndStdAndOneBundle()
     {
         string output = Path.Combine(_folder, "iemocap.zip");
-        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", IemocapFixture(), "--model", "aat", "--quick", "--seeds", "2", "--output", output);
+        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "aat", "--quick", "--seeds", "2", "--output", output);
         Assert.True(code == 0, errors);
         Assert.True(File.Exists(output));
 
@@ -45,4 +36,29 @@ public sealed class TrainOnFixtureTests : IDisposable
         var wa = results.RootElement.GetProperty("summary").GetProperty("WA");
         Assert.Equal(2, wa.GetProperty("values").GetArrayLength());
     }
+}
+
+public sealed class FeaturizeTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("msaml-featurize-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void FeaturizeSavesRowsWithFeaturesThatMlNetCanLoad()
+    {
+        string root = FixtureRoot.Iemocap();
+        string output = Path.Combine(_folder, "features.idv");
+        var (code, errors) = CliRunner.Run("featurize", "--dataset", "iemocap", "--root", root, "--output", output);
+        Assert.True(code == 0, errors);
+
+        var ml = new Microsoft.ML.MLContext();
+        var data = ml.Data.LoadFromBinary(output);
+        Assert.NotNull(data.Schema.GetColumnOrNull("Spectrogram"));
+        Assert.NotNull(data.Schema.GetColumnOrNull("TextTokens"));
+        Assert.True(ml.Data.CreateEnumerable<IdOnly>(data, false).Count() > 3);
+        Assert.False(File.Exists(output + ".tmp"));
+    }
+
+    public sealed class IdOnly { public string Id { get; set; } = ""; }
 }

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Microsoft.ML;
+using MsaMl.Pipelines.Datasets;
+using MsaMl.Pipelines.Experiments;
+using Spectre.Console;
+
+namespace MsaMl.Cli.Commands;
+
+/// <summary>
+/// <c>msa featurize</c>: runs a dataset's featurizers once (spectrogram or image tensor, BERT
+/// embeddings) and saves every row with its features as an ML.NET binary .idv, so experiments
+/// can load features instead of re-running the encoders.
+/// </summary>
+internal static class FeaturizeCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "Dataset name (as for train).", Required = true };
+        var root = new Option<string?>("--root") { Description = "The dataset folder." };
+        var output = new Option<string>("--output") { Description = "The .idv file to write.", DefaultValueFactory = _ => "features.idv" };
+        var quick = new Option<bool>("--quick") { Description = "Image tasks: raw pixels only, no ResNet-18 features." };
+        var command = new Command("featurize", "Featurize a dataset once and save the rows with their features as an ML.NET .idv file.") { dataset, root, output, quick };
+        command.SetAction(parse => CommandErrors.Run(parse, () =>
+        {
+            var ml = new MLContext(seed: 1);
+            string name = parse.GetValue(dataset)!;
+            var (records, labels) = DatasetLoader.Load(ml, name, parse.GetValue(root));
+            var task = TaskPipelines.For(ml, name, records, labels, new TrainingSettings { Quick = parse.GetValue(quick) });
+            var featurizer = task.Featurizer.Fit(task.Split(ml, SplitNames.Train));
+            var all = ml.Data.LoadFromEnumerable(records.Select(ExperimentTask.Standard).ToList());
+            var features = featurizer.Transform(all);
+
+            string path = parse.GetValue(output)!;
+            string temp = path + ".tmp";
+            using (var stream = File.Create(temp))
+                ml.Data.SaveAsBinary(features, stream, keepHidden: false);
+            File.Move(temp, path, overwrite: true);
+            AnsiConsole.MarkupLine($"{records.Count} rows with {string.Join(", ", features.Schema.Skip(all.Schema.Count).Select(c => Markup.Escape(c.Name)))} saved to {Markup.Escape(path)}");
+            return CommandErrors.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,15 @@
+namespace MsaMl.Cli.Tests;
+
+internal static class FixtureRoot
+{
+    /// <summary>The IEMOCAP fixture (tests/fixtures/iemocap/IEMOCAP_full_release), found above the test folder.</summary>
+    public static string Iemocap()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "tests", "fixtures", "iemocap", "IEMOCAP_full_release");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("tests/fixtures/iemocap not found above the test folder.");
+    }
+}
