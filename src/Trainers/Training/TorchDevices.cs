@@ -22,13 +22,14 @@ public static class TorchDevices
     }
 
     /// <summary>
-    /// The device an MLContext asks for: <see cref="MLContext.GpuDeviceId"/> when CUDA is present
-    /// (the index is honoured); CPU when no GPU is requested, or when CUDA is missing and
-    /// <see cref="MLContext.FallbackToCpu"/> allows it.
+    /// The device for an MLContext: the CUDA device <see cref="MLContext.GpuDeviceId"/> names (the
+    /// index is honoured; CPU when CUDA is missing and <see cref="MLContext.FallbackToCpu"/>
+    /// allows it); with no index, CUDA device 0 when present, else CPU (hide GPUs with
+    /// CUDA_VISIBLE_DEVICES= to force the CPU).
     /// </summary>
     public static torch.Device Select(MLContext context)
     {
-        if (context.GpuDeviceId is not int index) return torch.CPU;
+        if (context.GpuDeviceId is not int index) return Default();
         if (torch.cuda.is_available())
         {
             int count = torch.cuda.device_count();
