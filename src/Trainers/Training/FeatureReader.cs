@@ -56,7 +56,8 @@ public static class FeatureReader
             columns.Add(label.Value);
         }
 
-        var values = featureColumns.Select(_ => new List<float>()).ToArray();
+        long? knownRows = data.GetRowCount();
+        var values = shapes.Select(shape => new RowStore(shape.Aggregate(1, (a, b) => a * b), knownRows)).ToArray();
         var labels = new List<int>();
         using var cursor = data.GetRowCursor(columns);
         var getters = featureColumns.Select(c => cursor.GetGetter<VBuffer<float>>(schema[c])).ToArray();
@@ -69,7 +70,7 @@ public static class FeatureReader
             for (int i = 0; i < getters.Length; i++)
             {
                 getters[i](ref buffer);
-                values[i].AddRange(buffer.DenseValues());
+                values[i].Append(buffer);
             }
             if (labelGetter != null)
             {
