@@ -63,7 +63,7 @@ public sealed class ModelBundleTests : IDisposable
                 var expected = original.Predict(new Utterance { Text = row.Text });
                 var actual = engine.Predict(new Utterance { Text = row.Text });
                 Assert.Equal(expected.PredictedText, actual.PredictedText);
-                for (int c = 0; c < expected.Score.Length; c++) Assert.Equal(expected.Score[c], actual.Score[c], 6);
+                for (int c = 0; c < expected.Score.Length; c++) Assert.Equal(expected.Score[c], actual.Score[c], tolerance: 1e-6f);
             }
         }
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));

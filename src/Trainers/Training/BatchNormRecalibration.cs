@@ -12,10 +12,10 @@ namespace MsaMl.Trainers.Training;
 /// </summary>
 public static class BatchNormRecalibration
 {
-    public static void Run(nn.Module<Tensor[], Tensor> model, TensorTable data, Device device, int batchSize)
+    public static void Run(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize)
     {
         var norms = model.modules().OfType<BatchNorm>().Where(n => n.track_running_stats).ToList();
-        if (norms.Count == 0 || data.Rows == 0) return;
+        if (norms.Count == 0) return;
         var momenta = norms.Select(n => n.momentum).ToList();
         foreach (var norm in norms)
         {
@@ -24,14 +24,17 @@ public static class BatchNormRecalibration
         }
         model.train();
         using (torch.no_grad())
+        using (var batches = data.Batches(batchSize, null, device).GetEnumerator())
         {
-            var rows = Enumerable.Range(0, data.Rows).ToArray();
-            for (int start = 0; start < data.Rows; start += batchSize)
+            bool first = true;
+            while (true)
             {
-                int count = Math.Min(batchSize, data.Rows - start);
-                if (count < 2 && start > 0) break; // a one-row batch has no variance to contribute
                 using var scope = NewDisposeScope();
-                model.forward(data.Batch(rows.AsSpan(start, count), device));
+                if (!batches.MoveNext()) break;
+                // A one-row batch has no variance to contribute (unless it is all there is).
+                if (batches.Current.Rows < 2 && !first) break;
+                model.forward(batches.Current.Inputs);
+                first = false;
             }
         }
         for (int i = 0; i < norms.Count; i++) norms[i].momentum = momenta[i];

@@ -21,8 +21,26 @@ public sealed record FeatureInput(string Column, float[] Values, int[] RowShape)
 }
 
 /// <summary>Model inputs and 0-based labels of a data set, in memory.</summary>
-public sealed record TensorTable(IReadOnlyList<FeatureInput> Inputs, int[] Labels, int Rows)
+public sealed record TensorTable(IReadOnlyList<FeatureInput> Inputs, int[] Labels, int Rows) : IBatchSource
 {
+    public IEnumerable<TrainingBatch> Batches(int batchSize, Random? shuffle, Device device)
+    {
+        var order = Enumerable.Range(0, Rows).ToArray();
+        shuffle?.Shuffle(order);
+        for (int start = 0; start < Rows; start += batchSize)
+        {
+            int count = Math.Min(batchSize, Rows - start);
+            yield return new TrainingBatch(Batch(order.AsSpan(start, count), device), LabelBatch(order.AsSpan(start, count), device), count);
+        }
+    }
+
+    public int[] LabelCounts(int classes)
+    {
+        var counts = new int[classes];
+        foreach (int label in Labels) counts[label]++;
+        return counts;
+    }
+
     public Tensor[] Batch(ReadOnlySpan<int> rows, Device device)
     {
         var tensors = new Tensor[Inputs.Count];

@@ -53,22 +53,34 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
         int seed = Options.Seed ?? host.Rand.Next();
         var classNames = FeatureReader.ClassNames(train.Schema, Options.LabelColumnName);
         var columns = FeatureColumns(Options);
-        var trainTable = FeatureReader.Read(train, columns, Options.LabelColumnName);
-        TensorTable? validationTable = null;
+        IBatchSource trainData;
+        IBatchSource? validationData = null;
+        int[][] shapes;
+        if (Options.StreamTrainingData)
+        {
+            var source = new DataViewBatchSource(_context, train, columns, Options.LabelColumnName);
+            (trainData, shapes) = (source, source.RowShapes.ToArray());
+        }
+        else
+        {
+            var table = FeatureReader.Read(train, columns, Options.LabelColumnName);
+            (trainData, shapes) = (table, table.Inputs.Select(i => i.RowShape).ToArray());
+        }
         if (validation != null)
         {
             var validationClasses = FeatureReader.ClassNames(validation.Schema, Options.LabelColumnName);
             if (!validationClasses.SequenceEqual(classNames))
                 throw new ArgumentException($"Label column '{Options.LabelColumnName}': the validation data has classes [{string.Join(", ", validationClasses)}] but the training data [{string.Join(", ", classNames)}]; map both with the same MapValueToKey transformer.");
-            validationTable = FeatureReader.Read(validation, columns, Options.LabelColumnName);
+            validationData = Options.StreamTrainingData
+                ? new DataViewBatchSource(_context, validation, columns, Options.LabelColumnName)
+                : FeatureReader.Read(validation, columns, Options.LabelColumnName);
         }
 
         var device = TorchDevices.Select(_context);
-        var shapes = trainTable.Inputs.Select(i => i.RowShape).ToArray();
         random.manual_seed(seed);
         var network = CreateNetwork(Options, shapes, classNames.Length);
         using var channel = host.Start("Training");
-        LastReport = TrainingLoop.Run(network, trainTable, validationTable, Options, classNames.Length, seed, device,
+        LastReport = TrainingLoop.Run(network, trainData, validationData, Options, classNames.Length, seed, device,
             Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation);
 
         var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName,

@@ -46,6 +46,14 @@ public abstract class TorchTrainerOptions
     /// <summary>Stop after this many epochs without a better validation accuracy (and keep the best weights); 0 turns it off.</summary>
     public int EarlyStoppingPatience { get; set; }
 
+    /// <summary>
+    /// Read batches from the IDataView on every epoch instead of holding all features in memory,
+    /// for data larger than memory: save the features once (<c>msa featurize</c>, or
+    /// <c>mlContext.Data.SaveAsBinary</c>) and train on the loaded .idv so featurizers do not run
+    /// each epoch. Shuffling then uses ML.NET's ShuffleRows with a pool of 4,096 rows.
+    /// </summary>
+    public bool StreamTrainingData { get; set; }
+
     /// <summary>Seed of weights, dropout and shuffling; null takes one from the MLContext's random source.</summary>
     public int? Seed { get; set; }
 }

@@ -14,8 +14,8 @@ public static class TrainingLoop
 {
     public static TrainingReport Run(
         nn.Module<Tensor[], Tensor> model,
-        TensorTable train,
-        TensorTable? validation,
+        IBatchSource train,
+        IBatchSource? validation,
         TorchTrainerOptions options,
         int classes,
         int seed,
@@ -24,7 +24,6 @@ public static class TrainingLoop
         Action<string>? log = null,
         CancellationToken cancellation = default)
     {
-        if (train.Rows == 0) throw new InvalidOperationException("The training data has no rows.");
         if (options.Epochs <= 0 || options.BatchSize <= 0 || options.LearningRate <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
 
@@ -33,7 +32,6 @@ public static class TrainingLoop
         using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum);
         using var weight = ClassWeights(train, options, classes)?.to(device);
         var random = new Random(seed);
-        var order = Enumerable.Range(0, train.Rows).ToArray();
         var curve = new List<EpochReport>();
         Dictionary<string, Tensor>? best = null;
         int bestEpoch = 0, sinceBest = 0;
@@ -47,32 +45,36 @@ public static class TrainingLoop
             for (int epoch = 1; epoch <= options.Epochs; epoch++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                random.Shuffle(order);
                 model.train();
                 double lossSum = 0;
-                int correct = 0;
-                for (int start = 0; start < train.Rows; start += options.BatchSize)
+                int correct = 0, rows = 0;
+                using (var batches = train.Batches(options.BatchSize, random, device).GetEnumerator())
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    var rows = order.AsSpan(start, Math.Min(options.BatchSize, train.Rows - start));
-                    optimizer.ZeroGrad();
-                    using (var scope = NewDisposeScope())
+                    while (true)
                     {
-                        var logits = model.forward(train.Batch(rows, device));
-                        var labels = train.LabelBatch(rows, device);
-                        var loss = nn.functional.cross_entropy(logits, labels, weight);
-                        loss.backward();
-                        lossSum += loss.item<float>() * rows.Length;
-                        correct += (int)logits.argmax(1).eq(labels).sum().item<long>();
+                        cancellation.ThrowIfCancellationRequested();
+                        optimizer.ZeroGrad();
+                        using (var scope = NewDisposeScope())
+                        {
+                            if (!batches.MoveNext()) break;
+                            var batch = batches.Current;
+                            var logits = model.forward(batch.Inputs);
+                            var loss = nn.functional.cross_entropy(logits, batch.Labels, weight);
+                            loss.backward();
+                            lossSum += loss.item<float>() * batch.Rows;
+                            correct += (int)logits.argmax(1).eq(batch.Labels).sum().item<long>();
+                            rows += batch.Rows;
+                        }
+                        // Outside the batch's dispose scope: the updater keeps its moment tensors across batches.
+                        if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
+                        optimizer.Step();
                     }
-                    // Outside the batch's dispose scope: the updater keeps its moment tensors across batches.
-                    if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
-                    optimizer.Step();
-                    samples += rows.Length;
                 }
+                if (rows == 0) throw new InvalidOperationException("The training data has no rows.");
+                samples += rows;
 
-                double? validationAccuracy = validation is { Rows: > 0 } ? Accuracy(model, validation, device, options.BatchSize) : null;
-                var report = new EpochReport(epoch, options.Epochs, lossSum / train.Rows, correct / (double)train.Rows, validationAccuracy, clock.Elapsed);
+                double? validationAccuracy = validation != null ? Accuracy(model, validation, device, options.BatchSize) : null;
+                var report = new EpochReport(epoch, options.Epochs, lossSum / rows, correct / (double)rows, validationAccuracy, clock.Elapsed);
                 curve.Add(report);
                 progress?.Report(report);
                 log?.Invoke($"epoch {epoch}/{options.Epochs}: loss {report.TrainLoss:F4}, train accuracy {report.TrainAccuracy:P1}" +
@@ -111,24 +113,27 @@ public static class TrainingLoop
         return new TrainingReport(curve, bestEpoch, bestAccuracy, stoppedEarly, device.ToString(), samples / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
     }
 
-    /// <summary>Accuracy of <paramref name="model"/> (in eval mode) on a table.</summary>
-    public static double Accuracy(nn.Module<Tensor[], Tensor> model, TensorTable data, Device device, int batchSize)
+    /// <summary>Accuracy of <paramref name="model"/> (in eval mode) on a data set; null when it has no rows.</summary>
+    public static double? Accuracy(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize)
     {
         model.eval();
         using var noGrad = torch.no_grad();
-        var all = Enumerable.Range(0, data.Rows).ToArray();
-        long correct = 0;
-        for (int start = 0; start < data.Rows; start += batchSize)
+        long correct = 0, rows = 0;
+        using (var batches = data.Batches(batchSize, null, device).GetEnumerator())
         {
-            var rows = all.AsSpan(start, Math.Min(batchSize, data.Rows - start));
-            using var scope = NewDisposeScope();
-            correct += model.forward(data.Batch(rows, device)).argmax(1).eq(data.LabelBatch(rows, device)).sum().item<long>();
+            while (true)
+            {
+                using var scope = NewDisposeScope();
+                if (!batches.MoveNext()) break;
+                correct += model.forward(batches.Current.Inputs).argmax(1).eq(batches.Current.Labels).sum().item<long>();
+                rows += batches.Current.Rows;
+            }
         }
         model.train();
-        return correct / (double)data.Rows;
+        return rows == 0 ? null : correct / (double)rows;
     }
 
-    private static Tensor? ClassWeights(TensorTable train, TorchTrainerOptions options, int classes)
+    private static Tensor? ClassWeights(IBatchSource train, TorchTrainerOptions options, int classes)
     {
         if (options.ClassWeights != null)
         {
@@ -137,9 +142,9 @@ public static class TrainingLoop
             return tensor(options.ClassWeights);
         }
         if (!options.BalanceClasses) return null;
-        var counts = new float[classes];
-        foreach (int label in train.Labels) counts[label]++;
-        return tensor(counts.Select(c => c > 0 ? train.Rows / (classes * c) : 0f).ToArray());
+        var counts = train.LabelCounts(classes);
+        float total = counts.Sum();
+        return tensor(counts.Select(c => c > 0 ? total / (classes * c) : 0f).ToArray());
     }
 
     private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>
