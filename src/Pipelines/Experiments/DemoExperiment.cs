@@ -91,8 +91,9 @@ public static class DemoExperiment
 
         progress?.Stage(task.Name, "scoring cost and missing-modality robustness");
         models.AddRange(results.Select(r => WithCost(r.Result, r.Model, testFeatures)));
-        robustness.Add(Robustness(ml, task, featurizer, $"{task.ModelName}", both));
-        robustness.Add(Robustness(ml, task, featurizer, "Late fusion", late));
+        var blanked = BlankedTestFeatures(ml, task, featurizer);
+        robustness.Add(Robustness(ml, task, $"{task.ModelName}", both, testFeatures, blanked));
+        robustness.Add(Robustness(ml, task, "Late fusion", late, testFeatures, blanked));
 
         progress?.Stage(task.Name, $"saving the {task.ModelName} bundle and predicting with the reloaded model");
         string bundle = Path.Combine(options.OutputFolder, $"{task.ModelName.ToLowerInvariant()}.zip");
@@ -141,20 +142,24 @@ public static class DemoExperiment
     private static ModelResult WithCost(ModelResult result, ITransformer model, IDataView features) =>
         result with { Complexity = ComplexityRow.From(result.Model, result.Parameters, ScoringCostMeter.Measure(model, features)) };
 
-    private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, ITransformer featurizer, string name, ITransformer model)
+    /// <summary>The test split featurized with the non-text modality blanked, and with the text blanked (once per task).</summary>
+    private static (IDataView FirstBlanked, IDataView TextBlanked) BlankedTestFeatures(MLContext ml, ExperimentTask task, ITransformer featurizer)
     {
-        double Accuracy(Func<MultimodalRecord, MultimodalRecord> blank)
+        IDataView Featurize(Action<MultimodalRecord> blank)
         {
-            var rows = task.Records.Where(r => r.Split == SplitNames.Test).Select(ExperimentTask.Standard).Select(blank).ToList();
-            var features = featurizer.Transform(ml.Data.LoadFromEnumerable(rows));
-            return ml.MulticlassClassification.Evaluate(model.Transform(features)).MicroAccuracy;
+            var rows = task.Records.Where(r => r.Split == SplitNames.Test).Select(ExperimentTask.Standard).ToList();
+            rows.ForEach(blank);
+            return Materialize(ml, featurizer.Transform(ml.Data.LoadFromEnumerable(rows)));
         }
-        MultimodalRecord Copy(MultimodalRecord r) => ExperimentTask.Standard(r);
-        return new RobustnessResult(task.Name, name,
-            Accuracy(Copy),
-            Accuracy(r => { var c = Copy(r); if (task.FirstPathColumn == "AudioPath") c.AudioPath = ""; else c.ImagePath = ""; return c; }),
-            Accuracy(r => { var c = Copy(r); c.Text = ""; return c; }),
-            task.FirstModality);
+        return (Featurize(r => { if (task.FirstPathColumn == "AudioPath") r.AudioPath = ""; else r.ImagePath = ""; }),
+                Featurize(r => r.Text = ""));
+    }
+
+    private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, string name, ITransformer model,
+        IDataView testFeatures, (IDataView FirstBlanked, IDataView TextBlanked) blanked)
+    {
+        double Accuracy(IDataView features) => ml.MulticlassClassification.Evaluate(model.Transform(features)).MicroAccuracy;
+        return new RobustnessResult(task.Name, name, Accuracy(testFeatures), Accuracy(blanked.FirstBlanked), Accuracy(blanked.TextBlanked), task.FirstModality);
     }
 
     private static IEnumerable<ExamplePrediction> PredictWithReloadedBundle(string bundle, IEnumerable<MultimodalRecord> rows)
