@@ -17,24 +17,23 @@ public static class BatchNormRecalibration
         var norms = model.modules().OfType<BatchNorm>().Where(n => n.track_running_stats).ToList();
         if (norms.Count == 0) return;
         var momenta = norms.Select(n => n.momentum).ToList();
-        foreach (var norm in norms)
-        {
-            norm.reset_running_stats();
-            norm.momentum = null; // cumulative average over all batches
-        }
+        foreach (var norm in norms) norm.reset_running_stats();
         model.train();
         using (torch.no_grad())
         using (var batches = data.Batches(batchSize, null, device).GetEnumerator())
         {
-            bool first = true;
+            int seen = 0;
             while (true)
             {
                 using var scope = NewDisposeScope();
                 if (!batches.MoveNext()) break;
                 // A one-row batch has no variance to contribute (unless it is all there is).
-                if (batches.Current.Rows < 2 && !first) break;
+                if (batches.Current.Rows < 2 && seen > 0) break;
+                // Momentum 1/k for the k-th batch makes the running statistics the plain average of
+                // all batch statistics.
+                seen++;
+                foreach (var norm in norms) norm.momentum = 1.0 / seen;
                 model.forward(batches.Current.Inputs);
-                first = false;
             }
         }
         for (int i = 0; i < norms.Count; i++) norms[i].momentum = momenta[i];
