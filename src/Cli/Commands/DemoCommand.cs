@@ -31,8 +31,12 @@ internal static class DemoCommand
     private static int Run(DemoOptions options)
     {
         DemoResult? result = null;
+        // Refreshed from this thread only: a background renderer allocating while TorchSharp is
+        // inside libtorch lets the GC finalize TorchSharp's temporary scalars mid-call, which
+        // crashed training now and then (TorchSharp 0.107).
         AnsiConsole.Progress()
             .AutoClear(false)
+            .AutoRefresh(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context => result = DemoExperiment.Run(options, new SpectreProgress(context)));
 
@@ -65,6 +69,7 @@ internal static class DemoCommand
             _stage?.StopTask();
             _stage = context.AddTask(Markup.Escape($"{task}: {message}"), maxValue: 1);
             _stage.IsIndeterminate = true;
+            context.Refresh();
         }
 
         public void Epoch(string task, string model, EpochReport report)
@@ -78,6 +83,7 @@ internal static class DemoCommand
             }
             bar.Value = report.Epoch;
             bar.Description = Markup.Escape($"{task}: {model}, loss {report.TrainLoss:F3}" + (report.ValidationAccuracy is double v ? $", val {v:P0}" : ""));
+            context.Refresh();
         }
     }
 }

@@ -7,8 +7,8 @@ namespace MsaMl.Trainers.Training;
 /// <summary>
 /// Adam or SGD (with momentum) with L2 weight decay, as in torch.optim. MsaMl updates parameters
 /// itself instead of using TorchSharp 0.107's optimizers: in long processes their step
-/// intermittently read a freed scalar ("Expected false to be true ... toFloat" in addcmul_). Here
-/// every scalar is owned and disposed explicitly, and all moment tensors belong to this object.
+/// intermittently failed reading a Scalar argument ("Expected false to be true ... toFloat" in
+/// addcmul_ / add_), so coefficients here are 0-dim tensors and no Scalar crosses into libtorch.
 /// </summary>
 public sealed class ParameterUpdater : IDisposable
 {
@@ -47,48 +47,40 @@ public sealed class ParameterUpdater : IDisposable
         {
             var parameter = _parameters[i];
             if (parameter.grad is not { } grad) continue;
-            if (_weightDecay != 0)
-            {
-                using var decay = _weightDecay.ToScalar();
-                grad = grad.add(parameter, decay);
-            }
-            if (_kind == OptimizerKind.Adam) AdamUpdate(i, parameter, grad);
-            else SgdUpdate(i, parameter, grad);
+            var device = parameter.device;
+            if (_weightDecay != 0) grad = grad.add(parameter.mul(Constant(_weightDecay, device)));
+            if (_kind == OptimizerKind.Adam) AdamUpdate(i, parameter, grad, device);
+            else SgdUpdate(i, parameter, grad, device);
         }
     }
 
-    private void AdamUpdate(int i, Parameter parameter, Tensor grad)
+    // Coefficients are 0-dim tensors rather than Scalars: see the class remarks.
+    private static Tensor Constant(double value, Device device) => tensor((float)value, device: device);
+
+    private void AdamUpdate(int i, Parameter parameter, Tensor grad, Device device)
     {
         var first = _first[i] ??= Keep(zeros_like(parameter));
         var second = _second[i] ??= Keep(zeros_like(parameter));
-        using var beta1 = Beta1.ToScalar();
-        using var oneMinusBeta1 = (1 - Beta1).ToScalar();
-        using var beta2 = Beta2.ToScalar();
-        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
-        first.mul_(beta1).add_(grad, oneMinusBeta1);
-        second.mul_(beta2).addcmul_(grad, grad, oneMinusBeta2);
+        first.mul_(Constant(Beta1, device)).add_(grad.mul(Constant(1 - Beta1, device)));
+        second.mul_(Constant(Beta2, device)).add_(grad.square().mul_(Constant(1 - Beta2, device)));
 
         double correction1 = 1 - Math.Pow(Beta1, _step);
         double correction2 = 1 - Math.Pow(Beta2, _step);
-        using var sqrtCorrection2 = Math.Sqrt(correction2).ToScalar();
-        using var epsilon = Epsilon.ToScalar();
-        using var stepSize = (-_learningRate / correction1).ToScalar();
-        var denominator = second.sqrt().div_(sqrtCorrection2).add_(epsilon);
-        parameter.addcdiv_(first, denominator, stepSize);
+        var denominator = second.sqrt().div_(Constant(Math.Sqrt(correction2), device)).add_(Constant(Epsilon, device));
+        parameter.sub_(first.div(denominator).mul_(Constant(_learningRate / correction1, device)));
     }
 
-    private void SgdUpdate(int i, Parameter parameter, Tensor grad)
+    private void SgdUpdate(int i, Parameter parameter, Tensor grad, Device device)
     {
-        using var rate = (-_learningRate).ToScalar();
+        var rate = Constant(_learningRate, device);
         if (_momentum == 0)
         {
-            parameter.add_(grad, rate);
+            parameter.sub_(grad.mul(rate));
             return;
         }
-        using var momentum = _momentum.ToScalar();
         var velocity = _first[i] ??= Keep(grad.clone());
-        if (_step > 1) velocity.mul_(momentum).add_(grad);
-        parameter.add_(velocity, rate);
+        if (_step > 1) velocity.mul_(Constant(_momentum, device)).add_(grad);
+        parameter.sub_(velocity.mul(rate));
     }
 
     private static Tensor Keep(Tensor tensor) => tensor.DetachFromDisposeScope();
