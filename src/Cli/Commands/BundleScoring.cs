@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Pipelines.Datasets;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Cli.Commands;
 
@@ -19,9 +20,9 @@ internal static class BundleScoring
         var output = model.GetOutputSchema(schema);
         var score = output.GetColumnOrNull("Score")
             ?? throw new InvalidDataException($"{path}: the model has no Score column; it is not a classifier bundle.");
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        score.GetSlotNames(ref names);
-        return (model, names.DenseValues().Select(n => n.ToString()).ToArray());
+        var names = ClassificationColumns.ReadTextAnnotation(score, "SlotNames")
+            ?? throw new InvalidDataException($"{path}: the Score column has no class names.");
+        return (model, names);
     }
 
     public static PredictionEngine<MultimodalRecord, Prediction> Engine(MLContext ml, ITransformer model) =>

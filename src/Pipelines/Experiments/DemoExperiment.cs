@@ -7,6 +7,7 @@ using MsaMl.Pipelines.Fusion;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Scoring;
 using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Experiments;
 
@@ -58,15 +59,8 @@ public static class DemoExperiment
     private static void RunTask(MLContext ml, ExperimentTask task, DemoOptions options, IExperimentProgress? progress,
         List<ModelResult> models, List<RobustnessResult> robustness, List<string> bundles, List<ExamplePrediction> examples)
     {
-        var train = task.Split(ml, SplitNames.Train);
-        var validation = task.Split(ml, SplitNames.Validation);
-        var test = task.Split(ml, SplitNames.Test);
-
         progress?.Stage(task.Name, "featurizing (spectrogram / image, MiniLM text encoder)");
-        var featurizer = task.Featurizer.Fit(train);
-        var trainFeatures = Materialize(ml, featurizer.Transform(train));
-        var validationFeatures = Materialize(ml, featurizer.Transform(validation));
-        var testFeatures = Materialize(ml, featurizer.Transform(test));
+        var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = task.Featurize(ml);
         var results = new List<(ModelResult Result, ITransformer Model)>();
 
         string first = Capitalize(task.FirstModality);
@@ -97,7 +91,7 @@ public static class DemoExperiment
 
         progress?.Stage(task.Name, $"saving the {task.ModelName} bundle and predicting with the reloaded model");
         string bundle = Path.Combine(options.OutputFolder, $"{task.ModelName.ToLowerInvariant()}.zip");
-        ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, both), train.Schema, bundle);
+        ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, both), inputSchema, bundle);
         bundles.Add(bundle);
         examples.AddRange(PredictWithReloadedBundle(bundle, task.Records.Where(r => r.Split == SplitNames.Test).Take(2)));
     }
@@ -176,12 +170,9 @@ public static class DemoExperiment
         }
     }
 
-    private static string[] ClassNames(ITransformer model, DataViewSchema inputSchema)
-    {
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref names);
-        return names.DenseValues().Select(n => n.ToString()).ToArray();
-    }
+    private static string[] ClassNames(ITransformer model, DataViewSchema inputSchema) =>
+        ClassificationColumns.ReadTextAnnotation(model.GetOutputSchema(inputSchema)["Score"], "SlotNames")
+        ?? throw new InvalidDataException("The model's Score column has no class names.");
 
     private sealed class BundlePrediction
     {

@@ -41,7 +41,24 @@ public sealed class ExperimentTask
     public IDataView Split(MLContext ml, string split) =>
         ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(Standard).ToList());
 
+    /// <summary>
+    /// Fits the featurizer on the training split and featurizes the three splits once, cached in
+    /// memory, so no model's training or evaluation runs the encoders again.
+    /// </summary>
+    public FeaturizedSplits Featurize(MLContext ml)
+    {
+        var train = Split(ml, SplitNames.Train);
+        var featurizer = Featurizer.Fit(train);
+        return new FeaturizedSplits(featurizer, train.Schema,
+            DemoExperiment.Materialize(ml, featurizer.Transform(train)),
+            DemoExperiment.Materialize(ml, featurizer.Transform(Split(ml, SplitNames.Validation))),
+            DemoExperiment.Materialize(ml, featurizer.Transform(Split(ml, SplitNames.Test))));
+    }
+
     /// <summary>A copy in the standard columns only (so every dataset gives the same bundle input schema).</summary>
     public static MultimodalRecord Standard(MultimodalRecord r) =>
         new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split };
 }
+
+/// <summary>A task's fitted featurizer, the raw input schema, and its three splits featurized.</summary>
+public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test);

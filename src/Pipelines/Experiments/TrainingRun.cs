@@ -25,17 +25,12 @@ public static class TrainingRun
 {
     public static ModelResult Run(MLContext ml, ExperimentTask task, ModelChoice choice, string bundlePath, IExperimentProgress? progress = null)
     {
-        var train = task.Split(ml, SplitNames.Train);
         if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
-        var validation = task.Split(ml, SplitNames.Validation);
-        var test = task.Split(ml, SplitNames.Test);
         bool hasTest = task.Records.Any(r => r.Split == SplitNames.Test);
 
         progress?.Stage(task.Name, "featurizing");
-        var featurizer = task.Featurizer.Fit(train);
-        var trainFeatures = DemoExperiment.Materialize(ml, featurizer.Transform(train));
-        var validationFeatures = DemoExperiment.Materialize(ml, featurizer.Transform(validation));
-        var testFeatures = hasTest ? DemoExperiment.Materialize(ml, featurizer.Transform(test)) : trainFeatures;
+        var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = task.Featurize(ml);
+        if (!hasTest) testFeatures = trainFeatures;
         var results = new List<(ModelResult Result, ITransformer Model)>();
         var clock = Stopwatch.StartNew();
 
@@ -61,7 +56,7 @@ public static class TrainingRun
         }
 
         progress?.Stage(task.Name, $"saving {bundlePath}");
-        ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, model), train.Schema, bundlePath);
+        ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, model), inputSchema, bundlePath);
         var result = results[^1].Result;
         return hasTest ? result : result with { Model = result.Model + " (no test split: training data)" };
     }

@@ -61,14 +61,9 @@ public sealed class LateFusionTransformer : RowMappingTransformer
         return outputs;
     }
 
-    private static string[] SlotNames(DataViewSchema.Column column)
-    {
-        int size = ((VectorDataViewType)column.Type).Size;
-        if (column.Annotations.Schema.GetColumnOrNull("SlotNames") == null) return Enumerable.Range(1, size).Select(i => i.ToString()).ToArray();
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        column.GetSlotNames(ref names);
-        return names.DenseValues().Select(n => n.ToString()).ToArray();
-    }
+    private static string[] SlotNames(DataViewSchema.Column column) =>
+        ClassificationColumns.ReadTextAnnotation(column, "SlotNames")
+        ?? Enumerable.Range(1, ((VectorDataViewType)column.Type).Size).Select(i => i.ToString()).ToArray();
 
     protected override RowMapper CreateRowMapper(DataViewRow input) => new Combiner(this, input);
 

@@ -52,9 +52,9 @@ internal sealed class RowScorer : RowMapper
                 _features[i] = new float[buffer.Length];
                 changed = true;
             }
-            if (!changed && buffer.DenseValues().SequenceEqual(_features[i])) continue;
+            if (!changed && buffer.IsDense && buffer.GetValues().SequenceEqual(_features[i])) continue;
             changed = true;
-            buffer.CopyTo(_features[i]);
+            buffer.CopyTo(_features[i].AsSpan());
         }
         if (!changed) return;
         _transformer.ScoreRow(_features, _scores);

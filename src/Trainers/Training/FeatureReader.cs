@@ -18,17 +18,7 @@ public static class FeatureReader
         int count = checked((int)key.Count);
         if (count < 2) throw new ArgumentOutOfRangeException(nameof(labelColumn), $"Label column '{labelColumn}' has {count} class(es); at least 2 are needed.");
 
-        var names = Enumerable.Range(1, count).Select(i => i.ToString()).ToArray();
-        if (column.Annotations.Schema.GetColumnOrNull("KeyValues") is { } kv)
-        {
-            if (kv.Type is VectorDataViewType { ItemType: TextDataViewType })
-            {
-                VBuffer<ReadOnlyMemory<char>> values = default;
-                column.Annotations.GetValue("KeyValues", ref values);
-                names = values.DenseValues().Select(v => v.ToString()).ToArray();
-            }
-        }
-        return names;
+        return ClassificationColumns.ReadTextAnnotation(column, "KeyValues") ?? Enumerable.Range(1, count).Select(i => i.ToString()).ToArray();
     }
 
     /// <summary>Per-row shape of a float-vector column: its shape annotation, its dimensions, or [size].</summary>

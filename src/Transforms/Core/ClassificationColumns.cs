@@ -29,6 +29,18 @@ public static class ClassificationColumns
         };
     }
 
+    /// <summary>
+    /// The text values of a vector annotation such as "SlotNames" (class names of a Score column)
+    /// or "KeyValues" (of a key column); null when the column has no such annotation.
+    /// </summary>
+    public static string[]? ReadTextAnnotation(DataViewSchema.Column column, string kind)
+    {
+        if (column.Annotations.Schema.GetColumnOrNull(kind)?.Type is not VectorDataViewType { ItemType: TextDataViewType }) return null;
+        VBuffer<ReadOnlyMemory<char>> values = default;
+        column.Annotations.GetValue(kind, ref values);
+        return values.DenseValues().Select(v => v.ToString()).ToArray();
+    }
+
     /// <summary>1-based key of the largest score (ties go to the first class).</summary>
     public static uint PredictedKey(ReadOnlySpan<float> scores)
     {

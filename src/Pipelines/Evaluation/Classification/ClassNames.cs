@@ -16,12 +16,7 @@ internal static class ClassNames
 
     private static bool TryReadTextAnnotation(DataViewSchema.Column? column, string kind, int count, out string[] names)
     {
-        names = Array.Empty<string>();
-        if (column is not { } c || c.Annotations.Schema.GetColumnOrNull(kind)?.Type is not VectorDataViewType { ItemType: TextDataViewType } type || type.Size != count)
-            return false;
-        var values = default(VBuffer<ReadOnlyMemory<char>>);
-        c.Annotations.GetValue(kind, ref values);
-        names = values.DenseValues().Select(v => v.ToString()).ToArray();
+        names = column is { } c ? MsaMl.Transforms.Core.ClassificationColumns.ReadTextAnnotation(c, kind) ?? Array.Empty<string>() : Array.Empty<string>();
         return names.Length == count;
     }
 }
