@@ -12,22 +12,19 @@ public sealed class AatTrainer(MLContext context, AatOptions options) : TorchTra
 
     protected internal override string Kind => KindName;
 
-    protected internal override string[] FeatureColumns(AatOptions o) => o.Modalities switch
-    {
-        AatModalities.Audio => new[] { o.AudioColumnName },
-        AatModalities.Text => new[] { o.TextColumnName },
-        _ => new[] { o.AudioColumnName, o.TextColumnName },
-    };
+    protected internal override string[] FeatureColumns(AatOptions o) => TwoModalityInputs.Columns(Use(o), o.AudioColumnName, o.TextColumnName);
 
     protected internal override nn.Module<Tensor[], Tensor> CreateNetwork(AatOptions o, int[][] shapes, int classes) => BuildNetwork(o, shapes, classes);
 
+    private static ModalityUse Use(AatOptions o) =>
+        o.Modalities switch { AatModalities.Audio => ModalityUse.First, AatModalities.Text => ModalityUse.Second, _ => ModalityUse.Both };
+
     internal static nn.Module<Tensor[], Tensor> BuildNetwork(AatOptions o, int[][] shapes, int classes)
     {
-        int[] audio = o.Modalities == AatModalities.Text ? new[] { 1, 1, 1 } : shapes[0];
+        var use = Use(o);
+        int[] audio = use == ModalityUse.Second ? new[] { 1, 1, 1 } : shapes[0];
         if (audio.Length != 3)
             throw new ArgumentException($"Audio column '{o.AudioColumnName}' must be [channels, freq, time]; found [{string.Join(", ", audio)}].");
-        long text = o.Modalities == AatModalities.Audio ? 1 : shapes[^1].Aggregate(1L, (a, b) => a * b);
-        var network = new AatNet(o, audio, text, classes);
-        return o.Modalities == AatModalities.Both ? network : new ModalitySelector(network, o.Modalities == AatModalities.Audio ? 0 : 1);
+        return TwoModalityInputs.Wrap(new AatNet(o, audio, TwoModalityInputs.SecondSize(use, shapes), classes), use);
     }
 }

@@ -12,20 +12,17 @@ public sealed class OteTrainer(MLContext context, OteOptions options) : TorchTra
 
     protected internal override string Kind => KindName;
 
-    protected internal override string[] FeatureColumns(OteOptions o) => o.Modalities switch
-    {
-        OteModalities.Image => new[] { o.ImageColumnName },
-        OteModalities.Text => new[] { o.TextColumnName },
-        _ => new[] { o.ImageColumnName, o.TextColumnName },
-    };
+    protected internal override string[] FeatureColumns(OteOptions o) => TwoModalityInputs.Columns(Use(o), o.ImageColumnName, o.TextColumnName);
 
     protected internal override nn.Module<Tensor[], Tensor> CreateNetwork(OteOptions o, int[][] shapes, int classes) => BuildNetwork(o, shapes, classes);
 
+    private static ModalityUse Use(OteOptions o) =>
+        o.Modalities switch { OteModalities.Image => ModalityUse.First, OteModalities.Text => ModalityUse.Second, _ => ModalityUse.Both };
+
     internal static nn.Module<Tensor[], Tensor> BuildNetwork(OteOptions o, int[][] shapes, int classes)
     {
-        int[] image = o.Modalities == OteModalities.Text ? new[] { 3, 1, 1 } : shapes[0];
-        long text = o.Modalities == OteModalities.Image ? 1 : shapes[^1].Aggregate(1L, (a, b) => a * b);
-        var network = new OteNet(o, image, text, classes);
-        return o.Modalities == OteModalities.Both ? network : new ModalitySelector(network, o.Modalities == OteModalities.Image ? 0 : 1);
+        var use = Use(o);
+        int[] image = use == ModalityUse.Second ? new[] { 3, 1, 1 } : shapes[0];
+        return TwoModalityInputs.Wrap(new OteNet(o, image, TwoModalityInputs.SecondSize(use, shapes), classes), use);
     }
 }
