@@ -26,7 +26,8 @@ public sealed class FusionEncoder : nn.Module<Tensor[], Tensor>
         if (crossModal)
         {
             projections = new ModuleList<Linear>(dims.Select(d => nn.Linear(d, crossModalDim)).ToArray());
-            modalityEmbeddings = nn.Parameter(randn(dims.Length, crossModalDim).mul(TorchScalars.Of(0.02)));
+            using (var scope = NewDisposeScope())
+                modalityEmbeddings = nn.Parameter(randn(dims.Length, crossModalDim).mul(TorchScalars.Of(0.02)).DetachFromDisposeScope());
         }
         encoder = nn.TransformerEncoderLayer(model, heads, feedForward, attentionDropout);
         classifier = nn.Sequential(

@@ -17,6 +17,7 @@ public static class LibTorchSharpCompatibility
     internal const string MissingVersion = "GLIBCXX_3.4.32";
     private static readonly object Gate = new();
     private static bool _done;
+    private static string? _failure;
 
     /// <summary>What the last <see cref="Ensure"/> did, one line (for <c>msa info</c> and diagnostics).</summary>
     public static string Status { get; private set; } = "not checked";
@@ -43,10 +44,26 @@ public static class LibTorchSharpCompatibility
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                Status = $"could not patch {LibraryFileName}: {ex.Message}";
+                Status = _failure = $"could not patch {LibraryFileName}: {ex.Message}";
             }
             Trace.WriteLine("MsaMl: " + Status);
         }
+    }
+
+    /// <summary>
+    /// Throws a clear error, instead of TorchSharp's misleading "doesn't contain a reference to
+    /// libtorch-cpu-linux-x64", when the library could not be made loadable (for example a
+    /// read-only deployment of an app that references MsaMl by ProjectReference).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The patch was needed and failed.</exception>
+    public static void ThrowIfUnloadable()
+    {
+        Ensure();
+        if (_failure != null)
+            throw new InvalidOperationException(
+                $"TorchSharp cannot load on this system: {_failure.TrimEnd('.')}. The system libstdc++ lacks {MissingVersion}, which TorchSharp 0.107's " +
+                $"{LibraryFileName} asks for (for one symbol nothing calls). Make the application folder writable for one run, or build and " +
+                "publish with the MsaMl.Trainers package, whose build step patches the build and publish outputs (see build/README.md).");
     }
 
     private static string Run()

@@ -36,6 +36,7 @@ public sealed class ParameterUpdater : IDisposable
 
     public void ZeroGrad()
     {
+        using var scope = NewDisposeScope();   // each grad getter returns a new wrapper: keep it alive during zero_()
         foreach (var p in _parameters) p.grad?.zero_();
     }
 

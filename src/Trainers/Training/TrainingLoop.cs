@@ -7,8 +7,8 @@ namespace MsaMl.Trainers.Training;
 /// <summary>
 /// The one training loop of MsaMl's TorchSharp models: seeded shuffling, Adam or SGD, weight
 /// decay, class weights, gradient clipping, early stopping on validation accuracy (restoring the
-/// best weights), progress, cancellation, and the learning curve. Each batch runs in its own
-/// dispose scope.
+/// best weights), progress, cancellation, and the learning curve. The run has a dispose scope
+/// and each batch one of its own.
 /// </summary>
 public static class TrainingLoop
 {
@@ -28,6 +28,9 @@ public static class TrainingLoop
             throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
 
         model.to(device);
+        // Every tensor made here lives in a dispose scope: an unreferenced temporary (a detach()
+        // feeding clone(), a grad wrapper) could otherwise be finalized while libtorch still reads it.
+        using var runScope = NewDisposeScope();
         var parameters = model.parameters().ToList();
         using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum);
         using var weight = ClassWeights(train, options, classes)?.to(device);
