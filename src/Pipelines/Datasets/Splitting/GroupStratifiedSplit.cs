@@ -12,8 +12,8 @@ namespace MsaMl.Pipelines.Datasets;
 /// the shuffled order). Each group in turn goes to the split where adding it brings the per-label
 /// counts closest to their targets (fraction × the label's total), measured as the sum of squared
 /// differences; the split sizes follow, being the sums of those counts. Records are never split
-/// from their group, so with few, large groups the fractions can only be approximated; <see cref="GroupSplitResult.EmptySplits"/> names any split
-/// that stayed empty.</para>
+/// from their group, so with few, large groups the fractions can only be approximated;
+/// <see cref="GroupSplitResult.EmptySplits"/> names any split that stayed empty.</para>
 /// <para>The result depends on the set of records, their group keys, labels and the options, not
 /// on the order of the list.</para>
 /// </remarks>
