@@ -51,11 +51,11 @@ public static class DatasetLoader
     private static string SenticapAnnotation(string root)
     {
         if (File.Exists(root)) return root;
-        foreach (var name in new[] { "senticap_dataset.json", "senticap.csv" })
+        foreach (var name in new[] { SenticapReader.JsonFileName, SenticapReader.OfficialCsvFileName, SenticapReader.CsvFileName })
         {
             string path = Path.Combine(root, name);
             if (File.Exists(path)) return path;
         }
-        throw new DirectoryNotFoundException($"SentiCap: neither senticap_dataset.json nor senticap.csv found in '{root}'.");
+        throw new DirectoryNotFoundException($"SentiCap: neither senticap_dataset.json, senticap_dataset.csv nor senticap.csv found in '{root}'.");
     }
 }
