@@ -54,6 +54,25 @@ public sealed class ImageDecodingTests
     [InlineData("png-named.jpg")]
     public void TheContentDecidesTheFormatNotTheExtension(string name) => AssertUprightScene(Tensor(Fixture(name)));
 
+    [Fact]
+    public void WebPNamedJpgIsRead()
+    {
+        using var scene = ImageDecoder.Decode(Fixture("png-named.jpg"));
+        string path = Path.Combine(Path.GetTempPath(), $"msaml-webp-{Guid.NewGuid():N}.jpg");
+        try
+        {
+            using (var image = SKImage.FromBitmap(scene))
+            using (var webp = image.Encode(SKEncodedImageFormat.Webp, 100))
+                File.WriteAllBytes(path, webp.ToArray());
+            Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 0, 4));
+            AssertUprightScene(Tensor(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("exif-rotate-90.jpg")]
     [InlineData("exif-rotate-180.jpg")]
