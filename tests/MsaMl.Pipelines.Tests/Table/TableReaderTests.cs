@@ -54,8 +54,8 @@ public sealed class TableReaderTests : IDisposable
         string csv = _temp.Write("t.csv", "id,transcript,wav,emotion,speaker,split\nu1,I am fine.,a.wav,neu,s1,train\nu2,,a.wav,ang,s2,val\n");
         string tsv = _temp.Write("t.tsv", "id\ttranscript\twav\temotion\tspeaker\tsplit\nu1\tI am fine.\ta.wav\tneu\ts1\ttrain\nu2\t\ta.wav\tang\ts2\tval\n");
         string jsonl = _temp.Write("t.jsonl",
-            "{\"id\": \"u1\", \"transcript\": \"I am fine.\", \"wav\": \"a.wav\", \"emotion\": \"neu\", \"speaker\": \"s1\", \"split\": \"train\"}\n" +
-            "\n" +
+            "{\"id\": \"u1\", \"transcript\": \"I am fine.\", \"wav\": \"a.wav\", \"emotion\": \"neu\", \"speaker\": \"s1\", \"split\": \"train\"}\r\n" +
+            "\r\n" +
             "{\"id\": \"u2\", \"transcript\": null, \"wav\": \"a.wav\", \"emotion\": \"ang\", \"speaker\": \"s2\", \"split\": \"val\", \"extra\": [1, 2]}\n");
         const string map = "id=id,text=transcript,audio=wav,label=emotion,group=speaker,split=split";
 
