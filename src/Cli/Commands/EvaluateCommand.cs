@@ -17,12 +17,14 @@ internal static class EvaluateCommand
         var root = new Option<string?>("--root") { Description = "The dataset folder." };
         var split = new Option<string>("--split") { Description = "train | validation | test.", DefaultValueFactory = _ => SplitNames.Test };
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON." };
-        var command = new Command("evaluate", "Evaluate a saved model bundle on a dataset split.") { model, dataset, root, split, json };
+        var map = TableArguments.Map();
+        var encoding = TableArguments.Encoding();
+        var command = new Command("evaluate", "Evaluate a saved model bundle on a dataset split.") { model, dataset, root, split, json, map, encoding };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             var ml = new MLContext(seed: 1);
             var (bundle, classes) = BundleScoring.Load(ml, parse.GetValue(model)!);
-            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root));
+            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             string splitName = parse.GetValue(split)!;
             var rows = records.Where(r => r.Split == splitName).Select(ExperimentTask.Standard).ToList();
             if (rows.Count == 0) throw new InvalidDataException($"The dataset has no rows in split '{splitName}'.");
