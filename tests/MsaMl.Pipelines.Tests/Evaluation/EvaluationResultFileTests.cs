@@ -41,7 +41,7 @@ public sealed class EvaluationResultFileTests : IDisposable
         Assert.Equal("multi-seed", document.Kind);
         Assert.Equal(new[] { 3, 5 }, document.Seeds);
         Assert.NotNull(document.Versions);
-        Assert.StartsWith("0.1", document.Versions!.MsaMl);
+        Assert.StartsWith(typeof(EvaluationResultFile).Assembly.GetName().Version!.ToString(3), document.Versions!.MsaMl);
         Assert.StartsWith("5.", document.Versions.MlNet);
         Assert.StartsWith("0.107", document.Versions.TorchSharp);
         Assert.StartsWith("1.", document.Versions.OnnxRuntime);
