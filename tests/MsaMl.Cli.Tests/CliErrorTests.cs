@@ -49,3 +49,37 @@ public sealed class CliErrorTests : IDisposable
         Assert.Equal(2, code);
     }
 }
+
+public sealed class ModelChoiceTests
+{
+    [Fact]
+    public void OteOnASpeechDatasetIsOneLineListingTheSpeechModels()
+    {
+        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "ote");
+        Assert.Equal(2, code);
+        Assert.Single(errors.Trim().Split('\n'));
+        Assert.Contains("Model 'ote'", errors);
+        Assert.Contains("audio, text, aat, early, late, tfn, attention", errors);
+    }
+
+    [Fact]
+    public void AatOnAnImageDatasetListsTheImageModels()
+    {
+        var (code, errors) = CliRunner.Run("train", "--dataset", "demo-images", "--model", "aat");
+        Assert.Equal(2, code);
+        Assert.Contains("image, text, ote, early, late, tfn, attention", errors);
+    }
+
+    [Fact]
+    public void HelpListsTheModelsOfBothKinds()
+    {
+        var previous = Console.Out;
+        var output = new StringWriter();
+        Console.SetOut(output);
+        try { MsaCli.Run(new[] { "train", "--help" }); }
+        finally { Console.SetOut(previous); }
+        string help = output.ToString().Replace("\n", " ");
+        foreach (var name in new[] { "tfn", "attention", "ote", "aat", "audio", "image", "early", "late" })
+            Assert.Contains(name, help);
+    }
+}

@@ -24,6 +24,15 @@ public sealed class TrainOnFixtureTests : IDisposable
     }
 
     [Fact]
+    public void TheTensorFusionHeadTrainsAndSavesABundle()
+    {
+        string output = Path.Combine(_folder, "tfn.zip");
+        var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "tfn", "--quick", "--output", output);
+        Assert.True(code == 0, errors);
+        Assert.True(File.Exists(output));
+    }
+
+    [Fact]
     public void SeveralSeedsWriteMeanAndStdAndOneBundle()
     {
         string output = Path.Combine(_folder, "iemocap.zip");

@@ -10,18 +10,14 @@ namespace MsaMl.Cli.Commands;
 /// <summary><c>msa train</c>: train one model on a dataset, report test metrics, save a bundle.</summary>
 internal static class TrainCommand
 {
-    private static readonly Dictionary<string, ModelChoice> Models = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["aat"] = ModelChoice.Paper, ["ote"] = ModelChoice.Paper, ["paper"] = ModelChoice.Paper,
-        ["text"] = ModelChoice.Text, ["audio"] = ModelChoice.First, ["image"] = ModelChoice.First,
-        ["early"] = ModelChoice.Early, ["late"] = ModelChoice.Late,
-    };
-
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DatasetLoader.Names)}, demo.", Required = true };
         var root = new Option<string?>("--root") { Description = "The dataset folder (see datasets/README.md); for --dataset table, the table file." };
-        var model = new Option<string>("--model") { Description = "aat | ote | text | audio | image | early | late.", DefaultValueFactory = _ => "aat" };
+        var model = new Option<string?>("--model")
+        {
+            Description = $"Speech datasets: {string.Join(", ", TaskModels.Names(TaskKind.Speech))}. Image datasets: {string.Join(", ", TaskModels.Names(TaskKind.Images))}. Default: aat / ote.",
+        };
         var output = new Option<string>("--output") { Description = "Where to save the model bundle.", DefaultValueFactory = _ => "model.zip" };
         var config = new Option<FileInfo?>("--config") { Description = "JSON file with training settings (Seed, Epochs, LearningRate, BatchSize, EarlyStoppingPatience, Quick)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (overrides the config)." };
@@ -38,9 +34,9 @@ internal static class TrainCommand
         };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
-            string modelName = parse.GetValue(model)!;
-            if (!Models.TryGetValue(modelName, out var choice))
-                throw new ArgumentException($"Unknown model '{modelName}'; expected one of: {string.Join(", ", Models.Keys)}.");
+            var kind = TaskModels.KindOf(parse.GetValue(dataset)!, parse.GetValue(map));
+            string modelName = parse.GetValue(model) ?? (kind == TaskKind.Speech ? "aat" : "ote");
+            var choice = TaskModels.Parse(modelName, kind);
             var settings = parse.GetValue(config) is { } file ? ReadSettings(file) : new TrainingSettings();
             settings.Epochs = parse.GetValue(epochs) ?? settings.Epochs;
             settings.Seed = parse.GetValue(seed) ?? settings.Seed;

@@ -70,7 +70,7 @@ public static class DemoExperiment
         foreach (var head in new[] { FusionHead.TensorFusion, FusionHead.CrossModalAttention })
         {
             string name = head == FusionHead.TensorFusion ? "Tensor fusion (TFN head)" : "Cross-modal attention head";
-            TrainTorch(ml, task, task.HeadModel(head), name, "head", trainFeatures, validationFeatures, testFeatures, progress, results);
+            TrainTorch(ml, task, task.HeadModel(head, "ScoreHead", "PredictedHead"), name, "head", trainFeatures, validationFeatures, testFeatures, progress, results);
         }
 
         progress?.Stage(task.Name, "early fusion (pooled features -> L-BFGS maximum entropy)");

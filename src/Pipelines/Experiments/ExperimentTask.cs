@@ -31,8 +31,8 @@ public sealed class ExperimentTask
     /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
     public required Func<TaskModalities, string, string, IEstimator<ITransformer>> Model { get; init; }
 
-    /// <summary>A tensor-fusion or cross-modal-attention head over the task's sequence features.</summary>
-    public required Func<MsaMl.Trainers.Fusion.FusionHead, IEstimator<ITransformer>> HeadModel { get; init; }
+    /// <summary>A tensor-fusion or cross-modal-attention head over the task's sequence features, writing the given score and predicted-label columns.</summary>
+    public required Func<MsaMl.Trainers.Fusion.FusionHead, string, string, IEstimator<ITransformer>> HeadModel { get; init; }
 
     /// <summary>Pooled feature columns for early fusion.</summary>
     public required string[] EarlyFusionColumns { get; init; }

@@ -34,7 +34,7 @@ public static class TaskPipelines
         o.Seed = settings.Seed;
     }
 
-    private static IEstimator<ITransformer> Head(MLContext ml, FusionHead head, string firstColumn, TrainingSettings settings)
+    private static IEstimator<ITransformer> Head(MLContext ml, FusionHead head, string firstColumn, TrainingSettings settings, string score, string predicted)
     {
         var o = new FusionHeadOptions
         {
@@ -45,8 +45,8 @@ public static class TaskPipelines
             Heads = 4,
             Hidden = 64,
             Dropout = 0.3,
-            ScoreColumnName = "ScoreHead",
-            PredictedLabelColumnName = "PredictedHead",
+            ScoreColumnName = score,
+            PredictedLabelColumnName = predicted,
         };
         Apply(o, settings, epochs: 30, learningRate: 1e-3);
         return ml.Msa().Trainers.FusionHead(o);
@@ -89,7 +89,7 @@ public static class TaskPipelines
             Labels = labels,
             Featurizer = featurizer,
             Model = Model,
-            HeadModel = head => Head(ml, head, "Spectrogram", settings),
+            HeadModel = (head, score, predicted) => Head(ml, head, "Spectrogram", settings, score, predicted),
             EarlyFusionColumns = new[] { "SpectrogramStats", "TextEmbedding" },
         };
     }
@@ -134,7 +134,7 @@ public static class TaskPipelines
             Labels = labels,
             Featurizer = featurizer,
             Model = Model,
-            HeadModel = head => Head(ml, head, imageFeatures, settings),
+            HeadModel = (head, score, predicted) => Head(ml, head, imageFeatures, settings, score, predicted),
             EarlyFusionColumns = new[] { imageFeatures, "TextEmbedding" },
         };
     }

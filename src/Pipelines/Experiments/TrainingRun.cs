@@ -18,6 +18,10 @@ public enum ModelChoice
     Early,
     /// <summary>Late fusion (average) of a text-only and a first-modality model.</summary>
     Late,
+    /// <summary>The tensor-fusion (TFN) head over both modalities' sequence features.</summary>
+    TensorFusion,
+    /// <summary>The cross-modal attention head over both modalities' sequence features.</summary>
+    Attention,
 }
 
 /// <summary>Trains one model of a task, evaluates it on the test split and saves a bundle of featurizer + model.</summary>
@@ -47,6 +51,12 @@ public static class TrainingRun
                 model = new TransformerChain<ITransformer>(first, text, DemoExperiment.LateFusion(task));
                 results.Add((DemoExperiment.Evaluate(ml, task.Name, "late fusion", "late", model.Transform(testFeatures), "Score", "PredictedLabel", clock.Elapsed.TotalSeconds,
                     first.ParameterCount + text.ParameterCount), model));
+                break;
+            case ModelChoice.TensorFusion:
+            case ModelChoice.Attention:
+                var head = choice == ModelChoice.TensorFusion ? MsaMl.Trainers.Fusion.FusionHead.TensorFusion : MsaMl.Trainers.Fusion.FusionHead.CrossModalAttention;
+                model = DemoExperiment.TrainTorch(ml, task, task.HeadModel(head, "Score", "PredictedLabel"), choice == ModelChoice.TensorFusion ? "tensor fusion head" : "cross-modal attention head",
+                    "head", trainFeatures, validationFeatures, testFeatures, progress, results);
                 break;
             default:
                 var modalities = choice switch { ModelChoice.Text => TaskModalities.Text, ModelChoice.First => TaskModalities.First, _ => TaskModalities.Both };
