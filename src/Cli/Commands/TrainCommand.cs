@@ -1,112 +1,58 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.ML;
 using MsaMl.Pipelines.Evaluation;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Pipelines.Experiments.Configuration;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;
 
-/// <summary><c>msa train</c>: train one model on a dataset, report test metrics, save a bundle.</summary>
+/// <summary><c>msa train</c>: run one experiment configuration (a preset, a file, flags and <c>--set</c>), report test metrics, save a bundle.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DatasetLoader.Names)}, demo.", Required = true };
-        var root = new Option<string?>("--root") { Description = "The dataset folder (see datasets/README.md); for --dataset table, the table file." };
-        var model = new Option<string?>("--model")
-        {
-            Description = $"Speech datasets: {string.Join(", ", TaskModels.Names(TaskKind.Speech))}. Image datasets: {string.Join(", ", TaskModels.Names(TaskKind.Images))}. Default: aat / ote.",
-        };
-        var output = new Option<string>("--output") { Description = "Where to save the model bundle.", DefaultValueFactory = _ => "model.zip" };
-        var config = new Option<FileInfo?>("--config") { Description = "JSON file with training settings (Seed, Epochs, LearningRate, BatchSize, EarlyStoppingPatience, Quick)." };
-        var epochs = new Option<int?>("--epochs") { Description = "Epochs (overrides the config)." };
-        var seed = new Option<int?>("--seed") { Description = "Seed (overrides the config)." };
-        var quick = new Option<bool>("--quick") { Description = "A short run." };
-        var seeds = new Option<int>("--seeds") { Description = "Train with this many seeds (seed, seed+1, ...) and report mean ± std; the bundle is the first seed's.", DefaultValueFactory = _ => 1 };
-        var loso = new Option<bool>("--loso") { Description = "IEMOCAP: leave-one-session-out cross-validation instead of the Session 5 test split (writes <output>.loso.json, no bundle)." };
+        var arguments = new ConfigArguments();
+        var output = new Option<string>("--output") { Description = "Where to save the model bundle (the result file goes beside it).", DefaultValueFactory = _ => "model.zip" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var map = TableArguments.Map();
-        var encoding = TableArguments.Encoding();
-        var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.")
-        {
-            dataset, root, model, output, config, epochs, seed, quick, seeds, loso, json, map, encoding,
-        };
+        var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.");
+        arguments.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(json);
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
-            var kind = TaskModels.KindOf(parse.GetValue(dataset)!, parse.GetValue(map));
-            string modelName = parse.GetValue(model) ?? (kind == TaskKind.Speech ? "aat" : "ote");
-            var choice = TaskModels.Parse(modelName, kind);
-            var settings = parse.GetValue(config) is { } file ? ReadSettings(file) : new TrainingSettings();
-            settings.Epochs = parse.GetValue(epochs) ?? settings.Epochs;
-            settings.Seed = parse.GetValue(seed) ?? settings.Seed;
-            settings.Quick |= parse.GetValue(quick);
-
-            string name = parse.GetValue(dataset)!;
+            var config = ExperimentConfigResolver.Resolve(arguments.Overlay(parse));
             string bundle = parse.GetValue(output)!;
-            if (parse.GetValue(loso))
-                return CrossValidate(name, parse.GetValue(root), choice, settings, Path.ChangeExtension(bundle, ".loso.json"), parse.GetValue(json));
-            int count = parse.GetValue(seeds);
-            if (count < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");
-            TableArguments.Describe(name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
-            var run = new MultiSeedTraining.Options(name, parse.GetValue(root), choice, settings,
-                Enumerable.Range(settings.Seed, count).ToArray(), bundle) { Map = parse.GetValue(map), Encoding = parse.GetValue(encoding) };
-            var (result, resultFile) = MultiSeedTraining.Run(run);
-            var summary = result.Summary;
+            TableArguments.Describe(config.Dataset.Name, config.Dataset.Root, config.Dataset.Map, config.Dataset.Encoding);
+            var outcome = ConfiguredExperiment.Run(config, bundle, warnings =>
+            {
+                foreach (string warning in warnings) Console.Error.WriteLine($"msa: warning: {warning}");
+            });
+            bool loso = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut;
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    dataset = name,
-                    model = modelName,
-                    seeds = result.Seeds,
-                    metrics = summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
-                    bundle,
-                    results = resultFile,
+                    dataset = config.Dataset.Name,
+                    model = config.Model.Name,
+                    preset = config.Preset,
+                    seeds = config.Evaluation.Seeds,
+                    runs = outcome.Runs.Select(r => new { key = r.Key, accuracy = r.Metrics.WeightedAccuracy, ua = r.Metrics.UnweightedAccuracy }),
+                    metrics = outcome.Summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
+                    bundle = loso ? null : bundle,
+                    results = outcome.ResultFile,
+                    warnings = outcome.Warnings,
                 }));
             else
             {
-                string Show(string metric) => summary.TryGetValue(metric, out var m) ? m.Format() : "n/a";
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(modelName)}[/] on {Markup.Escape(name)}, seed(s) {string.Join(", ", result.Seeds)}: " +
+                string Show(string metric) => outcome.Summary.TryGetValue(metric, out var m) ? m.Format() : "n/a";
+                if (loso)
+                    foreach (var (key, metrics) in outcome.Runs)
+                        AnsiConsole.MarkupLine($"test {Markup.Escape(key)}: WA {metrics.WeightedAccuracy:P1}, UA {metrics.UnweightedAccuracy:P1}");
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(config.Model.Name)}[/] ({Markup.Escape(config.Preset)}) on {Markup.Escape(config.Dataset.Name)}, seed(s) {string.Join(", ", config.Evaluation.Seeds)}: " +
                     $"WA {Show(MetricNames.WeightedAccuracy)}, UA {Show(MetricNames.UnweightedAccuracy)}, macro F1 {Show(MetricNames.MacroF1)}");
-                AnsiConsole.MarkupLine($"saved {Markup.Escape(bundle)}; results {Markup.Escape(resultFile)}");
+                AnsiConsole.MarkupLine(loso ? $"results {Markup.Escape(outcome.ResultFile)}" : $"saved {Markup.Escape(bundle)}; results {Markup.Escape(outcome.ResultFile)}");
             }
             return CommandErrors.Success;
         }));
         return command;
-    }
-
-    private static int CrossValidate(string dataset, string? root, ModelChoice choice, TrainingSettings settings, string resultFile, bool json)
-    {
-        if (string.IsNullOrWhiteSpace(root)) throw new ArgumentException($"Dataset '{dataset}' needs --root <folder>.");
-        var result = SessionCrossValidation.Run(new SessionCrossValidation.Options(dataset, root, choice, settings, resultFile));
-        if (json)
-            Console.WriteLine(JsonSerializer.Serialize(new
-            {
-                dataset,
-                folds = result.Folds.Select(f => new { test = f.TestKey, accuracy = f.Metrics.WeightedAccuracy, ua = f.Metrics.UnweightedAccuracy }),
-                metrics = result.Summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
-                results = resultFile,
-            }));
-        else
-        {
-            foreach (var fold in result.Folds)
-                AnsiConsole.MarkupLine($"test {Markup.Escape(fold.TestKey)}: WA {fold.Metrics.WeightedAccuracy:P1}, UA {fold.Metrics.UnweightedAccuracy:P1}");
-            AnsiConsole.MarkupLine($"mean ± std: WA {result.Summary[MetricNames.WeightedAccuracy].Format()}, UA {result.Summary[MetricNames.UnweightedAccuracy].Format()}; results {Markup.Escape(resultFile)}");
-        }
-        return CommandErrors.Success;
-    }
-
-    private static TrainingSettings ReadSettings(FileInfo file)
-    {
-        if (!file.Exists) throw new FileNotFoundException($"config file not found: {file.FullName}", file.FullName);
-        try
-        {
-            return JsonSerializer.Deserialize<TrainingSettings>(File.ReadAllText(file.FullName), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-                ?? new TrainingSettings();
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"config file {file.FullName}: {ex.Message}", ex);
-        }
     }
 }

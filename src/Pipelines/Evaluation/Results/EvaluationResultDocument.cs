@@ -26,6 +26,12 @@ public sealed class EvaluationResultDocument
     /// <summary>The options object the experiment was run with, serialized in full.</summary>
     public JsonNode? Options { get; set; }
 
+    /// <summary>The complete resolved experiment configuration (<c>msa train --config</c> reruns it from this file); null when the run had none.</summary>
+    public JsonNode? Configuration { get; set; }
+
+    /// <summary>The dataset reader's warnings (each with its count), and how the validation split was drawn.</summary>
+    public List<string> Warnings { get; set; } = new();
+
     /// <summary>The seeds used (for a cross-validation, the seed or seeds each fold was trained with).</summary>
     public List<int> Seeds { get; set; } = new();
 
