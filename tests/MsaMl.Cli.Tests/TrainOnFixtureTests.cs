@@ -71,3 +71,73 @@ public sealed class FeaturizeTests : IDisposable
 
     public sealed class IdOnly { public string Id { get; set; } = ""; }
 }
+
+public sealed class ConfigCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("msaml-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Capture(params string[] args)
+    {
+        var previous = Console.Out;
+        var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var (code, errors) = CliRunner.Run(args);
+            Assert.True(code == 0, errors);
+        }
+        finally { Console.SetOut(previous); }
+        return output.ToString();
+    }
+
+    [Fact]
+    public void ConfigTrainAndResultFileRoundTrip()
+    {
+        string config = Path.Combine(_folder, "experiment.json");
+        File.WriteAllText(config, Capture("config", "--preset", "fast", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "text", "--quick", "--classes", "4"));
+        string first = Path.Combine(_folder, "first.zip");
+        var (code, errors) = CliRunner.Run("train", "--config", config, "--output", first);
+        Assert.True(code == 0, errors);
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(first, ".results.json")));
+        var stored = results.RootElement.GetProperty("configuration");
+        Assert.Equal("FourClass", stored.GetProperty("dataset").GetProperty("iemocap").GetProperty("labelSet").GetString());
+        Assert.Equal("text", stored.GetProperty("model").GetProperty("name").GetString());
+        Assert.True(results.RootElement.GetProperty("warnings").GetArrayLength() > 0);
+
+        string second = Path.Combine(_folder, "second.zip");
+        var (again, againErrors) = CliRunner.Run("train", "--config", Path.ChangeExtension(first, ".results.json"), "--output", second);
+        Assert.True(again == 0, againErrors);
+        using var rerun = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(second, ".results.json")));
+        Assert.Equal(stored.GetRawText(), rerun.RootElement.GetProperty("configuration").GetRawText());
+        Assert.Equal(results.RootElement.GetProperty("summary").GetProperty("WA").GetProperty("mean").GetDouble(),
+            rerun.RootElement.GetProperty("summary").GetProperty("WA").GetProperty("mean").GetDouble());
+    }
+
+    [Fact]
+    public void ABadConfigFileNamesTheKey()
+    {
+        string config = Path.Combine(_folder, "bad.json");
+        File.WriteAllText(config, """{ "dataset": { "name": "iemocap" }, "model": { "name": "aat", "lerningRate": 0.1 } }""");
+        var (code, errors) = CliRunner.Run("train", "--config", config);
+        Assert.Equal(2, code);
+        Assert.Contains("model.lerningRate", errors);
+        Assert.Single(errors.Trim().Split('\n'));
+
+        var (setCode, setErrors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--set", "model.epochs=-1");
+        Assert.Equal(2, setCode);
+        Assert.Contains("model.epochs", setErrors);
+        Assert.Contains("-1", setErrors);
+    }
+
+    [Fact]
+    public void ThePaperPresetPrintsTable3AndItsSources()
+    {
+        string text = Capture("config", "--preset", "paper", "--dataset", "iemocap");
+        using var json = JsonDocument.Parse(text);
+        Assert.Equal(320, json.RootElement.GetProperty("featurizers").GetProperty("spectrogram").GetProperty("fftSize").GetInt32());
+        Assert.Equal(12, json.RootElement.GetProperty("model").GetProperty("epochs").GetInt32());
+        Assert.Contains("Table 3", Capture("config", "--preset", "paper", "--source"));
+    }
+}

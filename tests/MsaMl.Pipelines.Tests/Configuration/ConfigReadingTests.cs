@@ -70,7 +70,7 @@ public sealed class ConfigReadingTests
         Assert.Equal("featurizers.spectrogram.fftSize", Refused("featurizers.spectrogram.fftSize=100").KeyPath);
         Assert.Equal("dataset.iemocap.validationSession", Refused("dataset.iemocap.validationSession=5").KeyPath);
         Assert.Equal("dataset.iemocap.splitProtocol", Refused("evaluation.protocol=LeaveOneSessionOut").KeyPath);
-        Assert.Equal("model.name", Refused("model.name=ote").KeyPath);
+        Assert.Contains("Model 'ote'", Assert.ThrowsAny<ArgumentException>(() => ExperimentConfigResolver.Resolve(Overlay("model.name=ote"))).Message);
         Assert.Equal("preset", Refused("preset=huge").KeyPath);
     }
 }

@@ -51,7 +51,7 @@ internal static class ConfigSchema
         }
         if (type == typeof(int) || type == typeof(long))
         {
-            if (value is JsonValue n && n.GetValueKind() == JsonValueKind.Number && n.TryGetValue(out long l) && (type == typeof(long) || l is >= int.MinValue and <= int.MaxValue)) return;
+            if (value is JsonValue n && n.GetValueKind() == JsonValueKind.Number && long.TryParse(n.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long l) && (type == typeof(long) || l is >= int.MinValue and <= int.MaxValue)) return;
             throw new ExperimentConfigException(path, shown, "expected a whole number");
         }
         if (type == typeof(double) || type == typeof(float))

@@ -36,7 +36,7 @@ public static class ConfiguredExperiment
         {
             string file = Path.ChangeExtension(bundlePath, ".loso.json");
             var cv = LeaveOneSessionOutRun(config, probe, choice, seeds[0], progress);
-            var document = EvaluationResultFile.Write(file, cv, new { dataset = config.Dataset.Name, model = config.Model.Name, preset = config.Preset }, new[] { seeds[0] });
+            var document = EvaluationResultFile.Write(file, cv, new { dataset = config.Dataset.Name, root = config.Dataset.Root, model = config.Model.Name, preset = config.Preset }, new[] { seeds[0] });
             Finish(file, document, configuration, notes);
             return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes);
         }
@@ -58,7 +58,7 @@ public static class ConfiguredExperiment
             }
         }, seeds);
         string resultFile = Path.ChangeExtension(bundlePath, ".results.json");
-        var written = EvaluationResultFile.Write(resultFile, result, new { dataset = config.Dataset.Name, model = config.Model.Name, preset = config.Preset, bundle = bundlePath });
+        var written = EvaluationResultFile.Write(resultFile, result, new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = config.Model.Name, preset = config.Preset, bundle = bundlePath });
         Finish(resultFile, written, configuration, notes);
         return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes);
     }

@@ -41,9 +41,11 @@ public static class ExperimentConfigResolver
         string? model = Text(overlay, "model.name");
         string? map = Text(overlay, "dataset.map");
         if (!ExperimentPresets.Names.Contains(preset)) throw new ExperimentConfigException("preset", $"\"{preset}\"", $"expected one of: {string.Join(", ", ExperimentPresets.Names)}");
+        var datasets = DatasetLoader.Names.Append("demo").ToList();
+        if (!datasets.Contains(dataset, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"Unknown dataset '{dataset}' (dataset.name); expected one of: {string.Join(", ", datasets)}.");
         var kind = TaskModels.KindOf(dataset, map);
-        if (model is not null && !TaskModels.Names(kind).Contains(model, StringComparer.OrdinalIgnoreCase))
-            throw new ExperimentConfigException("model.name", $"\"{model}\"", $"a {kind.ToString().ToLowerInvariant()} dataset takes one of: {string.Join(", ", TaskModels.Names(kind))}");
+        if (model is not null) TaskModels.Parse(model, kind);
         var complete = ExperimentPresets.Defaults(preset, dataset, model, map);
         ConfigOverlay.Merge(complete, overlay);
         return ExperimentConfigJson.FromJson(complete);

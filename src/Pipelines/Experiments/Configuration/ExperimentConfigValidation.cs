@@ -21,8 +21,8 @@ public static class ExperimentConfigValidation
         bool iemocap = c.Dataset.Name.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
         Require(iemocap || c.Dataset.Iemocap is null, "dataset.iemocap", "an object", "only the iemocap dataset reads IEMOCAP options");
         bool table = c.Dataset.Name.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase);
-        Require(table || c.Dataset.Map is null, "dataset.map", c.Dataset.Map, "only the table dataset takes a column map");
-        Require(table || c.Dataset.Encoding is null, "dataset.encoding", c.Dataset.Encoding, "only the table dataset takes an encoding");
+        Require(table || c.Dataset.Map is null, "dataset.map", c.Dataset.Map, "--map and --encoding apply to --dataset table only (dataset.map)");
+        Require(table || c.Dataset.Encoding is null, "dataset.encoding", c.Dataset.Encoding, "--map and --encoding apply to --dataset table only (dataset.encoding)");
         if (c.Dataset.Iemocap is { } i)
         {
             Require(i.ValidationSession is null or (>= 1 and <= 4), "dataset.iemocap.validationSession", i.ValidationSession, "expected null or a session 1 to 4");
