@@ -6,7 +6,7 @@ namespace MsaMl.Pipelines.Experiments;
 /// <summary>Reads a dataset by name (as <c>msa train --dataset</c> gives it) into standard records and class names.</summary>
 public static class DatasetLoader
 {
-    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi" };
+    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "mosei", "sims" };
 
     public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) Load(MLContext ml, string dataset, string? root)
     {
@@ -17,7 +17,7 @@ public static class DatasetLoader
             "iemocap" => IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.Session5Test }).Records,
             "senticap" => SenticapReader.Read(ml, new SenticapOptions { AnnotationPath = SenticapAnnotation(Require(root, dataset)) }).Records,
             "mvsa" => MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) }).Records,
-            "mosi" or "mosei" => MosiReader.Read(ml, new MosiOptions { RootFolder = Require(root, dataset) }).Records,
+            "mosi" or "mosei" or "sims" => ReadMmsa(ml, dataset, root, extractAudio: false, null).Records,
             _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
         };
         if (records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
@@ -26,6 +26,29 @@ public static class DatasetLoader
             : null;
         var labels = known ?? records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
         return (records, labels);
+    }
+
+    /// <summary>Whether <paramref name="dataset"/> is one of MMSA's sentiment-intensity benchmarks (mosi, mosei, sims).</summary>
+    public static bool IsIntensity(string dataset) => MmsaDatasets.Parse(dataset) != null;
+
+    /// <summary>
+    /// MOSI, MOSEI or CH-SIMS as MMSA packages them (see <see cref="MosiReader"/>); with
+    /// <paramref name="extractAudio"/>, clips that have a video under Raw/ but no wav get their audio
+    /// extracted with ffmpeg into wav/ first.
+    /// </summary>
+    public static DatasetTable<MosiRecord> ReadMmsa(MLContext ml, string dataset, string? root, bool extractAudio,
+        IProgress<Datasets.Media.ExtractionProgress>? extraction)
+    {
+        var kind = MmsaDatasets.Parse(dataset) ?? throw new ArgumentException($"'{dataset}' is not one of mosi, mosei, sims.", nameof(dataset));
+        var table = MosiReader.Read(ml, new MosiOptions
+        {
+            RootFolder = Require(root, dataset),
+            Dataset = kind,
+            ExtractAudioFromVideos = extractAudio,
+            ExtractionProgress = extraction,
+        });
+        if (table.Records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
+        return table;
     }
 
     /// <summary>IEMOCAP with one split per session ("Session1" … "Session5"), for leave-one-session-out runs.</summary>

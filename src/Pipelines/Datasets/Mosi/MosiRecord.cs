@@ -6,16 +6,13 @@ namespace MsaMl.Pipelines.Datasets;
 /// three-class view of <see cref="Sentiment"/> (<see cref="MosiSentiment.ThreeClass"/>; for CH-SIMS
 /// <see cref="MosiSentiment.SimsThreeClass"/>).
 /// </summary>
-public sealed class MosiRecord : MultimodalRecord
+public sealed class MosiRecord : IntensityRecord
 {
     /// <summary>The YouTube video id.</summary>
     public string VideoId { get; set; } = "";
 
     /// <summary>The clip (segment) id within the video.</summary>
     public string ClipId { get; set; } = "";
-
-    /// <summary>The regression label, from -3 (very negative) to 3 (very positive); CH-SIMS: -1 to 1.</summary>
-    public float Sentiment { get; set; }
 
     /// <summary>The text-only label (<c>label_T</c>), NaN when the file leaves it empty (as for MOSI and MOSEI).</summary>
     public float TextSentiment { get; set; } = float.NaN;
