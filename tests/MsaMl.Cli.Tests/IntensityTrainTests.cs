@@ -84,6 +84,43 @@ public sealed class IntensityTrainTests : IDisposable
     }
 
     [Fact]
+    public void TheSavedRegressionBundleEvaluatesAndPredictsAnIntensity()
+    {
+        string root = FixtureRoot.Of("mosi", "MOSI-id");
+        string bundle = Path.Combine(_folder, "model.zip");
+        var (code, _, errors) = Train("--dataset", "mosi", "--root", root, "--model", "text");
+        Assert.True(code == 0, errors);
+        double trainedMae = Results().GetProperty("summary").GetProperty("MAE").GetProperty("mean").GetDouble();
+
+        var (evaluated, evaluation, evaluateErrors) = Capture("evaluate", "--model", bundle, "--dataset", "mosi", "--root", root, "--json");
+        Assert.True(evaluated == 0, evaluateErrors);
+        using var metrics = JsonDocument.Parse(evaluation);
+        Assert.Equal(3, metrics.RootElement.GetProperty("rows").GetInt32());
+        Assert.Equal(trainedMae, metrics.RootElement.GetProperty("metrics").GetProperty("MAE").GetDouble(), 5);
+
+        var (predicted, prediction, predictErrors) = Capture("predict", "--model", bundle, "--text", "I LOVED IT", "--json");
+        Assert.True(predicted == 0, predictErrors);
+        using var intensity = JsonDocument.Parse(prediction);
+        Assert.InRange(intensity.RootElement.GetProperty("intensity").GetDouble(), -10, 10);
+    }
+
+    private static (int Code, string Output, string Errors) Capture(params string[] args)
+    {
+        var previous = Console.Out;
+        var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var (code, errors) = CliRunner.Run(args);
+            return (code, output.ToString(), errors);
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+    }
+
+    [Fact]
     public void ClassificationViewStaysAvailable()
     {
         var (code, output, errors) = Train("--dataset", "mosi", "--root", FixtureRoot.Of("mosi", "MOSI-id"), "--model", "text", "--task", "classification", "--json");
