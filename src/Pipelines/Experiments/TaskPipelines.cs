@@ -67,9 +67,10 @@ public static class TaskPipelines
     /// <summary>
     /// A speech + text task; with <paramref name="regression"/>, a sentiment-intensity task whose
     /// models are regression models of <see cref="IntensityRecord.Sentiment"/> (no label keys).
+    /// <paramref name="maxTokens"/> overrides the text length (16 for classification, 50, MMSA's, for regression).
     /// </summary>
     public static ExperimentTask Speech(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings,
-        bool regression = false)
+        bool regression = false, int? maxTokens = null)
     {
         IEstimator<ITransformer> spectrogram = ml.Msa().Transforms.LogSpectrogram(new LogSpectrogramOptions
         {
@@ -81,7 +82,7 @@ public static class TaskPipelines
         // Without any audio (a MOSI label.csv alone) the spectrogram has nothing to learn its
         // moments from; the task is then text-only and models that need audio say so.
         bool hasAudio = records.Any(r => r.AudioPath.Length > 0);
-        var text = ml.Msa().Transforms.BertEmbedding(TextEncoder(settings, maxTokens: regression ? 50 : 16));
+        var text = ml.Msa().Transforms.BertEmbedding(TextEncoder(settings, maxTokens ?? (regression ? 50 : 16)));
         IEstimator<ITransformer> featurizer = (regression, hasAudio) switch
         {
             (true, true) => spectrogram.Append(text),
