@@ -24,7 +24,7 @@ public sealed class ModelBundleTests : IDisposable
         public string PredictedText { get; set; } = "";
     }
 
-    private static readonly Utterance[] Rows =
+    internal static readonly Utterance[] Rows =
     {
         new() { Text = "I love this, it is wonderful", Label = "positive" },
         new() { Text = "What a great and happy day", Label = "positive" },
@@ -33,7 +33,7 @@ public sealed class ModelBundleTests : IDisposable
     };
 
     /// <summary>ML.NET key mapping -> MsaMl BERT featurizer -> TorchSharp AAT (text only) -> ML.NET key-to-value.</summary>
-    private static (ITransformer Model, IDataView Data) TrainMixedChain(MLContext ml)
+    internal static (ITransformer Model, IDataView Data) TrainMixedChain(MLContext ml)
     {
         var data = ml.Data.LoadFromEnumerable(Rows);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")

@@ -140,7 +140,69 @@ public class SenticapReaderTests
         Assert.Contains("senticap.csv", error.Message);
 
         temp.Write("senticap_dataset.json", "{\"images\": []}");
-        var noImages = Assert.Throws<DatasetRootException>(() => Read(temp.Path));
-        Assert.Contains("ImageFolder", noImages.Message);
+        var badFolder = Assert.Throws<DatasetRootException>(() => Read(temp.Path, Path.Combine(temp.Path, "val2014")));
+        Assert.Equal(Path.Combine(temp.Path, "val2014"), badFolder.Folder);
+    }
+
+    [Fact]
+    public void JsonWithoutAnImageFolderReadsAsTextOnlyWithAWarning()
+    {
+        var table = Read(FixturePaths.Of("senticap-json-no-images"));
+
+        Assert.Equal(6, table.Records.Count);
+        Assert.All(table.Records, r => Assert.Equal("", r.ImagePath));
+        Assert.Equal(["train", "train", "validation", "test", "test", "train"], table.Records.Select(r => r.Split));
+        Assert.Equal("A dirty dog sitting in an ugly, muddy park.", table.Records[1].Text);
+        string warning = Assert.Single(table.Warnings);
+        Assert.Contains("no image folder", warning);
+        Assert.Contains("text only", warning);
+        Assert.Contains("SenticapOptions.ImageFolder", warning);
+        Assert.Equal("SentiCap", table.Name);
+    }
+
+    [Fact]
+    public void OfficialCsvIsSplitByImageAndSaysSo()
+    {
+        var table = Read(FixturePaths.Of("senticap-official-csv"));
+
+        Assert.Equal(21, table.Records.Count);
+        Assert.Equal(11, table.Records.Count(r => r.Label == "positive"));
+        Assert.Equal("COCO_val2014_000000000192#1", table.Records[1].Id);
+        Assert.Equal("negative", table.Records[1].Label);
+        Assert.Equal("A dirty dog sitting in an ugly, muddy park.", table.Records[1].Text);
+        Assert.Equal("A crowded beach with \"murky\" water.", table.Records.Single(r => r.Id == "COCO_val2014_000000000711#1").Text);
+        Assert.All(table.Records.GroupBy(r => r.ImageFile), image => Assert.Single(image.Select(r => r.Split).Distinct()));
+        Assert.Equal(["test", "train", "validation"], table.Summary.PerSplit.Keys);
+        Assert.Contains("split by image", table.Summary.ToString());
+        Assert.Contains("10 images", table.Name);
+        Assert.Contains("text only", Assert.Single(table.Warnings));
+
+        var other = SenticapReader.Read(new MLContext(), new SenticapOptions
+        {
+            AnnotationPath = FixturePaths.Of("senticap-official-csv"),
+            Split = new GroupStratifiedSplitOptions { Seed = 9 },
+        });
+        Assert.Equal(table.Records.Select(r => r.Split), Read(FixturePaths.Of("senticap-official-csv")).Records.Select(r => r.Split));
+        Assert.All(other.Records.GroupBy(r => r.ImageFile), image => Assert.Single(image.Select(r => r.Split).Distinct()));
+    }
+
+    [Fact]
+    public void OfficialCsvFindsImagesInTheFolderGiven()
+    {
+        var table = Read(Path.Combine(FixturePaths.Of("senticap-official-csv"), "senticap_dataset.csv"), Path.Combine(JsonFolder, "val2014"));
+
+        Assert.Equal(Path.Combine(JsonFolder, "val2014", "COCO_val2014_000000000294.jpg"), table.Records[2].ImagePath);
+        Assert.Equal(7, table.Records.Count(r => r.ImagePath != ""));
+        Assert.StartsWith("7 image(s) not found", Assert.Single(table.Warnings));
+    }
+
+    [Fact]
+    public void BadSentimentInOfficialCsvNamesFileAndLine()
+    {
+        using var temp = new TempFolder();
+        string file = temp.Write("senticap_dataset.csv", "filename,is_positive_sentiment,caption\na.jpg,1,A dog.\na.jpg,maybe,A cat.\n");
+        var error = Assert.Throws<DatasetFormatException>(() => Read(temp.Path));
+        Assert.Equal((file, 3), (error.File, error.Line));
+        Assert.Contains("is_positive_sentiment must be 1 (positive) or 0 (negative), not 'maybe'", error.Message);
     }
 }

@@ -17,7 +17,9 @@ internal static class EvaluateCommand
         var root = new Option<string?>("--root") { Description = "The dataset folder." };
         var split = new Option<string>("--split") { Description = "train | validation | test.", DefaultValueFactory = _ => SplitNames.Test };
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON." };
-        var command = new Command("evaluate", "Evaluate a saved model bundle on a dataset split.") { model, dataset, root, split, json };
+        var map = TableArguments.Map();
+        var encoding = TableArguments.Encoding();
+        var command = new Command("evaluate", "Evaluate a saved model bundle on a dataset split.") { model, dataset, root, split, json, map, encoding };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             var ml = new MLContext(seed: 1);
@@ -25,7 +27,7 @@ internal static class EvaluateCommand
             string splitName = parse.GetValue(split)!;
             if (classes.Length == 0)
                 return EvaluateIntensity(ml, bundle, parse.GetValue(dataset)!, parse.GetValue(root), splitName, parse.GetValue(json));
-            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root));
+            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             var rows = records.Where(r => r.Split == splitName).Select(ExperimentTask.Standard).ToList();
             if (rows.Count == 0) throw new InvalidDataException($"The dataset has no rows in split '{splitName}'.");
             var unknown = rows.Select(r => r.Label).Distinct().Except(classes).ToList();

@@ -21,7 +21,7 @@ internal static class TrainCommand
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DatasetLoader.Names)}, demo.", Required = true };
-        var root = new Option<string?>("--root") { Description = "The dataset folder (see datasets/README.md)." };
+        var root = new Option<string?>("--root") { Description = "The dataset folder (see datasets/README.md); for --dataset table, the table file." };
         var model = new Option<string>("--model") { Description = "aat | ote | text | audio | image | early | late | tfn | attention.", DefaultValueFactory = _ => "aat" };
         var task = new Option<string?>("--task") { Description = "regression (MMSA's protocol; the default for mosi, mosei, sims) or classification (the class view; the default elsewhere)." };
         var loss = new Option<string>("--loss") { Description = "Regression loss: l1 (MMSA's) or mse.", DefaultValueFactory = _ => "l1" };
@@ -33,9 +33,11 @@ internal static class TrainCommand
         var seeds = new Option<int>("--seeds") { Description = "Train with this many seeds (seed, seed+1, ...) and report mean ± std; the bundle is the first seed's.", DefaultValueFactory = _ => 1 };
         var loso = new Option<bool>("--loso") { Description = "IEMOCAP: leave-one-session-out cross-validation instead of the Session 5 test split (writes <output>.loso.json, no bundle)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var map = TableArguments.Map();
+        var encoding = TableArguments.Encoding();
         var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.")
         {
-            dataset, root, model, task, loss, output, config, epochs, seed, quick, seeds, loso, json,
+            dataset, root, model, task, loss, output, config, epochs, seed, quick, seeds, loso, json, map, encoding,
         };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
@@ -73,8 +75,9 @@ internal static class TrainCommand
                 return CrossValidate(name, parse.GetValue(root), choice, settings, Path.ChangeExtension(bundle, ".loso.json"), parse.GetValue(json));
             int count = parse.GetValue(seeds);
             if (count < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");
+            TableArguments.Describe(name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             var run = new MultiSeedTraining.Options(name, parse.GetValue(root), choice, settings,
-                Enumerable.Range(settings.Seed, count).ToArray(), bundle);
+                Enumerable.Range(settings.Seed, count).ToArray(), bundle) { Map = parse.GetValue(map), Encoding = parse.GetValue(encoding) };
             var (result, resultFile) = MultiSeedTraining.Run(run);
             var summary = result.Summary;
             if (parse.GetValue(json))

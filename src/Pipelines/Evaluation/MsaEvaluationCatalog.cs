@@ -38,13 +38,3 @@ public sealed class MsaEvaluationCatalog
     public MmsaSimsMetrics EvaluateMmsaSims(IDataView data, string labelColumnName = "Label", string scoreColumnName = "Score") =>
         MmsaSimsEvaluator.Evaluate(data, labelColumnName, scoreColumnName);
 }
-
-/// <summary>Adds <see cref="MsaEvaluationCatalog"/> to <see cref="MsaCatalog"/>.</summary>
-public static class MsaEvaluationCatalogExtensions
-{
-    extension(MsaCatalog catalog)
-    {
-        /// <summary>MsaMl's evaluators: <c>mlContext.Msa().Evaluation</c>.</summary>
-        public MsaEvaluationCatalog Evaluation => new(catalog.Context);
-    }
-}

@@ -6,10 +6,20 @@ namespace MsaMl.Pipelines.Experiments;
 /// <summary>Reads a dataset by name (as <c>msa train --dataset</c> gives it) into standard records and class names.</summary>
 public static class DatasetLoader
 {
-    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "mosei", "sims" };
+    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "mosei", "sims", TableDatasetLoader.DatasetName };
 
-    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) Load(MLContext ml, string dataset, string? root)
+    /// <summary>The records and class names of <paramref name="dataset"/> (a name of <see cref="Names"/>, or demo).</summary>
+    /// <param name="ml">The context the reader uses.</param>
+    /// <param name="dataset">The dataset name.</param>
+    /// <param name="root">Its folder (or, for table, the file); not needed for the demo corpus.</param>
+    /// <param name="map">The column map of <c>--dataset table</c> (<see cref="TableColumnMap.Parse"/>); only for that dataset.</param>
+    /// <param name="encoding">The text encoding of <c>--dataset table</c>; null: UTF-8 (or UTF-16 with a byte-order mark).</param>
+    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) Load(MLContext ml, string dataset, string? root,
+        string? map = null, string? encoding = null)
     {
+        bool isTable = dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase);
+        if (!isTable && (map is not null || encoding is not null))
+            throw new ArgumentException($"--map and --encoding apply to --dataset {TableDatasetLoader.DatasetName} only, not '{dataset}'.");
         IReadOnlyList<MultimodalRecord> records = dataset.ToLowerInvariant() switch
         {
             "demo" or "demo-speech" => DemoCorpusReader.ReadSpeech(ml, root).Records,
@@ -18,6 +28,7 @@ public static class DatasetLoader
             "senticap" => SenticapReader.Read(ml, new SenticapOptions { AnnotationPath = SenticapAnnotation(Require(root, dataset)) }).Records,
             "mvsa" => MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) }).Records,
             "mosi" or "mosei" or "sims" => ReadMmsa(ml, dataset, root, extractAudio: false, null).Records,
+            TableDatasetLoader.DatasetName => TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding).Records,
             _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
         };
         if (records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
@@ -67,11 +78,11 @@ public static class DatasetLoader
     private static string SenticapAnnotation(string root)
     {
         if (File.Exists(root)) return root;
-        foreach (var name in new[] { "senticap_dataset.json", "senticap.csv" })
+        foreach (var name in new[] { SenticapReader.JsonFileName, SenticapReader.OfficialCsvFileName, SenticapReader.CsvFileName })
         {
             string path = Path.Combine(root, name);
             if (File.Exists(path)) return path;
         }
-        throw new DirectoryNotFoundException($"SentiCap: neither senticap_dataset.json nor senticap.csv found in '{root}'.");
+        throw new DirectoryNotFoundException($"SentiCap: neither senticap_dataset.json, senticap_dataset.csv nor senticap.csv found in '{root}'.");
     }
 }

@@ -23,7 +23,7 @@ public sealed class BundleManifest
     public Dictionary<string, string> Sha256 { get; set; } = new();
 }
 
-/// <summary>One input column: its name and a type description such as "String", "Vector<Single,3,64,64>", "Key<UInt32,4>".</summary>
+/// <summary>One input column: its name and a type description such as "String", "Vector&lt;Single,3,64,64&gt;", "Key&lt;UInt32,4&gt;".</summary>
 public sealed record BundleColumn(string Name, string Type);
 
 /// <summary>

@@ -23,6 +23,14 @@ public sealed class ModelBundle(MLContext context)
     static ModelBundle() =>
         TransformFactory.Register<Fusion.LateFusionOptions>(Fusion.LateFusionTransformer.KindName, o => new Fusion.LateFusionTransformer(o));
 
+    /// <summary>
+    /// A thread-safe <see cref="Scoring.PredictionEnginePool{TSrc, TDst}"/> over <paramref name="model"/>
+    /// (for example one returned by <see cref="Load"/>): one per app, shared by all request threads.
+    /// </summary>
+    public Scoring.PredictionEnginePool<TSrc, TDst> CreatePredictionEnginePool<TSrc, TDst>(ITransformer model)
+        where TSrc : class
+        where TDst : class, new() => new(context, model);
+
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (through a temporary file and a rename).</summary>
     public void Save(ITransformer model, DataViewSchema inputSchema, string path)
     {

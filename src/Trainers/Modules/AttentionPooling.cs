@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -28,7 +29,7 @@ public sealed class AttentionPooling : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var positions = map.flatten(2).transpose(1, 2);                 // [b, L, C]
         var energy = context.forward(projection.forward(positions).tanh()).squeeze(-1); // [b, L]
-        var weights = (energy * _lambda).softmax(-1).unsqueeze(-1);     // [b, L, 1]
+        var weights = energy.mul(TorchScalars.Of(_lambda)).softmax(-1).unsqueeze(-1);     // [b, L, 1]
         return (weights * positions).sum(1).MoveToOuterDisposeScope();  // [b, C]
     }
 
@@ -36,6 +37,6 @@ public sealed class AttentionPooling : nn.Module<Tensor, Tensor>
     public Tensor Weights(Tensor map)
     {
         var positions = map.flatten(2).transpose(1, 2);
-        return (context.forward(projection.forward(positions).tanh()).squeeze(-1) * _lambda).softmax(-1);
+        return context.forward(projection.forward(positions).tanh()).squeeze(-1).mul(TorchScalars.Of(_lambda)).softmax(-1);
     }
 }

@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Training;
 using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Modules;
@@ -29,12 +30,12 @@ public sealed class ChannelWindowNorm : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         long channels = input.shape[1];
-        var squares = input.square();
+        var squares = input.mul(input);
         // Prefix sums with a leading zero over channels padded by n/2 before and (n-1)/2 after.
         var padded = nn.functional.pad(squares, new long[] { 0, 0, 0, 0, _size / 2 + 1, (_size - 1) / 2 });
         var prefix = padded.cumsum(1);
         var windows = prefix.narrow(1, _size, channels) - prefix.narrow(1, 0, channels);
-        var divisor = (windows * (_alpha / _size) + _k).pow(_beta);
+        var divisor = windows.mul(TorchScalars.Of(_alpha / _size)).add_(TorchScalars.Of(_k), TorchScalars.One).pow(TorchScalars.Of(_beta));
         return (input / divisor).MoveToOuterDisposeScope();
     }
 }

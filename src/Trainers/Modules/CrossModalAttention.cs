@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -46,14 +47,14 @@ public sealed class CrossModalAttention : nn.Module<Tensor[], Tensor>
 
         var (bAttended, _) = secondToFirst.forward(b, a, a, firstMask, false, null);
         var (aAttended, _) = firstToSecond.forward(a, b, b, secondMask, false, null);
-        var second = secondNorm.forward(b + bAttended);
-        var first = firstNorm.forward(a + aAttended);
+        var second = secondNorm.forward(b.add(bAttended, TorchScalars.One));
+        var first = firstNorm.forward(a.add(aAttended, TorchScalars.One));
         return classifier.forward(cat(new[] { MaskedMean(first, firstMask), MaskedMean(second, secondMask) }, 1));
     }
 
     private static Tensor MaskedMean(Tensor sequence, Tensor padding)
     {
         var keep = padding.logical_not().transpose(0, 1).unsqueeze(-1).to_type(ScalarType.Float32); // [L, batch, 1]
-        return (sequence * keep).sum(dim: 0) / keep.sum(dim: 0).clamp_min(1.0);
+        return (sequence * keep).sum(dim: 0) / keep.sum(dim: 0).clamp_min(TorchScalars.One);
     }
 }

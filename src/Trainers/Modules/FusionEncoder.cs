@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -25,7 +26,8 @@ public sealed class FusionEncoder : nn.Module<Tensor[], Tensor>
         if (crossModal)
         {
             projections = new ModuleList<Linear>(dims.Select(d => nn.Linear(d, crossModalDim)).ToArray());
-            modalityEmbeddings = nn.Parameter(randn(dims.Length, crossModalDim) * 0.02);
+            using (var scope = NewDisposeScope())
+                modalityEmbeddings = nn.Parameter(randn(dims.Length, crossModalDim).mul(TorchScalars.Of(0.02)).DetachFromDisposeScope());
         }
         encoder = nn.TransformerEncoderLayer(model, heads, feedForward, attentionDropout);
         classifier = nn.Sequential(
@@ -47,7 +49,7 @@ public sealed class FusionEncoder : nn.Module<Tensor[], Tensor>
         }
         else
         {
-            var projected = modalities.Select((m, i) => projections[i].forward(m) + modalityEmbeddings![i]).ToArray();
+            var projected = modalities.Select((m, i) => projections[i].forward(m).add(modalityEmbeddings![i], TorchScalars.One)).ToArray();
             tokens = stack(projected, 0);
         }
         var encoded = encoder.forward(tokens);

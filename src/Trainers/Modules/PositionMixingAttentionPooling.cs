@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -27,7 +28,7 @@ public sealed class PositionMixingAttentionPooling : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var transformed = mixing.forward(map.flatten(2)).tanh().transpose(1, 2);   // [b, L, C]
-        var weights = (context.forward(transformed).squeeze(-1) * _lambda).softmax(-1).unsqueeze(-1);
+        var weights = context.forward(transformed).squeeze(-1).mul(TorchScalars.Of(_lambda)).softmax(-1).unsqueeze(-1);
         return (weights * transformed).sum(1).MoveToOuterDisposeScope();           // [b, C]
     }
 }

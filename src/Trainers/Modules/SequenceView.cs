@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Training;
 using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Modules;
@@ -28,7 +29,7 @@ public static class SequenceView
     /// <summary>True for steps that are all zero (padding, or a missing modality); never masks every step of a row.</summary>
     public static Tensor PaddingMask(Tensor sequence)
     {
-        var padding = sequence.abs().sum(-1).eq(0);
+        var padding = sequence.abs().sum(-1).eq(TorchScalars.Of(0));
         var allPadded = padding.all(1, keepdim: true);
         var first = zeros_like(padding).to_type(ScalarType.Bool);
         first[TensorIndex.Colon, 0] = tensor(true);

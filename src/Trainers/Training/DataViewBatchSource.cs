@@ -21,7 +21,7 @@ public sealed class DataViewBatchSource : IBatchSource
     private readonly string _labelColumn;
     private readonly bool _regression;
 
-    /// <param name="regression">The label is a Single target (regression) rather than a key.</param>
+    /// <summary>Batches of <paramref name="featureColumns"/> and <paramref name="labelColumn"/>: a key label, or with <paramref name="regression"/> a Single target.</summary>
     public DataViewBatchSource(MLContext context, IDataView data, IReadOnlyList<string> featureColumns, string labelColumn, bool regression = false)
     {
         _context = context;

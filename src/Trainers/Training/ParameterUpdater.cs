@@ -8,7 +8,8 @@ namespace MsaMl.Trainers.Training;
 /// Adam or SGD (with momentum) with L2 weight decay, as in torch.optim. MsaMl updates parameters
 /// itself instead of using TorchSharp 0.107's optimizers: in long processes their step
 /// intermittently failed reading a Scalar argument ("Expected false to be true ... toFloat" in
-/// addcmul_ / add_), so coefficients here are 0-dim tensors and no Scalar crosses into libtorch.
+/// addcmul_ / add_): they build temporary Scalars. Coefficients here are 0-dim tensors, and the
+/// only Scalar passed (alpha = 1) is a cached <see cref="TorchScalars"/> constant.
 /// </summary>
 public sealed class ParameterUpdater : IDisposable
 {
@@ -35,6 +36,7 @@ public sealed class ParameterUpdater : IDisposable
 
     public void ZeroGrad()
     {
+        using var scope = NewDisposeScope();   // each grad getter returns a new wrapper: keep it alive during zero_()
         foreach (var p in _parameters) p.grad?.zero_();
     }
 
@@ -48,7 +50,7 @@ public sealed class ParameterUpdater : IDisposable
             var parameter = _parameters[i];
             if (parameter.grad is not { } grad) continue;
             var device = parameter.device;
-            if (_weightDecay != 0) grad = grad.add(parameter.mul(Constant(_weightDecay, device)));
+            if (_weightDecay != 0) grad = grad.add(parameter.mul(Constant(_weightDecay, device)), TorchScalars.One);
             if (_kind == OptimizerKind.Adam) AdamUpdate(i, parameter, grad, device);
             else SgdUpdate(i, parameter, grad, device);
         }
@@ -61,12 +63,12 @@ public sealed class ParameterUpdater : IDisposable
     {
         var first = _first[i] ??= Keep(zeros_like(parameter));
         var second = _second[i] ??= Keep(zeros_like(parameter));
-        first.mul_(Constant(Beta1, device)).add_(grad.mul(Constant(1 - Beta1, device)));
-        second.mul_(Constant(Beta2, device)).add_(grad.square().mul_(Constant(1 - Beta2, device)));
+        first.mul_(Constant(Beta1, device)).add_(grad.mul(Constant(1 - Beta1, device)), TorchScalars.One);
+        second.mul_(Constant(Beta2, device)).add_(grad.mul(grad).mul_(Constant(1 - Beta2, device)), TorchScalars.One);
 
         double correction1 = 1 - Math.Pow(Beta1, _step);
         double correction2 = 1 - Math.Pow(Beta2, _step);
-        var denominator = second.sqrt().div_(Constant(Math.Sqrt(correction2), device)).add_(Constant(Epsilon, device));
+        var denominator = second.sqrt().div_(Constant(Math.Sqrt(correction2), device)).add_(Constant(Epsilon, device), TorchScalars.One);
         parameter.sub_(first.div(denominator).mul_(Constant(_learningRate / correction1, device)));
     }
 
@@ -79,7 +81,7 @@ public sealed class ParameterUpdater : IDisposable
             return;
         }
         var velocity = _first[i] ??= Keep(grad.clone());
-        if (_step > 1) velocity.mul_(Constant(_momentum, device)).add_(grad);
+        if (_step > 1) velocity.mul_(Constant(_momentum, device)).add_(grad, TorchScalars.One);
         parameter.sub_(velocity.mul(rate));
     }
 

@@ -12,6 +12,7 @@ public static class TorchDevices
     /// <summary>Probes TorchSharp (loading libtorch on first use).</summary>
     public static TorchDeviceInfo Probe()
     {
+        Native.LibTorchSharpCompatibility.ThrowIfUnloadable();
         bool cuda = torch.cuda.is_available();
         return new TorchDeviceInfo(
             typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
@@ -29,6 +30,7 @@ public static class TorchDevices
     /// </summary>
     public static torch.Device Select(MLContext context)
     {
+        Native.LibTorchSharpCompatibility.ThrowIfUnloadable();
         if (context.GpuDeviceId is not int index) return Default();
         if (torch.cuda.is_available())
         {

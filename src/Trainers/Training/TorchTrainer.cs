@@ -82,36 +82,15 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
 
         var device = TorchDevices.Select(_context);
         using var channel = host.Start("Training");
-        nn.Module<Tensor[], Tensor> network;
-        for (int attempt = 1; ; attempt++)
-        {
-            random.manual_seed(seed);
-            network = CreateNetwork(Options, shapes, outputs);
-            try
-            {
-                LastReport = TrainingLoop.Run(network, trainData, validationData, Options, classNames.Length, seed, device,
-                    Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation);
-                break;
-            }
-            catch (System.Runtime.InteropServices.ExternalException ex) when (attempt < MaxAttempts && IsScalarRace(ex))
-            {
-                // TorchSharp 0.107 can let the GC free a temporary Scalar while libtorch still reads
-                // it (seen about once in four 1-minute demo runs). The same seed retrains the same
-                // network, so a retry gives the result the first attempt would have.
-                channel.Warning(MessageSensitivity.None, $"TorchSharp scalar race during training (attempt {attempt}); retrying with the same seed.");
-                network.Dispose();
-            }
-        }
+        random.manual_seed(seed);
+        var network = CreateNetwork(Options, shapes, outputs);
+        LastReport = TrainingLoop.Run(network, trainData, validationData, Options, classNames.Length, seed, device,
+            Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation);
 
         var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName,
             Options.BinaryScoreColumnName, Options.BinaryPredictedLabelColumnName, regression);
         return new TorchScoringTransformer(Kind, JsonSerializer.SerializeToNode(Options, TransformFactory.Json)!, spec, network, device);
     }
-
-    private const int MaxAttempts = 3;
-
-    private static bool IsScalarRace(Exception ex) =>
-        ex.Message.Contains("toFloat", StringComparison.Ordinal) || ex.Message.Contains("Scalar.h", StringComparison.Ordinal);
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {

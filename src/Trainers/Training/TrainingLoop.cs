@@ -9,7 +9,7 @@ namespace MsaMl.Trainers.Training;
 /// decay, class weights, gradient clipping, early stopping on validation accuracy (regression:
 /// validation MAE), restoring the best weights, progress, cancellation, and the learning curve.
 /// What is optimized comes from one <see cref="TrainingObjective"/> (cross-entropy, L1 or MSE).
-/// Each batch runs in its own dispose scope.
+/// The run has a dispose scope and each batch one of its own.
 /// </summary>
 public static class TrainingLoop
 {
@@ -29,6 +29,9 @@ public static class TrainingLoop
             throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
 
         model.to(device);
+        // Every tensor made here lives in a dispose scope: an unreferenced temporary (a detach()
+        // feeding clone(), a grad wrapper) could otherwise be finalized while libtorch still reads it.
+        using var runScope = NewDisposeScope();
         var parameters = model.parameters().ToList();
         using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum);
         bool regression = options.OutputKind == TorchOutputKind.Regression;

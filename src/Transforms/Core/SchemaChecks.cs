@@ -59,7 +59,7 @@ public static class SchemaChecks
     /// <summary>
     /// Turns a <see cref="SchemaShape"/> into a schema with the same column names, kinds and item
     /// types. <see cref="SchemaShape.Column"/>'s constructor is internal, so estimators build their
-    /// output shape from a schema and <see cref="SchemaShape.Create"/>.
+    /// output shape from a schema and <c>SchemaShape.Create</c>.
     /// </summary>
     public static DataViewSchema ToSchema(SchemaShape shape)
     {

@@ -6,7 +6,7 @@ using Microsoft.ML;
 namespace MsaMl.Transforms.Core;
 
 /// <summary>
-/// Re-creates MsaMl transformers from their <see cref="FeaturizingTransformer.Kind"/> and saved
+/// Re-creates MsaMl transformers from their kind and saved
 /// options (the model bundle stores pipelines this way).
 /// </summary>
 public static class TransformFactory
@@ -28,7 +28,7 @@ public static class TransformFactory
         Register<Image.PretrainedImageFeaturesOptions>(Image.PretrainedImageFeaturesTransformer.KindName, o => new Image.PretrainedImageFeaturesTransformer(o));
     }
 
-    /// <summary>Registers a transform kind so that <see cref="Create"/> can re-create it.</summary>
+    /// <summary>Registers a transform kind so that <see cref="Create(string, System.Text.Json.Nodes.JsonNode)"/> can re-create it.</summary>
     public static void Register<TOptions>(string kind, Func<TOptions, ITransformer> create) =>
         Factories[kind] = (node, _) => create(node.Deserialize<TOptions>(Json)
             ?? throw new InvalidDataException($"Options of transform '{kind}' are empty."));

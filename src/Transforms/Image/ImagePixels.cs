@@ -3,7 +3,10 @@ using SkiaSharp;
 
 namespace MsaMl.Transforms.Image;
 
-/// <summary>Decodes and resizes images (SkiaSharp, the library ML.NET's ImageAnalytics runs on) into CHW floats.</summary>
+/// <summary>
+/// Decodes (by content, completely, upright: <see cref="ImageDecoder"/>) and resizes images
+/// (SkiaSharp, the library ML.NET's ImageAnalytics runs on) into CHW floats.
+/// </summary>
 public static class ImagePixels
 {
     public static readonly float[] ImageNetMean = { 0.485f, 0.456f, 0.406f };
@@ -12,10 +15,7 @@ public static class ImagePixels
     /// <summary>Writes [3, height, width] values of the image at <paramref name="path"/> into <paramref name="output"/>.</summary>
     public static void Load(string path, int width, int height, PixelNormalization normalization, Span<float> output)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"image file not found: {path}", path);
-        if (new FileInfo(path).Length == 0) throw new InvalidDataException("file is empty (0 bytes)");
-        using var decoded = SKBitmap.Decode(path)
-            ?? throw new InvalidDataException("not a decodable image (corrupt, or a format SkiaSharp cannot read)");
+        using var decoded = ImageDecoder.Decode(path);
         using var resized = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (!decoded.ScalePixels(resized, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)))
             throw new InvalidDataException("the image could not be resized");
@@ -40,12 +40,17 @@ public static class ImagePixels
         }
     }
 
-    /// <summary>Loads the image of one row, with errors that name the row and path; false when the path is empty.</summary>
+    /// <summary>
+    /// Loads the image of one row; false when the path is empty, or when the file is unreadable and
+    /// <paramref name="policy"/> says to treat it as missing (then <paramref name="warnings"/> gets a line).
+    /// </summary>
+    /// <exception cref="MsaInputException">The file is unreadable and <paramref name="policy"/> is <see cref="UnreadableImagePolicy.Throw"/>; names the row and path.</exception>
     internal static bool LoadRow(FeaturizerInput input, string column, string? baseFolder, int width, int height,
-        PixelNormalization normalization, Span<float> output)
+        PixelNormalization normalization, Span<float> output, UnreadableImagePolicy policy, ImageWarnings warnings)
     {
         if (string.IsNullOrWhiteSpace(input.Value)) return false;
         string path = FilePaths.Resolve(input.Value, baseFolder);
+        MsaInputException error;
         try
         {
             Load(path, width, height, normalization, output);
@@ -53,11 +58,14 @@ public static class ImagePixels
         }
         catch (FileNotFoundException)
         {
-            throw new MsaInputException(column, input.Row, path, "image file not found");
+            error = new MsaInputException(column, input.Row, path, "image file not found");
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            throw new MsaInputException(column, input.Row, path, $"cannot read image: {ex.Message}", ex);
+            error = new MsaInputException(column, input.Row, path, $"cannot read image: {ex.Message}", ex);
         }
+        if (policy == UnreadableImagePolicy.Throw) throw error;
+        warnings.Add(error.Message + " Treated as a missing image.");
+        return false;
     }
 }

@@ -20,6 +20,13 @@ public sealed class ImageTensorOptions
     /// <summary>Output column: [3, Height, Width] floats, channels R, G, B.</summary>
     public string OutputColumnName { get; set; } = "ImageTensor";
 
+    /// <summary>
+    /// A file that cannot be read (missing, empty, truncated, corrupt, unsupported format): an error
+    /// naming the row and file (default), or a missing image with a line in
+    /// <see cref="ImageTensorTransformer.Warnings"/>.
+    /// </summary>
+    public UnreadableImagePolicy UnreadableImages { get; set; } = UnreadableImagePolicy.Throw;
+
     /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
     public string? BaseFolder { get; set; }
 

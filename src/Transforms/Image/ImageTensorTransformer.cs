@@ -5,8 +5,10 @@ namespace MsaMl.Transforms.Image;
 
 /// <summary>
 /// Image path -> [3, Height, Width] floats (R, G, B planes), scaled to [0, 1], ImageNet-normalized
-/// or raw. An empty path gives an all-zero tensor (missing image); an unreadable file throws
-/// <see cref="MsaInputException"/> naming the row and path.
+/// or raw. Images are decoded by content, completely and upright (<see cref="ImageDecoder"/>). An
+/// empty path gives an all-zero tensor (missing image); an unreadable file (missing, truncated,
+/// corrupt, unsupported) throws <see cref="MsaInputException"/> naming the row and path, or with
+/// <see cref="ImageTensorOptions.UnreadableImages"/> is a missing image listed in <see cref="Warnings"/>.
 /// </summary>
 public sealed class ImageTensorTransformer : FeaturizingTransformer
 {
@@ -29,17 +31,21 @@ public sealed class ImageTensorTransformer : FeaturizingTransformer
 
     public override string Kind => KindName;
     public ImageTensorOptions Options => TransformFactory.Clone(_options);
-    public override JsonNode SaveOptions() => TransformFactory.ToJson(_options);
-    protected internal override Featurizer CreateFeaturizer() => new TensorFeaturizer(_options);
 
-    private sealed class TensorFeaturizer(ImageTensorOptions options) : Featurizer
+    /// <summary>The images treated as missing because they could not be read (<see cref="ImageTensorOptions.UnreadableImages"/>).</summary>
+    public ImageWarnings Warnings { get; } = new();
+
+    public override JsonNode SaveOptions() => TransformFactory.ToJson(_options);
+    protected internal override Featurizer CreateFeaturizer() => new TensorFeaturizer(_options, Warnings);
+
+    private sealed class TensorFeaturizer(ImageTensorOptions options, ImageWarnings warnings) : Featurizer
     {
         public override void Featurize(IReadOnlyList<FeaturizerInput> batch, float[][] outputs)
         {
             int size = 3 * options.Width * options.Height;
             for (int i = 0; i < batch.Count; i++)
                 ImagePixels.LoadRow(batch[i], options.InputColumnName, options.BaseFolder, options.Width, options.Height,
-                    options.Normalization, outputs[0].AsSpan(i * size, size));
+                    options.Normalization, outputs[0].AsSpan(i * size, size), options.UnreadableImages, warnings);
         }
     }
 }

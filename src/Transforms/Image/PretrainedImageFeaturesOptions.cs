@@ -12,6 +12,13 @@ public sealed class PretrainedImageFeaturesOptions
     /// <summary>Output column: the encoder's pooled feature vector.</summary>
     public string OutputColumnName { get; set; } = "ImageFeatures";
 
+    /// <summary>
+    /// A file that cannot be read (missing, empty, truncated, corrupt, unsupported format): an error
+    /// naming the row and file (default), or a missing image with a line in
+    /// <see cref="PretrainedImageFeaturesTransformer.Warnings"/>.
+    /// </summary>
+    public UnreadableImagePolicy UnreadableImages { get; set; } = UnreadableImagePolicy.Throw;
+
     /// <summary>Relative paths are resolved against this folder.</summary>
     public string? BaseFolder { get; set; }
 

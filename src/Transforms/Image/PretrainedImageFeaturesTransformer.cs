@@ -5,7 +5,8 @@ namespace MsaMl.Transforms.Image;
 
 /// <summary>
 /// Image path -> features of a frozen pretrained encoder (by default ImageNet ResNet-18, 512-d).
-/// Empty paths give all-zero features; unreadable images throw naming the row and path.
+/// Empty paths give all-zero features; unreadable images throw naming the row and path, or with
+/// <see cref="PretrainedImageFeaturesOptions.UnreadableImages"/> are missing images listed in <see cref="Warnings"/>.
 /// </summary>
 public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
 {
@@ -30,11 +31,15 @@ public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
 
     public override string Kind => KindName;
     public PretrainedImageFeaturesOptions Options => TransformFactory.Clone(_options);
+
+    /// <summary>The images treated as missing because they could not be read (<see cref="PretrainedImageFeaturesOptions.UnreadableImages"/>).</summary>
+    public ImageWarnings Warnings { get; } = new();
+
     public override JsonNode SaveOptions() => TransformFactory.ToJson(_options);
     protected internal override int BatchSize => _options.BatchSize;
-    protected internal override Featurizer CreateFeaturizer() => new EncoderFeaturizer(_options, _encoder);
+    protected internal override Featurizer CreateFeaturizer() => new EncoderFeaturizer(_options, _encoder, Warnings);
 
-    private sealed class EncoderFeaturizer(PretrainedImageFeaturesOptions options, ImageEncoder encoder) : Featurizer
+    private sealed class EncoderFeaturizer(PretrainedImageFeaturesOptions options, ImageEncoder encoder, ImageWarnings warnings) : Featurizer
     {
         public override void Featurize(IReadOnlyList<FeaturizerInput> batch, float[][] outputs)
         {
@@ -44,7 +49,7 @@ public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
             for (int i = 0; i < batch.Count; i++)
             {
                 if (ImagePixels.LoadRow(batch[i], options.InputColumnName, options.BaseFolder, size, size,
-                        options.InputNormalization, pixels.AsSpan(present.Count * plane, plane)))
+                        options.InputNormalization, pixels.AsSpan(present.Count * plane, plane), options.UnreadableImages, warnings))
                     present.Add(i);
             }
             if (present.Count == 0) return;

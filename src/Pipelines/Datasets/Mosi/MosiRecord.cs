@@ -3,7 +3,7 @@ namespace MsaMl.Pipelines.Datasets;
 /// <summary>
 /// One CMU-MOSI / CMU-MOSEI / CH-SIMS clip from MMSA's <c>label.csv</c>. <see cref="MultimodalRecord.Id"/> is
 /// <c>&lt;video_id&gt;$_$&lt;clip_id&gt;</c> as in MMSA; <see cref="MultimodalRecord.Label"/> is the
-/// three-class view of <see cref="Sentiment"/> (<see cref="MosiSentiment.ThreeClass"/>; for CH-SIMS
+/// three-class view of <see cref="IntensityRecord.Sentiment"/> (<see cref="MosiSentiment.ThreeClass"/>; for CH-SIMS
 /// <see cref="MosiSentiment.SimsThreeClass"/>).
 /// </summary>
 public sealed class MosiRecord : IntensityRecord

@@ -19,12 +19,7 @@ public static class RandomSplit
 
         int n = records.Count;
         int[] order = Enumerable.Range(0, n).ToArray();
-        var random = new SplitMix64(seed);
-        for (int i = n - 1; i > 0; i--)
-        {
-            int j = random.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        new SplitMix64(seed).Shuffle(order);
 
         int trainCount = (int)Math.Round(n * train, MidpointRounding.AwayFromZero);
         int validationCount = Math.Min(n - trainCount, (int)Math.Round(n * validation, MidpointRounding.AwayFromZero));
@@ -32,19 +27,5 @@ public static class RandomSplit
             records[order[k]].Split = k < trainCount ? SplitNames.Train
                 : k < trainCount + validationCount ? SplitNames.Validation
                 : SplitNames.Test;
-    }
-
-    private sealed class SplitMix64(int seed)
-    {
-        private ulong _state = unchecked((ulong)seed);
-
-        public int NextInt(int exclusiveMax)
-        {
-            ulong z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return (int)(z % (ulong)exclusiveMax);
-        }
     }
 }

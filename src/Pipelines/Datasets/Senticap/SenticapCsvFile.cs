@@ -5,7 +5,9 @@ namespace MsaMl.Pipelines.Datasets;
 /// <summary>
 /// Parses the Kaggle <c>senticap.csv</c>: one row per caption with (at least) the columns
 /// <c>filename</c>, <c>split</c>, <c>raw</c>, <c>sentiment</c> and optionally <c>tokens</c>
-/// (a Python list such as <c>['a', 'happy', 'dog']</c>); other columns are ignored.
+/// (a Python list such as <c>['a', 'happy', 'dog']</c>); other columns are ignored. A file with the
+/// official release's header (<c>filename,is_positive_sentiment,caption</c>) is read by
+/// <see cref="SenticapOfficialCsvFile"/>.
 /// </summary>
 internal static partial class SenticapCsvFile
 {
@@ -15,8 +17,10 @@ internal static partial class SenticapCsvFile
     public static IReadOnlyList<SenticapCaption> Read(string path)
     {
         var rows = CsvFile.Read(path);
-        if (rows.Count == 0) throw new DatasetFormatException(path, 1, "the file is empty; expected a header with filename, split, raw, sentiment");
+        if (rows.Count == 0)
+            throw new DatasetFormatException(path, 1, "the file is empty; expected a header with filename, split, raw, sentiment (Kaggle) or filename, is_positive_sentiment, caption (official release)");
         var header = new CsvHeader(path, rows[0]);
+        if (SenticapOfficialCsvFile.Matches(header)) return SenticapOfficialCsvFile.Read(path, header, rows.Skip(1));
         int filename = header.Require("filename"), split = header.Require("split");
         int raw = header.Require("raw"), sentiment = header.Require("sentiment"), tokens = header.Find("tokens");
 

@@ -33,7 +33,7 @@ public static class LeaveOneSessionOut
 
     /// <summary>
     /// One fold per distinct value of a text column (ordinal order), filtered lazily with
-    /// <see cref="DataOperationsCatalog.FilterByCustomPredicate{TSrc}(IDataView, Func{TSrc, bool})"/>;
+    /// <c>CustomMappingCatalog.FilterByCustomPredicate</c>;
     /// the folds keep the input's schema.
     /// </summary>
     /// <param name="mlContext">The ML.NET context.</param>

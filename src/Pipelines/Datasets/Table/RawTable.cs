@@ -1,0 +1,21 @@
+namespace MsaMl.Pipelines.Datasets;
+
+/// <summary>
+/// A table as read from its file, before mapping: the column names, the line of the header (0 for
+/// JSON Lines, which has none) and the rows, each with one field per column.
+/// </summary>
+internal sealed record RawTable(string File, TableFormat Format, int HeaderLine, IReadOnlyList<string> Columns, IReadOnlyList<CsvRow> Rows)
+{
+    /// <summary>Index of <paramref name="column"/>: the exact name, else the only one equal ignoring case; -1 when there is none.</summary>
+    public int Find(string column)
+    {
+        for (int i = 0; i < Columns.Count; i++)
+            if (Columns[i] == column) return i;
+        var ignoringCase = Enumerable.Range(0, Columns.Count)
+            .Where(i => string.Equals(Columns[i], column, StringComparison.OrdinalIgnoreCase)).ToList();
+        return ignoringCase.Count == 1 ? ignoringCase[0] : -1;
+    }
+
+    /// <summary>The columns for error messages: <c>'a', 'b', 'c'</c>.</summary>
+    public string ColumnList => Columns.Count == 0 ? "none" : string.Join(", ", Columns.Select(c => $"'{c}'"));
+}
