@@ -1,9 +1,17 @@
 using BenchmarkDotNet.Running;
 using MsaMl.Benchmarks;
 
-// `training` runs the timed console comparison of training steps (too slow for BenchmarkDotNet's
-// repetitions); anything else goes to BenchmarkDotNet (e.g. --filter *Spectrogram*).
-if (args.Length > 0 && args[0] == "training")
-    return TrainingStepBenchmark.Run(args.Skip(1).ToArray());
+// Timed console runs (too slow or too process-level for BenchmarkDotNet's repetitions):
+//   training     the training step against PyTorch
+//   soak         the multi-threaded scoring soak (benchmarks/stress/stress.sh)
+//   scalar-race  the TorchSharp Scalar-lifetime reproducer (benchmarks/stress/scalar-race.sh)
+// Anything else goes to BenchmarkDotNet (e.g. --filter *Spectrogram*).
+string[] rest = args.Skip(1).ToArray();
+switch (args.FirstOrDefault())
+{
+    case "training": return TrainingStepBenchmark.Run(rest);
+    case "soak": return ScoringSoak.Run(rest);
+    case "scalar-race": return ScalarRaceReproducer.Run(rest);
+}
 BenchmarkSwitcher.FromAssembly(typeof(SpectrogramBenchmarks).Assembly).Run(args);
 return 0;

@@ -6,7 +6,8 @@ namespace MsaMl.Cli.Tests.Quality;
 
 public sealed class ScalarLifetimeTests
 {
-    private static readonly TorchScalarRule Rule = new("MsaMl.Trainers.Training.TorchScalars");
+    // TorchScalars makes the cached Scalars; ScalarRaceReproducer misuses them on purpose, to show the crash.
+    private static readonly TorchScalarRule Rule = new("MsaMl.Trainers.Training.TorchScalars", "MsaMl.Benchmarks.ScalarRaceReproducer");
 
     public static TheoryData<string> ProductAssemblies() => new()
     {
