@@ -130,6 +130,37 @@ public sealed class IntensityTrainTests : IDisposable
         Assert.InRange(json.RootElement.GetProperty("metrics").GetProperty("WA").GetProperty("mean").GetDouble(), 0, 1);
     }
 
+    [Theory]
+    [InlineData("aat")]
+    [InlineData("early")]
+    [InlineData("late")]
+    [InlineData("tfn")]
+    [InlineData("attention")]
+    public void EveryModelTrainsRegressionOnClipsWithAudio(string model)
+    {
+        var (code, output, errors) = Train("--dataset", "mosi", "--root", FixtureRoot.Of("mosi", "MOSI"), "--model", model, "--json");
+
+        Assert.True(code == 0, errors);
+        using var json = JsonDocument.Parse(output);
+        Assert.InRange(json.RootElement.GetProperty("metrics").GetProperty("MAE").GetProperty("mean").GetDouble(), 0, 6);
+        Assert.True(File.Exists(Path.Combine(_folder, "model.zip")));
+    }
+
+    [Fact]
+    public void TheConfigFileChoosesTheRegressionLossByName()
+    {
+        string config = Path.Combine(_folder, "settings.json");
+        File.WriteAllText(config, "{ \"RegressionLoss\": \"Mse\", \"Epochs\": 2 }");
+
+        var (code, _, errors) = Train("--dataset", "mosi", "--root", FixtureRoot.Of("mosi", "MOSI-id"), "--model", "text", "--config", config);
+
+        Assert.True(code == 0, errors);
+        Assert.Contains("Mse", Results().GetProperty("options").GetRawText());
+        var (bad, _, badErrors) = Train("--dataset", "mosi", "--root", FixtureRoot.Of("mosi", "MOSI-id"), "--model", "text", "--loss", "huber");
+        Assert.Equal(2, bad);
+        Assert.Contains("Unknown --loss 'huber'; expected l1 or mse", badErrors);
+    }
+
     [Fact]
     public void AnAudioModelWithoutAudioIsOneClearError()
     {

@@ -24,9 +24,9 @@ internal static class TrainCommand
         var root = new Option<string?>("--root") { Description = "The dataset folder (see datasets/README.md); for --dataset table, the table file." };
         var model = new Option<string>("--model") { Description = "aat | ote | text | audio | image | early | late | tfn | attention.", DefaultValueFactory = _ => "aat" };
         var task = new Option<string?>("--task") { Description = "regression (MMSA's protocol; the default for mosi, mosei, sims) or classification (the class view; the default elsewhere)." };
-        var loss = new Option<string>("--loss") { Description = "Regression loss: l1 (MMSA's) or mse.", DefaultValueFactory = _ => "l1" };
+        var loss = new Option<string?>("--loss") { Description = "Regression loss: l1 (MMSA's, the default) or mse (overrides the config)." };
         var output = new Option<string>("--output") { Description = "Where to save the model bundle.", DefaultValueFactory = _ => "model.zip" };
-        var config = new Option<FileInfo?>("--config") { Description = "JSON file with training settings (Seed, Epochs, LearningRate, BatchSize, EarlyStoppingPatience, Quick)." };
+        var config = new Option<FileInfo?>("--config") { Description = "JSON file with training settings (Seed, Epochs, LearningRate, BatchSize, EarlyStoppingPatience, Quick; RegressionLoss, TextModelPath, TextVocabPath)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (overrides the config)." };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides the config)." };
         var quick = new Option<bool>("--quick") { Description = "A short run." };
@@ -49,12 +49,13 @@ internal static class TrainCommand
             settings.Seed = parse.GetValue(seed) ?? settings.Seed;
             settings.Quick |= parse.GetValue(quick);
 
-            settings.RegressionLoss = parse.GetValue(loss)!.ToLowerInvariant() switch
-            {
-                "l1" => MsaMl.Trainers.Training.RegressionLoss.L1,
-                "mse" => MsaMl.Trainers.Training.RegressionLoss.Mse,
-                var other => throw new ArgumentException($"Unknown --loss '{other}'; expected l1 or mse."),
-            };
+            if (parse.GetValue(loss) is { } lossName)
+                settings.RegressionLoss = lossName.ToLowerInvariant() switch
+                {
+                    "l1" => MsaMl.Trainers.Training.RegressionLoss.L1,
+                    "mse" => MsaMl.Trainers.Training.RegressionLoss.Mse,
+                    _ => throw new ArgumentException($"Unknown --loss '{lossName}'; expected l1 or mse."),
+                };
 
             string name = parse.GetValue(dataset)!;
             string bundle = parse.GetValue(output)!;
@@ -131,7 +132,7 @@ internal static class TrainCommand
         if (!file.Exists) throw new FileNotFoundException($"config file not found: {file.FullName}", file.FullName);
         try
         {
-            return JsonSerializer.Deserialize<TrainingSettings>(File.ReadAllText(file.FullName), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+            return JsonSerializer.Deserialize<TrainingSettings>(File.ReadAllText(file.FullName), new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } })
                 ?? new TrainingSettings();
         }
         catch (JsonException ex)
