@@ -15,15 +15,18 @@ internal static class TrainCommand
         ["aat"] = ModelChoice.Paper, ["ote"] = ModelChoice.Paper, ["paper"] = ModelChoice.Paper,
         ["text"] = ModelChoice.Text, ["audio"] = ModelChoice.First, ["image"] = ModelChoice.First,
         ["early"] = ModelChoice.Early, ["late"] = ModelChoice.Late,
+        ["tfn"] = ModelChoice.TensorFusion, ["attention"] = ModelChoice.Attention,
     };
 
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset") { Description = $"One of: {string.Join(", ", DatasetLoader.Names)}, demo.", Required = true };
         var root = new Option<string?>("--root") { Description = "The dataset folder (see datasets/README.md); for --dataset table, the table file." };
-        var model = new Option<string>("--model") { Description = "aat | ote | text | audio | image | early | late.", DefaultValueFactory = _ => "aat" };
+        var model = new Option<string>("--model") { Description = "aat | ote | text | audio | image | early | late | tfn | attention.", DefaultValueFactory = _ => "aat" };
+        var task = new Option<string?>("--task") { Description = "regression (MMSA's protocol; the default for mosi, mosei, sims) or classification (the class view; the default elsewhere)." };
+        var loss = new Option<string?>("--loss") { Description = "Regression loss: l1 (MMSA's, the default) or mse (overrides the config)." };
         var output = new Option<string>("--output") { Description = "Where to save the model bundle.", DefaultValueFactory = _ => "model.zip" };
-        var config = new Option<FileInfo?>("--config") { Description = "JSON file with training settings (Seed, Epochs, LearningRate, BatchSize, EarlyStoppingPatience, Quick)." };
+        var config = new Option<FileInfo?>("--config") { Description = "JSON file with training settings (Seed, Epochs, LearningRate, BatchSize, EarlyStoppingPatience, Quick; RegressionLoss, TextModelPath, TextVocabPath)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (overrides the config)." };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides the config)." };
         var quick = new Option<bool>("--quick") { Description = "A short run." };
@@ -34,7 +37,7 @@ internal static class TrainCommand
         var encoding = TableArguments.Encoding();
         var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.")
         {
-            dataset, root, model, output, config, epochs, seed, quick, seeds, loso, json, map, encoding,
+            dataset, root, model, task, loss, output, config, epochs, seed, quick, seeds, loso, json, map, encoding,
         };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
@@ -46,8 +49,29 @@ internal static class TrainCommand
             settings.Seed = parse.GetValue(seed) ?? settings.Seed;
             settings.Quick |= parse.GetValue(quick);
 
+            if (parse.GetValue(loss) is { } lossName)
+                settings.RegressionLoss = lossName.ToLowerInvariant() switch
+                {
+                    "l1" => MsaMl.Trainers.Training.RegressionLoss.L1,
+                    "mse" => MsaMl.Trainers.Training.RegressionLoss.Mse,
+                    _ => throw new ArgumentException($"Unknown --loss '{lossName}'; expected l1 or mse."),
+                };
+
             string name = parse.GetValue(dataset)!;
             string bundle = parse.GetValue(output)!;
+            bool intensity = DatasetLoader.IsIntensity(name);
+            string taskName = (parse.GetValue(task) ?? (intensity ? "regression" : "classification")).ToLowerInvariant();
+            if (taskName is not ("regression" or "classification"))
+                throw new ArgumentException($"Unknown --task '{taskName}'; expected regression or classification.");
+            if (taskName == "regression")
+            {
+                if (!intensity) throw new ArgumentException($"--task regression needs a sentiment-intensity dataset (mosi, mosei, sims), not '{name}'.");
+                if (parse.GetValue(loso)) throw new ArgumentException("--loso is IEMOCAP's protocol; MOSI, MOSEI and SIMS have fixed splits.");
+                int runs = parse.GetValue(seeds);
+                if (runs < 1) throw new ArgumentException($"--seeds must be at least 1, got {runs}.");
+                return IntensityTrainCommand.Run(new IntensityTraining.Options(name, parse.GetValue(root), choice, settings,
+                    Enumerable.Range(settings.Seed, runs).ToArray(), bundle, ExtractAudio: choice != ModelChoice.Text), modelName, parse.GetValue(json));
+            }
             if (parse.GetValue(loso))
                 return CrossValidate(name, parse.GetValue(root), choice, settings, Path.ChangeExtension(bundle, ".loso.json"), parse.GetValue(json));
             int count = parse.GetValue(seeds);
@@ -63,7 +87,8 @@ internal static class TrainCommand
                     dataset = name,
                     model = modelName,
                     seeds = result.Seeds,
-                    metrics = summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
+                    // JSON has no NaN: the std of one seed is null.
+                    metrics = summary.ToDictionary(m => m.Key, m => new { mean = Finite(m.Value.Mean), std = Finite(m.Value.StandardDeviation) }),
                     bundle,
                     results = resultFile,
                 }));
@@ -100,12 +125,14 @@ internal static class TrainCommand
         return CommandErrors.Success;
     }
 
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
     private static TrainingSettings ReadSettings(FileInfo file)
     {
         if (!file.Exists) throw new FileNotFoundException($"config file not found: {file.FullName}", file.FullName);
         try
         {
-            return JsonSerializer.Deserialize<TrainingSettings>(File.ReadAllText(file.FullName), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+            return JsonSerializer.Deserialize<TrainingSettings>(File.ReadAllText(file.FullName), new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } })
                 ?? new TrainingSettings();
         }
         catch (JsonException ex)

@@ -18,6 +18,10 @@ public enum ModelChoice
     Early,
     /// <summary>Late fusion (average) of a text-only and a first-modality model.</summary>
     Late,
+    /// <summary>The tensor-fusion (TFN) head over the two modalities' sequence features.</summary>
+    TensorFusion,
+    /// <summary>The cross-modal attention head over the two modalities' sequence features.</summary>
+    Attention,
 }
 
 /// <summary>Trains one model of a task, evaluates it on the test split and saves a bundle of featurizer + model.</summary>
@@ -27,6 +31,8 @@ public static class TrainingRun
     {
         if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
         bool hasTest = task.Records.Any(r => r.Split == SplitNames.Test);
+        if (choice != ModelChoice.Text && !task.HasFirstModality)
+            throw new InvalidDataException($"Dataset '{task.Name}': no row has the {task.FirstModality} modality, so only --model text can be trained.");
 
         progress?.Stage(task.Name, "featurizing");
         var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = task.Featurize(ml);
@@ -47,6 +53,11 @@ public static class TrainingRun
                 model = new TransformerChain<ITransformer>(first, text, DemoExperiment.LateFusion(task));
                 results.Add((DemoExperiment.Evaluate(ml, task.Name, "late fusion", "late", model.Transform(testFeatures), "Score", "PredictedLabel", clock.Elapsed.TotalSeconds,
                     first.ParameterCount + text.ParameterCount), model));
+                break;
+            case ModelChoice.TensorFusion or ModelChoice.Attention:
+                var head = choice == ModelChoice.TensorFusion ? MsaMl.Trainers.Fusion.FusionHead.TensorFusion : MsaMl.Trainers.Fusion.FusionHead.CrossModalAttention;
+                model = DemoExperiment.TrainTorch(ml, task, task.HeadModel(head), choice == ModelChoice.TensorFusion ? "tensor fusion" : "cross-modal attention", "head",
+                    trainFeatures, validationFeatures, testFeatures, progress, results);
                 break;
             default:
                 var modalities = choice switch { ModelChoice.Text => TaskModalities.Text, ModelChoice.First => TaskModalities.First, _ => TaskModalities.Both };
