@@ -20,6 +20,8 @@ public sealed class DemoSmokeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "speech-confusion.png")));
         Assert.True(File.Exists(Path.Combine(_folder, "results.json")));
         Assert.Contains("Predictions of the reloaded bundles", report);
+        Assert.Contains("speech intensity: regression (MMSA's metrics, test split)", report);
+        Assert.Contains("| model | MAE | Corr | Has0_acc_2 | Non0_acc_2 | Mult_acc_7 |", report);
 
         string bundle = Path.Combine(_folder, "ote.zip");
         Assert.True(File.Exists(Path.Combine(_folder, "aat.zip")));

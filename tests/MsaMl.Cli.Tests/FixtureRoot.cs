@@ -12,4 +12,15 @@ internal static class FixtureRoot
         }
         throw new DirectoryNotFoundException("tests/fixtures/iemocap not found above the test folder.");
     }
+
+    /// <summary>A fixture folder under tests/fixtures (e.g. "mosi", "MOSI-id"), found above the test folder.</summary>
+    public static string Of(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine([dir.FullName, "tests", "fixtures", .. parts]);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException($"tests/fixtures/{string.Join("/", parts)} not found above the test folder.");
+    }
 }

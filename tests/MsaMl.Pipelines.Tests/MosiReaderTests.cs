@@ -106,8 +106,8 @@ public class MosiReaderTests
         temp.Write("label.csv", header + "v1,1,fine,0.5,,,,Positive,train\nv1,2,too much,4.5,,,,Positive,train\n");
         Assert.Contains($"{file}, line 3:", Assert.Throws<DatasetFormatException>(() => Read(temp.Path)).Message);
 
-        temp.Write("label.csv", header + "v1,1,\"multi\nline\",0.5,,,,Positive,train\nv1,2,ok,0.5,,,,Positive,dev\n");
-        Assert.Contains($"{file}, line 4: mode must be train, valid or test, not 'dev'", Assert.Throws<DatasetFormatException>(() => Read(temp.Path)).Message);
+        temp.Write("label.csv", header + "v1,1,\"multi\nline\",0.5,,,,Positive,train\nv1,2,ok,0.5,,,,Positive,holdout\n");
+        Assert.Contains($"{file}, line 4: mode must be train, valid, dev, val or test, not 'holdout'", Assert.Throws<DatasetFormatException>(() => Read(temp.Path)).Message);
 
         temp.Write("label.csv", header + "v1,1,unquoted, comma,0.5,,,,Positive,train\n");
         Assert.Contains($"{file}, line 2:", Assert.Throws<DatasetFormatException>(() => Read(temp.Path)).Message);

@@ -53,6 +53,15 @@ internal static class DemoCommand
             }
             AnsiConsole.Write(table);
         }
+        if (result.Intensity is { Count: > 0 } intensity)
+        {
+            var table = new Table().Title("[bold]speech intensity[/] (regression, MMSA's metrics, test split)")
+                .AddColumn("model").AddColumn("MAE").AddColumn("Corr").AddColumn("Has0 Acc-2").AddColumn("Non0 Acc-2").AddColumn("Acc-7");
+            foreach (var m in intensity)
+                table.AddRow(Markup.Escape(m.Model), $"{m.Metrics.MeanAbsoluteError:F3}", $"{m.Metrics.PearsonCorrelation:F3}",
+                    $"{m.Metrics.Has0Accuracy2:P1}", $"{m.Metrics.Non0Accuracy2:P1}", $"{m.Metrics.Accuracy7:P1}");
+            AnsiConsole.Write(table);
+        }
         foreach (var example in result.Examples)
             AnsiConsole.MarkupLine($"reloaded bundle: [bold]{Markup.Escape(example.Id)}[/] \"{Markup.Escape(example.Text)}\" -> [bold]{Markup.Escape(example.Predicted)}[/] (truth {Markup.Escape(example.Truth)})");
         AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(result.ReportPath)}[/]; bundles: {Markup.Escape(string.Join(", ", result.Bundles))}");

@@ -24,8 +24,10 @@ internal static class EvaluateCommand
         {
             var ml = new MLContext(seed: 1);
             var (bundle, classes) = BundleScoring.Load(ml, parse.GetValue(model)!);
-            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             string splitName = parse.GetValue(split)!;
+            if (classes.Length == 0)
+                return EvaluateIntensity(ml, bundle, parse.GetValue(dataset)!, parse.GetValue(root), splitName, parse.GetValue(json));
+            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             var rows = records.Where(r => r.Split == splitName).Select(ExperimentTask.Standard).ToList();
             if (rows.Count == 0) throw new InvalidDataException($"The dataset has no rows in split '{splitName}'.");
             var unknown = rows.Select(r => r.Label).Distinct().Except(classes).ToList();
@@ -42,5 +44,24 @@ internal static class EvaluateCommand
             return CommandErrors.Success;
         }));
         return command;
+    }
+
+    /// <summary>A regression bundle: MMSA's metrics of the dataset (mosi, mosei, sims) on the split.</summary>
+    private static int EvaluateIntensity(MLContext ml, ITransformer bundle, string dataset, string? root, string splitName, bool json)
+    {
+        var kind = MmsaDatasets.Parse(dataset)
+            ?? throw new ArgumentException($"The model is a regression (sentiment intensity) bundle; evaluate it on mosi, mosei or sims, not '{dataset}'.");
+        var rows = DatasetLoader.ReadMmsa(ml, dataset, root, extractAudio: false, null).Records
+            .Where(r => r.Split == splitName).Select(ExperimentTask.StandardIntensity).ToList();
+        if (rows.Count == 0) throw new InvalidDataException($"The dataset has no rows in split '{splitName}'.");
+        var metrics = MmsaProtocol.Evaluate(kind, bundle.Transform(ml.Data.LoadFromEnumerable(rows)), IntensityRecord.SentimentColumnName, "Score");
+        var values = metrics.ToNamedValues();
+        if (json)
+            Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, protocol = MmsaProtocol.Describe(kind),
+                metrics = values.ToDictionary(v => v.Key, v => double.IsFinite(v.Value) ? v.Value : (double?)null) }));
+        else
+            AnsiConsole.MarkupLine($"{rows.Count} rows ({Markup.Escape(splitName)}): " +
+                Markup.Escape(string.Join(", ", values.Select(v => $"{v.Key} {v.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}"))));
+        return CommandErrors.Success;
     }
 }

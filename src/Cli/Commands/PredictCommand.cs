@@ -29,6 +29,13 @@ internal static class PredictCommand
                 AudioPath = Full(parse.GetValue(audio)),
                 ImagePath = Full(parse.GetValue(image)),
             };
+            if (classes.Length == 0)
+            {
+                float intensity = BundleScoring.IntensityEngine(ml, bundle).Predict(row).Score;
+                if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new { intensity }));
+                else AnsiConsole.MarkupLine($"sentiment intensity: [bold]{intensity:F3}[/]");
+                return CommandErrors.Success;
+            }
             var prediction = BundleScoring.Engine(ml, bundle).Predict(row);
             string label = classes[(int)prediction.PredictedLabel - 1];
             var scores = classes.Select((c, i) => (c, prediction.Score[i])).ToDictionary(p => p.c, p => p.Item2);

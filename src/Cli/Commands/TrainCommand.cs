@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using MsaMl.Pipelines.Evaluation;
+using MsaMl.Pipelines.Experiments;
 using MsaMl.Pipelines.Experiments.Configuration;
 using Spectre.Console;
 
@@ -14,14 +15,22 @@ internal static class TrainCommand
         var arguments = new ConfigArguments();
         var output = new Option<string>("--output") { Description = "Where to save the model bundle (the result file goes beside it).", DefaultValueFactory = _ => "model.zip" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var task = new Option<string?>("--task") { Description = "mosi, mosei, sims: regression (MMSA's protocol, the default) or classification (the class view)." };
+        var loss = new Option<string?>("--loss") { Description = "mosi, mosei, sims: the regression loss, l1 (MMSA's, the default) or mse (overrides the config)." };
         var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.");
         arguments.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(json);
+        command.Options.Add(task);
+        command.Options.Add(loss);
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
-            var config = ExperimentConfigResolver.Resolve(arguments.Overlay(parse));
             string bundle = parse.GetValue(output)!;
+            if (parse.GetValue(arguments.Dataset) is { } name && DatasetLoader.IsIntensity(name))
+                return MmsaTrainCommand.Run(parse, arguments, parse.GetValue(task), parse.GetValue(loss), bundle, parse.GetValue(json));
+            if (parse.GetValue(task) is not null || parse.GetValue(loss) is not null)
+                throw new ArgumentException("--task and --loss apply to the sentiment-intensity datasets (mosi, mosei, sims).");
+            var config = ExperimentConfigResolver.Resolve(arguments.Overlay(parse));
             TableArguments.Describe(config.Dataset.Name, config.Dataset.Root, config.Dataset.Map, config.Dataset.Encoding);
             var outcome = ConfiguredExperiment.Run(config, bundle, warnings =>
             {

@@ -18,6 +18,21 @@ public static class DemoCorpusReader
     public static readonly IReadOnlyList<string> ImageLabels = ["positive", "negative"];
     public static readonly IReadOnlyList<string> SplitNames = ["train", "validation", "test"];
 
+    /// <summary>
+    /// The sentiment intensity of a class on MOSI's [-3, 3] scale, the valence the corpus gives it:
+    /// happy 2, neutral 0, sad -1.5, angry -2.5; positive 2, negative -2. It is carried by the same
+    /// cues as the class (words, prosody, picture), so regression models can learn it.
+    /// </summary>
+    public static float IntensityOf(string label) => label switch
+    {
+        "happy" => 2f,
+        "sad" => -1.5f,
+        "angry" => -2.5f,
+        "positive" => 2f,
+        "negative" => -2f,
+        _ => 0f,
+    };
+
     private static readonly string[] SpeechCues = ["text", "audio", "both"];
     private static readonly string[] ImageCues = ["text", "image", "both"];
     private const int Columns = 6;
@@ -99,7 +114,7 @@ public static class DemoCorpusReader
         Require(cues, cue, "cue", file, lineNumber);
         if (path.Length == 0 || System.IO.Path.IsPathRooted(path) || path.Split('/', '\\').Contains(".."))
             throw new DatasetFormatException(file, lineNumber, $"path '{path}' must be relative to the corpus folder");
-        return (new DemoRecord { Id = id, Split = split, Label = label, Cue = cue, Text = text }, path);
+        return (new DemoRecord { Id = id, Split = split, Label = label, Cue = cue, Text = text, Sentiment = IntensityOf(label) }, path);
     }
 
     private static void Require(IReadOnlyList<string> allowed, string value, string field, string file, int lineNumber)

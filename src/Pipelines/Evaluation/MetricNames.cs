@@ -49,9 +49,18 @@ public static class MetricNames
     /// <summary>MMSA: seven-class accuracy (clip to [-3, 3], round half to even).</summary>
     public const string Accuracy7 = "Mult_acc_7";
 
-    /// <summary>MMSA: mean absolute error of the unclipped values.</summary>
+    /// <summary>MMSA (CH-SIMS): accuracy of the 2 bins [-1, 0], (0, 1].</summary>
+    public const string Accuracy2 = "Mult_acc_2";
+
+    /// <summary>MMSA (CH-SIMS): accuracy of the 3 bins [-1, -0.1], (-0.1, 0.1], (0.1, 1].</summary>
+    public const string Accuracy3 = "Mult_acc_3";
+
+    /// <summary>MMSA (CH-SIMS): support-weighted F1 of the 2 bins.</summary>
+    public const string SimsF1 = "F1_score";
+
+    /// <summary>MMSA: mean absolute error (of the unclipped values; CH-SIMS: of the values clipped to [-1, 1]).</summary>
     public const string MeanAbsoluteError = "MAE";
 
-    /// <summary>MMSA: Pearson correlation of the unclipped values.</summary>
+    /// <summary>MMSA: Pearson correlation (of the unclipped values; CH-SIMS: of the clipped values).</summary>
     public const string PearsonCorrelation = "Corr";
 }

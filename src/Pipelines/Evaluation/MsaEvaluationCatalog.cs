@@ -30,4 +30,11 @@ public sealed class MsaEvaluationCatalog
     /// <param name="scoreColumnName">The predicted sentiment intensity.</param>
     public MmsaRegressionMetrics EvaluateMmsaRegression(IDataView data, string labelColumnName = "Label", string scoreColumnName = "Score") =>
         MmsaRegressionEvaluator.Evaluate(data, labelColumnName, scoreColumnName);
+
+    /// <summary>MMSA's CH-SIMS metrics (Mult_acc_2/3/5, F1_score, MAE, Corr on [-1, 1]). See <see cref="MmsaSimsEvaluator"/>.</summary>
+    /// <param name="data">Scored data with Single or Double label and score columns.</param>
+    /// <param name="labelColumnName">The true sentiment intensity.</param>
+    /// <param name="scoreColumnName">The predicted sentiment intensity.</param>
+    public MmsaSimsMetrics EvaluateMmsaSims(IDataView data, string labelColumnName = "Label", string scoreColumnName = "Score") =>
+        MmsaSimsEvaluator.Evaluate(data, labelColumnName, scoreColumnName);
 }

@@ -38,14 +38,18 @@ public static class DemoExperiment
         var examples = new List<ExamplePrediction>();
         foreach (var task in tasks)
             RunTask(ml, task, options, progress, models, robustness, bundles, examples);
+        // After the classification tasks, with its own MLContext, so their results do not depend on it.
+        var intensity = options.Speech && options.Intensity
+            ? DemoIntensity.Run(options, tasks.First(t => t.Name == "speech").Records, progress)
+            : Array.Empty<IntensityModelResult>();
 
-        string report = DemoReport.Write(options, models, robustness, examples);
-        WriteResults(options, models);
-        return new DemoResult(models, robustness, bundles, examples, report);
+        string report = DemoReport.Write(options, models, robustness, examples, intensity);
+        WriteResults(options, models, intensity);
+        return new DemoResult(models, robustness, bundles, examples, report, intensity);
     }
 
     /// <summary>Every model's test metrics with the options and package versions, as a result file.</summary>
-    private static void WriteResults(DemoOptions options, IReadOnlyList<ModelResult> models) =>
+    private static void WriteResults(DemoOptions options, IReadOnlyList<ModelResult> models, IReadOnlyList<IntensityModelResult> intensity) =>
         EvaluationResultFile.Write(Path.Combine(options.OutputFolder, "results.json"), new EvaluationResultDocument
         {
             Kind = "demo",
@@ -53,7 +57,9 @@ public static class DemoExperiment
             Versions = PackageVersions.Current(),
             Options = EvaluationResultFile.SerializeOptions(options),
             Seeds = { options.Seed },
-            Runs = models.Select(m => new EvaluationRunRecord($"{m.Task}/{m.Model}", options.Seed, m.SecondsToTrain, m.Metrics.ToNamedValues())).ToList(),
+            Runs = models.Select(m => new EvaluationRunRecord($"{m.Task}/{m.Model}", options.Seed, m.SecondsToTrain, m.Metrics.ToNamedValues()))
+                .Concat(intensity.Select(m => new EvaluationRunRecord($"{m.Task}/{m.Model}", options.Seed, m.SecondsToTrain, m.Metrics.ToNamedValues())))
+                .ToList(),
         });
 
     private static void RunTask(MLContext ml, ExperimentTask task, DemoOptions options, IExperimentProgress? progress,

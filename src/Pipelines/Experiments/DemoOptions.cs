@@ -17,6 +17,9 @@ public sealed class DemoOptions
     /// <summary>Run the speech (AAT) task.</summary>
     public bool Speech { get; set; } = true;
 
+    /// <summary>Also train sentiment-intensity (regression) models on the speech corpus and report MMSA's metrics (needs <see cref="Speech"/>).</summary>
+    public bool Intensity { get; set; } = true;
+
     /// <summary>Run the image (OTE) task.</summary>
     public bool Images { get; set; } = true;
 }

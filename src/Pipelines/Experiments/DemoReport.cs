@@ -6,7 +6,8 @@ namespace MsaMl.Pipelines.Experiments;
 /// <summary>Writes the demo's Markdown report and its PNG plots into the output folder.</summary>
 internal static class DemoReport
 {
-    public static string Write(DemoOptions options, IReadOnlyList<ModelResult> models, IReadOnlyList<RobustnessResult> robustness, IReadOnlyList<ExamplePrediction> examples)
+    public static string Write(DemoOptions options, IReadOnlyList<ModelResult> models, IReadOnlyList<RobustnessResult> robustness, IReadOnlyList<ExamplePrediction> examples,
+        IReadOnlyList<IntensityModelResult> intensity)
     {
         var report = new MarkdownReport("MsaMl demo report")
             .AddParagraph($"Corpus: the embedded synthetic demo corpus (datasets/demo). Seed {options.Seed}{(options.Quick ? ", quick run" : "")}. " +
@@ -39,6 +40,16 @@ internal static class DemoReport
             var complexity = new ComplexityTable();
             foreach (var m in task.Where(m => m.Complexity != null)) complexity.Add(m.Complexity!);
             report.AddComplexity(complexity, $"{task.Key}: complexity (scoring the test split)");
+        }
+        if (intensity.Count > 0)
+        {
+            var table = new MarkdownTable(new[] { "model", MetricNames.MeanAbsoluteError, MetricNames.PearsonCorrelation, MetricNames.Has0Accuracy2, MetricNames.Non0Accuracy2, MetricNames.Accuracy7 });
+            foreach (var m in intensity)
+                table.AddRow(new[] { m.Model, MetricFormat.Number(m.Metrics.MeanAbsoluteError), MetricFormat.Number(m.Metrics.PearsonCorrelation),
+                    MetricFormat.Number(m.Metrics.Has0Accuracy2), MetricFormat.Number(m.Metrics.Non0Accuracy2), MetricFormat.Number(m.Metrics.Accuracy7) });
+            report.AddSection($"{DemoIntensity.TaskName}: regression (MMSA's metrics, test split)",
+                "Sentiment intensity on MOSI's [-3, 3] scale (the valence of each emotion: happy 2, neutral 0, sad -1.5, angry -2.5), " +
+                "regression models with MMSA's L1 loss; metrics as MMSA's metricsTop.py computes them." + Environment.NewLine + Environment.NewLine + table);
         }
         if (examples.Count > 0)
             report.AddSection("Predictions of the reloaded bundles", string.Join(Environment.NewLine, examples.Select(e =>

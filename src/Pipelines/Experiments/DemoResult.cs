@@ -6,4 +6,5 @@ public sealed record DemoResult(
     IReadOnlyList<RobustnessResult> Robustness,
     IReadOnlyList<string> Bundles,
     IReadOnlyList<ExamplePrediction> Examples,
-    string ReportPath);
+    string ReportPath,
+    IReadOnlyList<IntensityModelResult>? Intensity = null);

@@ -9,7 +9,8 @@ public enum TaskModalities { First, Text, Both }
 /// <summary>
 /// A classification task over records with text and one other modality (audio or image): its
 /// records, classes, featurizer and model factories. The demo and <c>msa train</c> build models
-/// the same way from it.
+/// the same way from it. A regression task (<see cref="Regression"/>: sentiment intensity) reads
+/// its Single label from <see cref="IntensityRecord.Sentiment"/> instead of mapping classes to keys.
 /// </summary>
 public sealed class ExperimentTask
 {
@@ -25,6 +26,18 @@ public sealed class ExperimentTask
     public required IReadOnlyList<MultimodalRecord> Records { get; init; }
     public required IReadOnlyList<string> Labels { get; init; }
 
+    /// <summary>
+    /// False when no record has the non-text modality (a MOSI label.csv without audio): the
+    /// featurizer then computes text features only, and only text models can be trained.
+    /// </summary>
+    public bool HasFirstModality { get; init; } = true;
+
+    /// <summary>A sentiment-intensity task: models are regression models of <see cref="IntensityRecord.Sentiment"/>.</summary>
+    public bool Regression { get; init; }
+
+    /// <summary>The label column models train on: "Label" (a key) or, for regression, "Sentiment" (Single).</summary>
+    public string LabelColumn => Regression ? IntensityRecord.SentimentColumnName : "Label";
+
     /// <summary>Label key mapping and featurizers, fitted on the training split.</summary>
     public required IEstimator<ITransformer> Featurizer { get; init; }
 
@@ -38,8 +51,16 @@ public sealed class ExperimentTask
     public required string[] EarlyFusionColumns { get; init; }
 
     /// <summary>The records of one split as an IDataView in the standard columns.</summary>
-    public IDataView Split(MLContext ml, string split) =>
-        ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(Standard).ToList());
+    public IDataView Split(MLContext ml, string split) => Regression
+        ? ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(StandardIntensity).ToList())
+        : ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(Standard).ToList());
+
+    /// <summary>
+    /// The schema a saved model of this task takes: the standard columns (a regression task's
+    /// featurizer does not read the target, so predictions need no Sentiment column).
+    /// </summary>
+    public DataViewSchema BundleInputSchema(MLContext ml, DataViewSchema trainSchema) =>
+        Regression ? ml.Data.LoadFromEnumerable(new List<MultimodalRecord>()).Schema : trainSchema;
 
     /// <summary>
     /// Fits the featurizer on the training split and featurizes the three splits once, cached in
@@ -58,6 +79,10 @@ public sealed class ExperimentTask
     /// <summary>A copy in the standard columns only (so every dataset gives the same bundle input schema).</summary>
     public static MultimodalRecord Standard(MultimodalRecord r) =>
         new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split };
+
+    /// <summary>A copy in the standard columns plus the sentiment intensity (0 for a record without one).</summary>
+    public static IntensityRecord StandardIntensity(MultimodalRecord r) =>
+        new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
 }
 
 /// <summary>A task's fitted featurizer, the raw input schema, and its three splits featurized.</summary>

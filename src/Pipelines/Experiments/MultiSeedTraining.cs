@@ -52,5 +52,8 @@ public static class MultiSeedTraining
         LearningRate = s.LearningRate,
         BatchSize = s.BatchSize,
         EarlyStoppingPatience = s.EarlyStoppingPatience,
+        RegressionLoss = s.RegressionLoss,
+        TextModelPath = s.TextModelPath,
+        TextVocabPath = s.TextVocabPath,
     };
 }

@@ -18,15 +18,23 @@ public static class TaskPipelines
 {
     private sealed class LabelRow { public string Label { get; set; } = ""; }
 
-    /// <summary>A speech task when the records carry audio, else an image task.</summary>
+    /// <summary>A speech task when the records carry audio or a sentiment intensity (MOSI, MOSEI, SIMS: video clips), else an image task.</summary>
     public static ExperimentTask For(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings) =>
-        records.Any(r => r.AudioPath.Length > 0) ? Speech(ml, name, records, labels, settings) : Images(ml, name, records, labels, settings);
+        records.Any(r => r.AudioPath.Length > 0) || records.FirstOrDefault() is IntensityRecord
+            ? Speech(ml, name, records, labels, settings)
+            : Images(ml, name, records, labels, settings);
 
     private static IEstimator<ITransformer> LabelKeys(MLContext ml, IReadOnlyList<string> labels) =>
         ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })));
 
-    private static void Apply(TorchTrainerOptions o, TrainingSettings settings, int epochs, double learningRate)
+    private static void Apply(TorchTrainerOptions o, TrainingSettings settings, int epochs, double learningRate, bool regression = false)
     {
+        if (regression)
+        {
+            o.OutputKind = TorchOutputKind.Regression;
+            o.RegressionLoss = settings.RegressionLoss;
+            o.LabelColumnName = IntensityRecord.SentimentColumnName;
+        }
         o.Epochs = settings.Epochs ?? (settings.Quick ? 3 : epochs);
         o.LearningRate = settings.LearningRate ?? learningRate;
         o.BatchSize = settings.BatchSize ?? 32;
@@ -34,7 +42,7 @@ public static class TaskPipelines
         o.Seed = settings.Seed;
     }
 
-    private static IEstimator<ITransformer> Head(MLContext ml, FusionHead head, string firstColumn, TrainingSettings settings, string score, string predicted)
+    private static IEstimator<ITransformer> Head(MLContext ml, FusionHead head, string firstColumn, TrainingSettings settings, string score, string predicted, bool regression = false)
     {
         var o = new FusionHeadOptions
         {
@@ -48,21 +56,40 @@ public static class TaskPipelines
             ScoreColumnName = score,
             PredictedLabelColumnName = predicted,
         };
-        Apply(o, settings, epochs: 30, learningRate: 1e-3);
+        Apply(o, settings, epochs: 30, learningRate: 1e-3, regression);
         return ml.Msa().Trainers.FusionHead(o);
     }
 
-    public static ExperimentTask Speech(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings)
+    /// <summary>The BERT options of a task's text featurizer: MiniLM, or the encoder the settings name (e.g. a Chinese BERT for CH-SIMS).</summary>
+    public static BertEmbeddingOptions TextEncoder(TrainingSettings settings, int maxTokens) =>
+        new() { MaxTokens = maxTokens, ModelPath = settings.TextModelPath, VocabPath = settings.TextVocabPath };
+
+    /// <summary>
+    /// A speech + text task; with <paramref name="regression"/>, a sentiment-intensity task whose
+    /// models are regression models of <see cref="IntensityRecord.Sentiment"/> (no label keys).
+    /// <paramref name="maxTokens"/> overrides the text length (16 for classification, 50, MMSA's, for regression).
+    /// </summary>
+    public static ExperimentTask Speech(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings,
+        bool regression = false, int? maxTokens = null)
     {
-        var featurizer = LabelKeys(ml, labels)
-            .Append(ml.Msa().Transforms.LogSpectrogram(new LogSpectrogramOptions
-            {
-                MelBands = 40,
-                TimeFrames = 200,
-                Standardization = SpectrogramStandardization.Dataset,
-                StatisticsColumnName = "SpectrogramStats",
-            }))
-            .Append(ml.Msa().Transforms.BertEmbedding(new BertEmbeddingOptions { MaxTokens = 16 }));
+        IEstimator<ITransformer> spectrogram = ml.Msa().Transforms.LogSpectrogram(new LogSpectrogramOptions
+        {
+            MelBands = 40,
+            TimeFrames = 200,
+            Standardization = SpectrogramStandardization.Dataset,
+            StatisticsColumnName = "SpectrogramStats",
+        });
+        // Without any audio (a MOSI label.csv alone) the spectrogram has nothing to learn its
+        // moments from; the task is then text-only and models that need audio say so.
+        bool hasAudio = records.Any(r => r.AudioPath.Length > 0);
+        var text = ml.Msa().Transforms.BertEmbedding(TextEncoder(settings, maxTokens ?? (regression ? 50 : 16)));
+        IEstimator<ITransformer> featurizer = (regression, hasAudio) switch
+        {
+            (true, true) => spectrogram.Append(text),
+            (true, false) => text,
+            (false, true) => LabelKeys(ml, labels).Append(spectrogram).Append(text),
+            (false, false) => LabelKeys(ml, labels).Append(text),
+        };
 
         IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
         {
@@ -75,7 +102,7 @@ public static class TaskPipelines
                 ScoreColumnName = score,
                 PredictedLabelColumnName = predicted,
             };
-            Apply(o, settings, epochs: 30, learningRate: 1e-3);
+            Apply(o, settings, epochs: 30, learningRate: 1e-3, regression);
             return ml.Msa().Trainers.Aat(o);
         }
 
@@ -87,9 +114,11 @@ public static class TaskPipelines
             ModelName = "AAT",
             Records = records,
             Labels = labels,
+            Regression = regression,
+            HasFirstModality = hasAudio,
             Featurizer = featurizer,
             Model = Model,
-            HeadModel = (head, score, predicted) => Head(ml, head, "Spectrogram", settings, score, predicted),
+            HeadModel = (head, score, predicted) => Head(ml, head, "Spectrogram", settings, score, predicted, regression),
             EarlyFusionColumns = new[] { "SpectrogramStats", "TextEmbedding" },
         };
     }

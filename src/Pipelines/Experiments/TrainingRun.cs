@@ -18,9 +18,9 @@ public enum ModelChoice
     Early,
     /// <summary>Late fusion (average) of a text-only and a first-modality model.</summary>
     Late,
-    /// <summary>The tensor-fusion (TFN) head over both modalities' sequence features.</summary>
+    /// <summary>The tensor-fusion (TFN) head over the two modalities' sequence features.</summary>
     TensorFusion,
-    /// <summary>The cross-modal attention head over both modalities' sequence features.</summary>
+    /// <summary>The cross-modal attention head over the two modalities' sequence features.</summary>
     Attention,
 }
 
@@ -31,6 +31,8 @@ public static class TrainingRun
     {
         if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
         bool hasTest = task.Records.Any(r => r.Split == SplitNames.Test);
+        if (choice != ModelChoice.Text && !task.HasFirstModality)
+            throw new InvalidDataException($"Dataset '{task.Name}': no row has the {task.FirstModality} modality, so only --model text can be trained.");
 
         progress?.Stage(task.Name, "featurizing");
         var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = task.Featurize(ml);

@@ -14,6 +14,18 @@ public sealed class TrainingSettings
     public double? LearningRate { get; set; }
     public int? BatchSize { get; set; }
 
-    /// <summary>Epochs without a better validation accuracy before stopping (0: off).</summary>
+    /// <summary>The loss of regression models (sentiment intensity): L1 as MMSA trains them, or MSE.</summary>
+    public MsaMl.Trainers.Training.RegressionLoss RegressionLoss { get; set; } = MsaMl.Trainers.Training.RegressionLoss.L1;
+
+    /// <summary>
+    /// A BERT ONNX model for the text featurizer (BertEmbeddingOptions.ModelPath), with
+    /// <see cref="TextVocabPath"/>; null: the embedded English MiniLM. CH-SIMS needs a Chinese one.
+    /// </summary>
+    public string? TextModelPath { get; set; }
+
+    /// <summary>The vocab.txt of <see cref="TextModelPath"/> (BertEmbeddingOptions.VocabPath).</summary>
+    public string? TextVocabPath { get; set; }
+
+    /// <summary>Epochs without a better validation accuracy (regression: MAE) before stopping (0: off).</summary>
     public int EarlyStoppingPatience { get; set; } = 10;
 }

@@ -9,7 +9,9 @@ namespace MsaMl.Pipelines.Fusion;
 /// Decision-level fusion: combines the class probabilities of single-modality models by average,
 /// weighted average or majority vote (or lays them side by side for a stacking model). A member
 /// whose modality is missing in a row (its presence column is empty) is left out of that row,
-/// and the <c>FusedModalities</c> output says which members decided.
+/// and the <c>FusedModalities</c> output says which members decided. Members that are regression
+/// models (a Single <c>Score</c> each, such as sentiment intensities) are averaged the same way
+/// (Average or WeightedAverage) into a Single <c>Score</c>; a row without any member scores 0.
 /// </summary>
 public sealed class LateFusionTransformer : RowMappingTransformer
 {
@@ -36,8 +38,31 @@ public sealed class LateFusionTransformer : RowMappingTransformer
             .Concat(_options.Members.Where(m => m.PresenceColumnName != null).Select(m => m.PresenceColumnName!))
             .Distinct().ToList();
 
+    /// <summary>Whether the members' score columns are Single scalars (regression) in <paramref name="inputSchema"/>.</summary>
+    internal bool IsRegression(DataViewSchema inputSchema) =>
+        inputSchema.GetColumnOrNull(_options.Members[0].ScoreColumnName)?.Type == NumberDataViewType.Single;
+
+    private IReadOnlyList<OutputColumn> RegressionOutputColumns(DataViewSchema inputSchema)
+    {
+        if (_options.Mode is not (LateFusionMode.Average or LateFusionMode.WeightedAverage))
+            throw new ArgumentOutOfRangeException(nameof(inputSchema),
+                $"Late fusion of regression scores supports Average and WeightedAverage, not {_options.Mode} (voting and stacking need class probabilities).");
+        foreach (var member in _options.Members)
+        {
+            var column = inputSchema.GetColumnOrNull(member.ScoreColumnName)
+                ?? throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Late fusion member '{member.Name}': score column '{member.ScoreColumnName}' not found.");
+            if (column.Type != NumberDataViewType.Single)
+                throw new ArgumentOutOfRangeException(nameof(inputSchema),
+                    $"Late fusion member '{member.Name}': column '{member.ScoreColumnName}' is {column.Type}, but the first member's score is a Single (regression); all members must be alike.");
+            if (member.PresenceColumnName != null)
+                SchemaChecks.RequireText(inputSchema, member.PresenceColumnName, $"Presence column of member '{member.Name}'");
+        }
+        return new[] { RegressionColumns.Create(_options.ScoreColumnName), new OutputColumn(_options.FusedModalitiesColumnName, TextDataViewType.Instance) };
+    }
+
     protected override IReadOnlyList<OutputColumn> GetOutputColumns(DataViewSchema inputSchema)
     {
+        if (IsRegression(inputSchema)) return RegressionOutputColumns(inputSchema);
         string[]? classes = null;
         foreach (var member in _options.Members)
         {
@@ -72,6 +97,7 @@ public sealed class LateFusionTransformer : RowMappingTransformer
         private readonly LateFusionTransformer _owner;
         private readonly DataViewRow _input;
         private readonly ValueGetter<VBuffer<float>>[] _scores;
+        private readonly ValueGetter<float>[]? _values;
         private readonly ValueGetter<ReadOnlyMemory<char>>?[] _presence;
         private readonly float[][] _memberScores;
         private readonly bool[] _present;
@@ -84,15 +110,21 @@ public sealed class LateFusionTransformer : RowMappingTransformer
             _owner = owner;
             _input = input;
             var members = owner._options.Members;
-            _scores = members.Select(m => input.GetGetter<VBuffer<float>>(input.Schema[m.ScoreColumnName])).ToArray();
+            bool regression = owner.IsRegression(input.Schema);
+            _values = regression ? members.Select(m => input.GetGetter<float>(input.Schema[m.ScoreColumnName])).ToArray() : null;
+            _scores = regression ? Array.Empty<ValueGetter<VBuffer<float>>>() : members.Select(m => input.GetGetter<VBuffer<float>>(input.Schema[m.ScoreColumnName])).ToArray();
             _presence = members.Select(m => m.PresenceColumnName == null ? null : input.GetGetter<ReadOnlyMemory<char>>(input.Schema[m.PresenceColumnName])).ToArray();
-            int classes = ((VectorDataViewType)input.Schema[members[0].ScoreColumnName].Type).Size;
+            int classes = regression ? 1 : ((VectorDataViewType)input.Schema[members[0].ScoreColumnName].Type).Size;
             _memberScores = members.Select(_ => new float[classes]).ToArray();
             _present = new bool[members.Count];
             _fused = new float[classes];
         }
 
-        public override Delegate GetGetter(int output) => output switch
+        public override Delegate GetGetter(int output) => _values != null
+            ? output == 0
+                ? (ValueGetter<float>)((ref float value) => { Combine(); value = _fused[0]; })
+                : (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> value) => { Combine(); value = _modalities.AsMemory(); })
+            : output switch
         {
             0 or 1 => ClassificationColumns.Getter(output, _fused, Combine),
             2 => (ValueGetter<ReadOnlyMemory<char>>)((ref ReadOnlyMemory<char> value) => { Combine(); value = _modalities.AsMemory(); }),
@@ -113,10 +145,14 @@ public sealed class LateFusionTransformer : RowMappingTransformer
             _position = _input.Position;
             VBuffer<float> buffer = default;
             ReadOnlyMemory<char> text = default;
-            for (int m = 0; m < _scores.Length; m++)
+            for (int m = 0; m < _memberScores.Length; m++)
             {
-                _scores[m](ref buffer);
-                buffer.CopyTo(_memberScores[m]);
+                if (_values != null) _values[m](ref _memberScores[m][0]);
+                else
+                {
+                    _scores[m](ref buffer);
+                    buffer.CopyTo(_memberScores[m]);
+                }
                 _present[m] = true;
                 if (_presence[m] is { } presence)
                 {
@@ -150,7 +186,7 @@ public sealed class LateFusionTransformer : RowMappingTransformer
             }
             if (total == 0)
             {
-                Array.Fill(_fused, 1f / k);
+                Array.Fill(_fused, _values != null ? 0f : 1f / k);
                 return;
             }
             for (int c = 0; c < k; c++) mean[c] /= (float)total;

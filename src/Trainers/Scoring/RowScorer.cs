@@ -4,7 +4,7 @@ using MsaMl.Transforms.Core;
 
 namespace MsaMl.Trainers.Scoring;
 
-/// <summary>Scores the current input row once (when its Score or PredictedLabel is first read).</summary>
+/// <summary>Scores the current input row once (when its Score or PredictedLabel is first read); a regression model's Score is its one output.</summary>
 internal sealed class RowScorer : RowMapper
 {
     private readonly TorchScoringTransformer _transformer;
@@ -20,10 +20,16 @@ internal sealed class RowScorer : RowMapper
         _input = input;
         _featureGetters = transformer.FeatureColumns.Select(c => input.GetGetter<VBuffer<float>>(input.Schema[c])).ToArray();
         _features = transformer.FeatureColumns.Select(_ => Array.Empty<float>()).ToArray();
-        _scores = new float[transformer.ClassNames.Length];
+        _scores = new float[transformer.Spec.Outputs];
     }
 
-    public override Delegate GetGetter(int output) => output switch
+    public override Delegate GetGetter(int output) => _transformer.Spec.Regression
+        ? (ValueGetter<float>)((ref float value) =>
+        {
+            Score();
+            value = _scores[0];
+        })
+        : output switch
     {
         2 => (ValueGetter<float>)((ref float value) =>
         {

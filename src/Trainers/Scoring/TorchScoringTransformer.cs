@@ -10,7 +10,8 @@ namespace MsaMl.Trainers.Scoring;
 /// <summary>
 /// A trained MsaMl network as an ML.NET transformer: reads its feature columns and appends
 /// <c>Score</c> (class probabilities, slot names = class names) and <c>PredictedLabel</c> (a key
-/// with the label's key values), so ML.NET's evaluators and MapKeyToValue work unchanged.
+/// with the label's key values), so ML.NET's evaluators and MapKeyToValue work unchanged; a
+/// regression model appends only <c>Score</c>, a Single, as ML.NET's regression trainers do.
 /// </summary>
 public sealed class TorchScoringTransformer : RowMappingTransformer
 {
@@ -56,6 +57,7 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
                 throw new ArgumentOutOfRangeException(nameof(inputSchema),
                     $"Feature column '{Spec.FeatureColumns[i]}': expected shape [{string.Join(", ", expected)}], found [{string.Join(", ", actual)}].");
         }
+        if (Spec.Regression) return new[] { RegressionColumns.Create(Spec.ScoreColumn) };
         var outputs = ClassificationColumns.Create(Spec.ScoreColumn, Spec.PredictedLabelColumn, Spec.ClassNames).ToList();
         if (IsBinary)
         {
@@ -70,11 +72,11 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
     /// (log-odds of the second class) and a Boolean prediction, the columns ML.NET's
     /// <c>BinaryClassification.EvaluateNonCalibrated</c> reads (with a Boolean label column).
     /// </summary>
-    public bool IsBinary => Spec.ClassNames.Length == 2 && Spec.BinaryScoreColumn != null && Spec.BinaryPredictedLabelColumn != null;
+    public bool IsBinary => !Spec.Regression && Spec.ClassNames.Length == 2 && Spec.BinaryScoreColumn != null && Spec.BinaryPredictedLabelColumn != null;
 
     protected override RowMapper CreateRowMapper(DataViewRow input) => new RowScorer(this, input);
 
-    /// <summary>Class probabilities of one row.</summary>
+    /// <summary>Class probabilities of one row (regression: the one predicted value).</summary>
     internal void ScoreRow(float[][] features, float[] scores)
     {
         lock (_gate)
@@ -84,8 +86,9 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
             var inputs = new Tensor[features.Length];
             for (int i = 0; i < features.Length; i++)
                 inputs[i] = tensor(features[i], Spec.RowShapes[i].Select(d => (long)d).Prepend(1L).ToArray()).to(_device);
-            var probabilities = _model.forward(inputs).softmax(1).cpu();
-            probabilities.data<float>().CopyTo(scores, 0);
+            var output = _model.forward(inputs);
+            var values = (Spec.Regression ? output : output.softmax(1)).cpu();
+            values.data<float>().CopyTo(scores, 0);
         }
     }
 
@@ -106,6 +109,13 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
     }
 }
 
-/// <summary>What a scoring transformer needs besides the network: its inputs, their shapes and the classes.</summary>
+/// <summary>
+/// What a scoring transformer needs besides the network: its inputs, their shapes and the classes
+/// (none for a regression model, whose network has one output).
+/// </summary>
 public sealed record TorchModelSpec(string[] FeatureColumns, int[][] RowShapes, string[] ClassNames, string ScoreColumn, string PredictedLabelColumn,
-    string? BinaryScoreColumn = null, string? BinaryPredictedLabelColumn = null);
+    string? BinaryScoreColumn = null, string? BinaryPredictedLabelColumn = null, bool Regression = false)
+{
+    /// <summary>The width of the network's last layer: the number of classes, or 1 for regression.</summary>
+    public int Outputs => Regression ? 1 : ClassNames.Length;
+}

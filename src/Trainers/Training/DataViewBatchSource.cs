@@ -19,15 +19,19 @@ public sealed class DataViewBatchSource : IBatchSource
     private readonly string[] _featureColumns;
     private readonly int[][] _shapes;
     private readonly string _labelColumn;
+    private readonly bool _regression;
 
-    public DataViewBatchSource(MLContext context, IDataView data, IReadOnlyList<string> featureColumns, string labelColumn)
+    /// <summary>Batches of <paramref name="featureColumns"/> and <paramref name="labelColumn"/>: a key label, or with <paramref name="regression"/> a Single target.</summary>
+    public DataViewBatchSource(MLContext context, IDataView data, IReadOnlyList<string> featureColumns, string labelColumn, bool regression = false)
     {
         _context = context;
         _data = data;
         _featureColumns = featureColumns.ToArray();
         _shapes = _featureColumns.Select(c => FeatureReader.RowShape(data.Schema, c)).ToArray();
         _labelColumn = labelColumn;
-        FeatureReader.ClassNames(data.Schema, labelColumn);
+        _regression = regression;
+        if (regression) FeatureReader.RequireRegressionLabel(data.Schema, labelColumn);
+        else FeatureReader.ClassNames(data.Schema, labelColumn);
     }
 
     public IReadOnlyList<int[]> RowShapes => _shapes;
@@ -40,9 +44,12 @@ public sealed class DataViewBatchSource : IBatchSource
         var columns = _featureColumns.Select(c => schema[c]).Append(schema[_labelColumn]).ToArray();
         using var cursor = view.GetRowCursor(columns);
         var getters = _featureColumns.Select(c => cursor.GetGetter<VBuffer<float>>(schema[c])).ToArray();
-        var labelGetter = cursor.GetGetter<uint>(schema[_labelColumn]);
+        var labelGetter = _regression ? null : cursor.GetGetter<uint>(schema[_labelColumn]);
+        var targetGetter = _regression ? cursor.GetGetter<float>(schema[_labelColumn]) : null;
         var buffers = sizes.Select(size => new float[batchSize * size]).ToArray();
         var labels = new long[batchSize];
+        var targets = new float[batchSize];
+        float target = 0;
         VBuffer<float> value = default;
         uint key = 0;
         int count = 0;
@@ -53,19 +60,28 @@ public sealed class DataViewBatchSource : IBatchSource
                 getters[i](ref value);
                 value.CopyTo(buffers[i].AsSpan(count * sizes[i], sizes[i]));
             }
-            labelGetter(ref key);
-            if (key == 0) throw new InvalidDataException($"Label column '{_labelColumn}', row {cursor.Position}: missing label (key 0). Filter such rows out before training.");
-            labels[count++] = key - 1;
+            if (targetGetter != null)
+            {
+                targetGetter(ref target);
+                if (!float.IsFinite(target)) throw new InvalidDataException($"Label column '{_labelColumn}', row {cursor.Position}: the target is {target}. Filter such rows out before training.");
+                targets[count++] = target;
+            }
+            else
+            {
+                labelGetter!(ref key);
+                if (key == 0) throw new InvalidDataException($"Label column '{_labelColumn}', row {cursor.Position}: missing label (key 0). Filter such rows out before training.");
+                labels[count++] = key - 1;
+            }
             if (count == batchSize)
             {
-                yield return Make(buffers, labels, count, device);
+                yield return Make(buffers, labels, targets, count, device);
                 count = 0;
             }
         }
-        if (count > 0) yield return Make(buffers, labels, count, device);
+        if (count > 0) yield return Make(buffers, labels, targets, count, device);
     }
 
-    private TrainingBatch Make(float[][] buffers, long[] labels, int count, Device device)
+    private TrainingBatch Make(float[][] buffers, long[] labels, float[] targets, int count, Device device)
     {
         var inputs = new Tensor[buffers.Length];
         for (int i = 0; i < buffers.Length; i++)
@@ -74,7 +90,8 @@ public sealed class DataViewBatchSource : IBatchSource
             long[] shape = _shapes[i].Select(d => (long)d).Prepend(count).ToArray();
             inputs[i] = tensor(buffers[i].AsSpan(0, count * size).ToArray(), shape).to(device);
         }
-        return new TrainingBatch(inputs, tensor(labels.AsSpan(0, count).ToArray()).to(device), count);
+        var labelTensor = _regression ? tensor(targets.AsSpan(0, count).ToArray()) : tensor(labels.AsSpan(0, count).ToArray());
+        return new TrainingBatch(inputs, labelTensor.to(device), count);
     }
 
     public int[] LabelCounts(int classes)

@@ -20,8 +20,11 @@ public sealed record FeatureInput(string Column, float[] Values, int[] RowShape)
     }
 }
 
-/// <summary>Model inputs and 0-based labels of a data set, in memory.</summary>
-public sealed record TensorTable(IReadOnlyList<FeatureInput> Inputs, int[] Labels, int Rows) : IBatchSource
+/// <summary>
+/// Model inputs and 0-based labels of a data set, in memory; for regression, <paramref name="Targets"/>
+/// holds the Single label of each row and batches carry them as a float tensor.
+/// </summary>
+public sealed record TensorTable(IReadOnlyList<FeatureInput> Inputs, int[] Labels, int Rows, float[]? Targets = null) : IBatchSource
 {
     public IEnumerable<TrainingBatch> Batches(int batchSize, Random? shuffle, Device device)
     {
@@ -50,6 +53,12 @@ public sealed record TensorTable(IReadOnlyList<FeatureInput> Inputs, int[] Label
 
     public Tensor LabelBatch(ReadOnlySpan<int> rows, Device device)
     {
+        if (Targets != null)
+        {
+            var targets = new float[rows.Length];
+            for (int i = 0; i < rows.Length; i++) targets[i] = Targets[rows[i]];
+            return tensor(targets).to(device);
+        }
         var labels = new long[rows.Length];
         for (int i = 0; i < rows.Length; i++) labels[i] = Labels[rows[i]];
         return tensor(labels).to(device);

@@ -31,7 +31,7 @@ public static class TorchModels
             var spec = node["spec"]!.Deserialize<TorchModelSpec>()!;
             if (!artifacts.TryGetValue("weights.bin", out var weights))
                 throw new InvalidDataException($"Model '{kind}' has no weights.bin artifact.");
-            var network = build(options, spec.RowShapes, spec.ClassNames.Length);
+            var network = build(options, spec.RowShapes, spec.Outputs);
             using (var reader = new BinaryReader(new MemoryStream(weights)))
                 network.load(reader);
             var device = TorchDevices.Default();

@@ -10,7 +10,8 @@ using static TorchSharp.torch;
 namespace MsaMl.Trainers.Training;
 
 /// <summary>
-/// Base of MsaMl's TorchSharp trainers: reads the feature and label columns, builds the network,
+/// Base of MsaMl's TorchSharp trainers: reads the feature and label columns, builds the network
+/// (with one output per class, or one scalar output for <see cref="TorchOutputKind.Regression"/>),
 /// runs <see cref="TrainingLoop"/> and returns a <see cref="TorchScoringTransformer"/>.
 /// </summary>
 public abstract class TorchTrainer<TOptions> : ITorchTrainer
@@ -42,6 +43,7 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     /// <summary>The feature columns the network reads, in input order.</summary>
     protected internal abstract string[] FeatureColumns(TOptions options);
 
+    /// <summary>The network; <paramref name="classes"/> is the width of its last layer (1 for regression).</summary>
     protected internal abstract nn.Module<Tensor[], Tensor> CreateNetwork(TOptions options, int[][] rowShapes, int classes);
 
     public TorchScoringTransformer Fit(IDataView input) => Fit(input, null);
@@ -51,40 +53,42 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     {
         var host = ((IHostEnvironment)_context).Register(Kind);
         int seed = Options.Seed ?? host.Rand.Next();
-        var classNames = FeatureReader.ClassNames(train.Schema, Options.LabelColumnName);
+        bool regression = Options.OutputKind == TorchOutputKind.Regression;
+        var classNames = regression ? Array.Empty<string>() : FeatureReader.ClassNames(train.Schema, Options.LabelColumnName);
+        int outputs = regression ? 1 : classNames.Length;
         var columns = FeatureColumns(Options);
         IBatchSource trainData;
         IBatchSource? validationData = null;
         int[][] shapes;
         if (Options.StreamTrainingData)
         {
-            var source = new DataViewBatchSource(_context, train, columns, Options.LabelColumnName);
+            var source = new DataViewBatchSource(_context, train, columns, Options.LabelColumnName, regression);
             (trainData, shapes) = (source, source.RowShapes.ToArray());
         }
         else
         {
-            var table = FeatureReader.Read(train, columns, Options.LabelColumnName);
+            var table = FeatureReader.Read(train, columns, Options.LabelColumnName, regression);
             (trainData, shapes) = (table, table.Inputs.Select(i => i.RowShape).ToArray());
         }
         if (validation != null)
         {
-            var validationClasses = FeatureReader.ClassNames(validation.Schema, Options.LabelColumnName);
+            var validationClasses = regression ? classNames : FeatureReader.ClassNames(validation.Schema, Options.LabelColumnName);
             if (!validationClasses.SequenceEqual(classNames))
                 throw new ArgumentException($"Label column '{Options.LabelColumnName}': the validation data has classes [{string.Join(", ", validationClasses)}] but the training data [{string.Join(", ", classNames)}]; map both with the same MapValueToKey transformer.");
             validationData = Options.StreamTrainingData
-                ? new DataViewBatchSource(_context, validation, columns, Options.LabelColumnName)
-                : FeatureReader.Read(validation, columns, Options.LabelColumnName);
+                ? new DataViewBatchSource(_context, validation, columns, Options.LabelColumnName, regression)
+                : FeatureReader.Read(validation, columns, Options.LabelColumnName, regression);
         }
 
         var device = TorchDevices.Select(_context);
         using var channel = host.Start("Training");
         random.manual_seed(seed);
-        var network = CreateNetwork(Options, shapes, classNames.Length);
+        var network = CreateNetwork(Options, shapes, outputs);
         LastReport = TrainingLoop.Run(network, trainData, validationData, Options, classNames.Length, seed, device,
             Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation);
 
         var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName,
-            Options.BinaryScoreColumnName, Options.BinaryPredictedLabelColumnName);
+            Options.BinaryScoreColumnName, Options.BinaryPredictedLabelColumnName, regression);
         return new TorchScoringTransformer(Kind, JsonSerializer.SerializeToNode(Options, TransformFactory.Json)!, spec, network, device);
     }
 
@@ -96,10 +100,18 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
                 throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{column}' not found in the input schema.");
         var label = schema.GetColumnOrNull(Options.LabelColumnName)
             ?? throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}' not found in the input schema.");
-        if (label.Type is not KeyDataViewType)
-            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}': expected a key type (use MapValueToKey), found {label.Type}.");
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(schema);
+        if (Options.OutputKind == TorchOutputKind.Regression)
+        {
+            if (label.Type != NumberDataViewType.Single)
+                throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}': a regression model expects Single, found {label.Type}.");
+            var score = RegressionColumns.Create(Options.ScoreColumnName);
+            builder.AddColumn(score.Name, score.Type, score.Annotations);
+            return SchemaChecks.ShapeOf(builder.ToSchema());
+        }
+        if (label.Type is not KeyDataViewType)
+            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{Options.LabelColumnName}': expected a key type (use MapValueToKey), found {label.Type}.");
         foreach (var column in ClassificationColumns.Create(Options.ScoreColumnName, Options.PredictedLabelColumnName, new[] { "1", "2" }))
             builder.AddColumn(column.Name, column.Type, column.Annotations);
         return SchemaChecks.ShapeOf(builder.ToSchema());

@@ -6,13 +6,23 @@ public enum OptimizerKind { Adam, Sgd }
 /// <summary>Options shared by MsaMl's TorchSharp trainers (the training loop and the output columns).</summary>
 public abstract class TorchTrainerOptions
 {
-    /// <summary>Label column: a key type (use MapValueToKey), no missing values.</summary>
+    /// <summary>
+    /// Classification (class logits, cross-entropy, a key label) or regression (one scalar,
+    /// <see cref="RegressionLoss"/>, a Single label, <c>Score</c> as Single). Later refactors may move
+    /// this behind a head interface; the training loop already reads it through one objective.
+    /// </summary>
+    public TorchOutputKind OutputKind { get; set; } = TorchOutputKind.Classification;
+
+    /// <summary>The loss of a regression model: L1 (MMSA's choice) or MSE. Ignored for classification.</summary>
+    public RegressionLoss RegressionLoss { get; set; } = RegressionLoss.L1;
+
+    /// <summary>Label column: a key type (use MapValueToKey) for classification, Single for regression; no missing values.</summary>
     public string LabelColumnName { get; set; } = "Label";
 
-    /// <summary>Output: class probabilities, with the class names as slot names.</summary>
+    /// <summary>Output: class probabilities, with the class names as slot names; for regression the predicted value (Single).</summary>
     public string ScoreColumnName { get; set; } = "Score";
 
-    /// <summary>Output: the most probable class, as a key of the label's key type.</summary>
+    /// <summary>Output: the most probable class, as a key of the label's key type (not written by regression models).</summary>
     public string PredictedLabelColumnName { get; set; } = "PredictedLabel";
 
     /// <summary>
@@ -43,7 +53,10 @@ public abstract class TorchTrainerOptions
     /// <summary>Clip the gradient norm to this value; 0 turns clipping off.</summary>
     public double GradientClipNorm { get; set; }
 
-    /// <summary>Stop after this many epochs without a better validation accuracy (and keep the best weights); 0 turns it off.</summary>
+    /// <summary>
+    /// Stop after this many epochs without a better validation accuracy (regression: a lower
+    /// validation MAE) and keep the best weights; 0 turns it off.
+    /// </summary>
     public int EarlyStoppingPatience { get; set; }
 
     /// <summary>

@@ -6,9 +6,10 @@ namespace MsaMl.Trainers.Training;
 
 /// <summary>
 /// The one training loop of MsaMl's TorchSharp models: seeded shuffling, Adam or SGD, weight
-/// decay, class weights, gradient clipping, early stopping on validation accuracy (restoring the
-/// best weights), progress, cancellation, and the learning curve. The run has a dispose scope
-/// and each batch one of its own.
+/// decay, class weights, gradient clipping, early stopping on validation accuracy (regression:
+/// validation MAE), restoring the best weights, progress, cancellation, and the learning curve.
+/// What is optimized comes from one <see cref="TrainingObjective"/> (cross-entropy, L1 or MSE).
+/// The run has a dispose scope and each batch one of its own.
 /// </summary>
 public static class TrainingLoop
 {
@@ -33,12 +34,16 @@ public static class TrainingLoop
         using var runScope = NewDisposeScope();
         var parameters = model.parameters().ToList();
         using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum);
-        using var weight = ClassWeights(train, options, classes)?.to(device);
+        bool regression = options.OutputKind == TorchOutputKind.Regression;
+        if (regression && (options.ClassWeights != null || options.BalanceClasses))
+            throw new ArgumentException("ClassWeights and BalanceClasses apply to classification; a regression model has no classes.", nameof(options));
+        using var weight = regression ? null : ClassWeights(train, options, classes)?.to(device);
+        var objective = TrainingObjective.For(options, weight);
         var random = new Random(seed);
         var curve = new List<EpochReport>();
         Dictionary<string, Tensor>? best = null;
         int bestEpoch = 0, sinceBest = 0;
-        double? bestAccuracy = null;
+        double? bestScore = null;
         bool stoppedEarly = false;
         var clock = Stopwatch.StartNew();
         long samples = 0;
@@ -49,8 +54,8 @@ public static class TrainingLoop
             {
                 cancellation.ThrowIfCancellationRequested();
                 model.train();
-                double lossSum = 0;
-                int correct = 0, rows = 0;
+                double lossSum = 0, qualitySum = 0;
+                int rows = 0;
                 using (var batches = train.Batches(options.BatchSize, random, device).GetEnumerator())
                 {
                     while (true)
@@ -61,11 +66,11 @@ public static class TrainingLoop
                         {
                             if (!batches.MoveNext()) break;
                             var batch = batches.Current;
-                            var logits = model.forward(batch.Inputs);
-                            var loss = nn.functional.cross_entropy(logits, batch.Labels, weight);
+                            var output = model.forward(batch.Inputs);
+                            var loss = objective.Loss(output, batch.Labels);
                             loss.backward();
                             lossSum += loss.item<float>() * batch.Rows;
-                            correct += (int)logits.argmax(1).eq(batch.Labels).sum().item<long>();
+                            qualitySum += objective.Sum(output, batch.Labels);
                             rows += batch.Rows;
                         }
                         // Outside the batch's dispose scope: the updater keeps its moment tensors across batches.
@@ -76,18 +81,23 @@ public static class TrainingLoop
                 if (rows == 0) throw new InvalidOperationException("The training data has no rows.");
                 samples += rows;
 
-                double? validationAccuracy = validation != null ? Accuracy(model, validation, device, options.BatchSize) : null;
-                var report = new EpochReport(epoch, options.Epochs, lossSum / rows, correct / (double)rows, validationAccuracy, clock.Elapsed);
+                double? validationScore = validation != null ? objective.Evaluate(model, validation, device, options.BatchSize) : null;
+                double trainScore = qualitySum / rows;
+                var report = regression
+                    ? new EpochReport(epoch, options.Epochs, lossSum / rows, double.NaN, null, clock.Elapsed, trainScore, validationScore)
+                    : new EpochReport(epoch, options.Epochs, lossSum / rows, trainScore, validationScore, clock.Elapsed);
                 curve.Add(report);
                 progress?.Report(report);
-                log?.Invoke($"epoch {epoch}/{options.Epochs}: loss {report.TrainLoss:F4}, train accuracy {report.TrainAccuracy:P1}" +
-                            (validationAccuracy is double v ? $", validation accuracy {v:P1}" : ""));
+                string figure = regression ? "MAE" : "accuracy";
+                string Format(double value) => regression ? value.ToString("F4") : value.ToString("P1");
+                log?.Invoke($"epoch {epoch}/{options.Epochs}: loss {report.TrainLoss:F4}, train {figure} {Format(trainScore)}" +
+                            (validationScore is double v ? $", validation {figure} {Format(v)}" : ""));
 
-                if (validationAccuracy is double accuracy && options.EarlyStoppingPatience > 0)
+                if (validationScore is double score && options.EarlyStoppingPatience > 0)
                 {
-                    if (bestAccuracy == null || accuracy > bestAccuracy)
+                    if (objective.Improves(score, bestScore))
                     {
-                        bestAccuracy = accuracy;
+                        bestScore = score;
                         bestEpoch = epoch;
                         sinceBest = 0;
                         DisposeAll(best);
@@ -107,34 +117,21 @@ public static class TrainingLoop
             DisposeAll(best);
         }
 
-        if (bestAccuracy == null)
+        if (bestScore == null)
         {
             bestEpoch = curve.Count;
-            bestAccuracy = curve[^1].ValidationAccuracy;
+            bestScore = regression ? curve[^1].ValidationMae : curve[^1].ValidationAccuracy;
         }
         BatchNormRecalibration.Run(model, train, device, options.BatchSize);
-        return new TrainingReport(curve, bestEpoch, bestAccuracy, stoppedEarly, device.ToString(), samples / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+        double samplesPerSecond = samples / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        return regression
+            ? new TrainingReport(curve, bestEpoch, null, stoppedEarly, device.ToString(), samplesPerSecond, bestScore)
+            : new TrainingReport(curve, bestEpoch, bestScore, stoppedEarly, device.ToString(), samplesPerSecond);
     }
 
     /// <summary>Accuracy of <paramref name="model"/> (in eval mode) on a data set; null when it has no rows.</summary>
-    public static double? Accuracy(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize)
-    {
-        model.eval();
-        using var noGrad = torch.no_grad();
-        long correct = 0, rows = 0;
-        using (var batches = data.Batches(batchSize, null, device).GetEnumerator())
-        {
-            while (true)
-            {
-                using var scope = NewDisposeScope();
-                if (!batches.MoveNext()) break;
-                correct += model.forward(batches.Current.Inputs).argmax(1).eq(batches.Current.Labels).sum().item<long>();
-                rows += batches.Current.Rows;
-            }
-        }
-        model.train();
-        return rows == 0 ? null : correct / (double)rows;
-    }
+    public static double? Accuracy(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize) =>
+        new ClassificationObjective(null).Evaluate(model, data, device, batchSize);
 
     private static Tensor? ClassWeights(IBatchSource train, TorchTrainerOptions options, int classes)
     {

@@ -1,7 +1,12 @@
 namespace MsaMl.Trainers.Training;
 
-/// <summary>One epoch of training, as reported to <see cref="IProgress{T}"/> and kept in the learning curve.</summary>
-public sealed record EpochReport(int Epoch, int Epochs, double TrainLoss, double TrainAccuracy, double? ValidationAccuracy, TimeSpan Elapsed);
+/// <summary>
+/// One epoch of training, as reported to <see cref="IProgress{T}"/> and kept in the learning curve.
+/// Regression models report NaN accuracies and fill <see cref="TrainMae"/> and <see cref="ValidationMae"/>.
+/// </summary>
+public sealed record EpochReport(int Epoch, int Epochs, double TrainLoss, double TrainAccuracy, double? ValidationAccuracy, TimeSpan Elapsed,
+    double? TrainMae = null, double? ValidationMae = null);
 
-/// <summary>The learning curve and outcome of a training run.</summary>
-public sealed record TrainingReport(IReadOnlyList<EpochReport> Epochs, int BestEpoch, double? BestValidationAccuracy, bool StoppedEarly, string Device, double SamplesPerSecond);
+/// <summary>The learning curve and outcome of a training run (regression: <see cref="BestValidationMae"/> instead of an accuracy).</summary>
+public sealed record TrainingReport(IReadOnlyList<EpochReport> Epochs, int BestEpoch, double? BestValidationAccuracy, bool StoppedEarly, string Device, double SamplesPerSecond,
+    double? BestValidationMae = null);

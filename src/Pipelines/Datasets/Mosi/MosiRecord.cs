@@ -1,20 +1,18 @@
 namespace MsaMl.Pipelines.Datasets;
 
 /// <summary>
-/// One CMU-MOSI / CMU-MOSEI clip from MMSA's <c>label.csv</c>. <see cref="MultimodalRecord.Id"/> is
+/// One CMU-MOSI / CMU-MOSEI / CH-SIMS clip from MMSA's <c>label.csv</c>. <see cref="MultimodalRecord.Id"/> is
 /// <c>&lt;video_id&gt;$_$&lt;clip_id&gt;</c> as in MMSA; <see cref="MultimodalRecord.Label"/> is the
-/// three-class view of <see cref="Sentiment"/> (<see cref="MosiSentiment.ThreeClass"/>).
+/// three-class view of <see cref="IntensityRecord.Sentiment"/> (<see cref="MosiSentiment.ThreeClass"/>; for CH-SIMS
+/// <see cref="MosiSentiment.SimsThreeClass"/>).
 /// </summary>
-public sealed class MosiRecord : MultimodalRecord
+public sealed class MosiRecord : IntensityRecord
 {
     /// <summary>The YouTube video id.</summary>
     public string VideoId { get; set; } = "";
 
     /// <summary>The clip (segment) id within the video.</summary>
     public string ClipId { get; set; } = "";
-
-    /// <summary>The regression label, from -3 (very negative) to 3 (very positive).</summary>
-    public float Sentiment { get; set; }
 
     /// <summary>The text-only label (<c>label_T</c>), NaN when the file leaves it empty (as for MOSI and MOSEI).</summary>
     public float TextSentiment { get; set; } = float.NaN;

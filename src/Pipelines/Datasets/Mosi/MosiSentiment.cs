@@ -9,6 +9,12 @@ public static class MosiSentiment
     /// <summary>positive (&gt; 0), negative (&lt; 0) or neutral (0).</summary>
     public static string ThreeClass(float score) => score > 0 ? "positive" : score < 0 ? "negative" : "neutral";
 
+    /// <summary>
+    /// CH-SIMS's three classes as MMSA bins them: negative in [-1, -0.1], neutral in (-0.1, 0.1],
+    /// positive in (0.1, 1] (compared in single precision, as numpy compares float32 labels).
+    /// </summary>
+    public static string SimsThreeClass(float score) => score <= -0.1f ? "negative" : score <= 0.1f ? "neutral" : "positive";
+
     /// <summary>MMSA's "Has0" binary view: non-negative (&gt;= 0, zeros included) or negative.</summary>
     public static string Has0Binary(float score) => score >= 0 ? "non-negative" : "negative";
 

@@ -55,7 +55,7 @@ public static class MmsaRegressionEvaluator
             Accuracy5 = ClippedRoundedAccuracy(predictions, labels, 2),
             Accuracy7 = ClippedRoundedAccuracy(predictions, labels, 3),
             MeanAbsoluteError = Enumerable.Range(0, labels.Count).Average(i => Math.Abs(predictions[i] - labels[i])),
-            PearsonCorrelation = Pearson(predictions, labels),
+            PearsonCorrelation = PearsonCorrelation.Of(predictions, labels),
             RowCount = labels.Count,
             NonZeroRowCount = nonZero.Length,
         };
@@ -90,21 +90,5 @@ public static class MmsaRegressionEvaluator
         static double ClassOf(double value, double bound) => Math.Round(Math.Clamp(value, -bound, bound), MidpointRounding.ToEven);
         int equal = Enumerable.Range(0, labels.Count).Count(i => ClassOf(predictions[i], bound) == ClassOf(labels[i], bound));
         return equal / (double)labels.Count;
-    }
-
-    /// <summary>Pearson's r, clipped to [-1, 1] as numpy's corrcoef does; NaN when either side has no variance.</summary>
-    private static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        double meanX = x.Average(), meanY = y.Average();
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Count; i++)
-        {
-            double dx = x[i] - meanX, dy = y[i] - meanY;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-        double denominator = Math.Sqrt(sxx * syy);
-        return denominator > 0 ? Math.Clamp(sxy / denominator, -1, 1) : double.NaN;
     }
 }

@@ -17,6 +17,12 @@ public sealed class EvaluationResultDocument
     /// <summary>"multi-seed" or "leave-one-session-out".</summary>
     public string Kind { get; set; } = "";
 
+    /// <summary>
+    /// The evaluation protocol the metrics follow, when one applies (for example MMSA's regression
+    /// protocol with its Has0 / Non0 definitions); null otherwise.
+    /// </summary>
+    public string? Protocol { get; set; }
+
     /// <summary>When the file was written.</summary>
     public DateTime CreatedUtc { get; set; }
 

@@ -23,12 +23,14 @@ public static class EvaluationResultFile
     /// <param name="path">The .json file to write (its folder is created if needed).</param>
     /// <param name="result">The runs and their summary.</param>
     /// <param name="options">The full options object of the experiment (any JSON-serializable object, or a <see cref="JsonNode"/>); null if there is none.</param>
+    /// <param name="protocol">The evaluation protocol the metrics follow (<see cref="EvaluationResultDocument.Protocol"/>); null if none.</param>
     /// <returns>The document written.</returns>
-    public static EvaluationResultDocument Write<TMetrics>(string path, MultiSeedResult<TMetrics> result, object? options)
+    public static EvaluationResultDocument Write<TMetrics>(string path, MultiSeedResult<TMetrics> result, object? options, string? protocol = null)
         where TMetrics : INamedMetrics
     {
         ArgumentNullException.ThrowIfNull(result);
         var document = NewDocument("multi-seed", options, result.Seeds, result.Summary);
+        document.Protocol = protocol;
         document.Runs.AddRange(result.Runs.Select(r => new EvaluationRunRecord(
             $"seed {r.Seed}", r.Seed, r.Elapsed.TotalSeconds, Copy(r.Metrics.ToNamedValues()))));
         Write(path, document);

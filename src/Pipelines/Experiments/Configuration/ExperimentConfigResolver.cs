@@ -44,6 +44,8 @@ public static class ExperimentConfigResolver
         var datasets = DatasetLoader.Names.Append("demo").ToList();
         if (!datasets.Contains(dataset, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"Unknown dataset '{dataset}' (dataset.name); expected one of: {string.Join(", ", datasets)}.");
+        if (DatasetLoader.IsIntensity(dataset))
+            throw new ExperimentConfigException("dataset.name", $"\"{dataset}\"", "MOSI, MOSEI and SIMS run MMSA's protocol from the flags (msa train --dataset " + dataset.ToLowerInvariant() + " ...), not from an experiment configuration");
         var kind = TaskModels.KindOf(dataset, map);
         if (model is not null) TaskModels.Parse(model, kind);
         var complete = ExperimentPresets.Defaults(preset, dataset, model, map);

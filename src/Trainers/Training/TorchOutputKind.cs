@@ -1,0 +1,24 @@
+namespace MsaMl.Trainers.Training;
+
+/// <summary>What a TorchSharp model predicts, which fixes its output layer, loss and ML.NET output columns.</summary>
+public enum TorchOutputKind
+{
+    /// <summary>Class logits -> softmax; cross-entropy loss; <c>Score</c> (probabilities) and <c>PredictedLabel</c> (key); a key label.</summary>
+    Classification,
+
+    /// <summary>
+    /// One scalar (sentiment intensity, as MMSA's models output); <see cref="RegressionLoss"/>;
+    /// <c>Score</c> as Single, the column <c>mlContext.Regression.Evaluate</c> reads; a Single label.
+    /// </summary>
+    Regression,
+}
+
+/// <summary>The loss of a regression model.</summary>
+public enum RegressionLoss
+{
+    /// <summary>Mean absolute error (L1), as MMSA trains its regression models.</summary>
+    L1,
+
+    /// <summary>Mean squared error.</summary>
+    Mse,
+}
