@@ -46,9 +46,10 @@ public sealed class LogSpectrogramOptions
     public double HopMs { get; set; } = 10;
 
     /// <summary>
-    /// FFT size: a power of two not smaller than the window (NWaves' FFT is radix-2). 0 picks the
-    /// smallest such size: 512 at 16 kHz and 20 ms, so 257 frequency bins. (The original system
-    /// used a 320-point FFT, 161 bins.)
+    /// FFT size, not smaller than the window: FftSize / 2 + 1 frequency bins. A power of two runs
+    /// NWaves' radix-2 FFT; any other size (the original system's 320 points, 161 bins) the exact
+    /// <see cref="MixedRadixFft"/>. 0 picks the smallest power of two: 512 at 16 kHz and 20 ms,
+    /// so 257 bins.
     /// </summary>
     public int FftSize { get; set; }
 

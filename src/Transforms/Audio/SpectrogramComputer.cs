@@ -13,7 +13,9 @@ namespace MsaMl.Transforms.Audio;
 public sealed class SpectrogramComputer
 {
     private readonly LogSpectrogramOptions _options;
-    private readonly Stft _stft;
+    private readonly Stft? _stft;
+    private readonly MixedRadixFft? _exact;
+    private readonly float[]? _window;
     private readonly float[][]? _melBank;
     private readonly float[]? _melBuffer;
 
@@ -24,7 +26,13 @@ public sealed class SpectrogramComputer
         WindowSize = (int)Math.Round(options.SampleRate * options.WindowMs / 1000.0);
         HopSize = (int)Math.Round(options.SampleRate * options.HopMs / 1000.0);
         FftSize = ResolveFftSize(options, WindowSize);
-        _stft = new Stft(WindowSize, HopSize, WindowType.Hann, FftSize);
+        if (IsPowerOfTwo(FftSize)) _stft = new Stft(WindowSize, HopSize, WindowType.Hann, FftSize);
+        else
+        {
+            // Any other length (the original system's 320 points): the exact mixed-radix DFT.
+            _exact = new MixedRadixFft(FftSize);
+            _window = Window.OfType(WindowType.Hann, WindowSize);
+        }
         if (options.MelBands > 0)
         {
             var bands = FilterBanks.MelBands(options.MelBands, options.SampleRate, 0, options.SampleRate / 2.0, true);
@@ -62,7 +70,7 @@ public sealed class SpectrogramComputer
     public List<float[]> PowerFrames(float[] samples)
     {
         if (samples.Length <= WindowSize) return new List<float[]>();
-        var frames = _stft.Spectrogram(samples, false);
+        var frames = _stft?.Spectrogram(samples, false) ?? ExactFrames(samples);
         if (_melBank == null) return frames;
         var mel = new List<float[]>(frames.Count);
         foreach (var frame in frames)
@@ -72,6 +80,23 @@ public sealed class SpectrogramComputer
         }
         return mel;
     }
+
+    /// <summary>Power spectra of Hann-windowed frames through <see cref="MixedRadixFft"/>, framed as NWaves' STFT frames the radix-2 path: a frame every hop from sample 0 while a whole hop fits in the signal, zero-padded past its end.</summary>
+    private List<float[]> ExactFrames(float[] samples)
+    {
+        var frames = new List<float[]>();
+        var frame = new float[WindowSize];
+        for (int pos = 0; pos + HopSize <= samples.Length; pos += HopSize)
+        {
+            for (int i = 0; i < WindowSize; i++) frame[i] = pos + i < samples.Length ? samples[pos + i] * _window![i] : 0f;
+            var power = new float[FftSize / 2 + 1];
+            _exact!.PowerSpectrum(frame, power);
+            frames.Add(power);
+        }
+        return frames;
+    }
+
+    private static bool IsPowerOfTwo(int n) => n > 0 && (n & (n - 1)) == 0;
 
     /// <summary>
     /// Writes the [channels, freq, time] features of <paramref name="samples"/> into
@@ -166,8 +191,8 @@ public sealed class SpectrogramComputer
         if (o.SampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(o.SampleRate), $"SampleRate must be positive, got {o.SampleRate}.");
         if (o.WindowMs <= 0 || o.HopMs <= 0) throw new ArgumentOutOfRangeException(nameof(o.WindowMs), $"WindowMs and HopMs must be positive, got {o.WindowMs} and {o.HopMs}.");
         int window = (int)Math.Round(o.SampleRate * o.WindowMs / 1000.0);
-        if (o.FftSize != 0 && (o.FftSize < window || (o.FftSize & (o.FftSize - 1)) != 0))
-            throw new ArgumentOutOfRangeException(nameof(o.FftSize), $"FftSize must be a power of two >= the window ({window} samples), got {o.FftSize}.");
+        if (o.FftSize != 0 && o.FftSize < window)
+            throw new ArgumentOutOfRangeException(nameof(o.FftSize), $"FftSize must be 0 or at least the window ({window} samples), got {o.FftSize}.");
         if (o.TimeFrames <= 0) throw new ArgumentOutOfRangeException(nameof(o.TimeFrames), $"TimeFrames must be positive, got {o.TimeFrames}.");
         if (o.MelBands < 0) throw new ArgumentOutOfRangeException(nameof(o.MelBands), $"MelBands must be >= 0, got {o.MelBands}.");
         if (o.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(o.BatchSize), $"BatchSize must be positive, got {o.BatchSize}.");
