@@ -59,6 +59,9 @@ public abstract class TorchTrainerOptions
     /// </summary>
     public int EarlyStoppingPatience { get; set; }
 
+    /// <summary>Classification: the validation figure early stopping watches and keeps the best weights by; unweighted accuracy suits imbalanced classes.</summary>
+    public EarlyStoppingMetric EarlyStoppingMetric { get; set; } = EarlyStoppingMetric.Accuracy;
+
     /// <summary>
     /// Read batches from the IDataView on every epoch instead of holding all features in memory,
     /// for data larger than memory: save the features once (<c>msa featurize</c>, or

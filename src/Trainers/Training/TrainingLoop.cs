@@ -93,7 +93,10 @@ public static class TrainingLoop
                 log?.Invoke($"epoch {epoch}/{options.Epochs}: loss {report.TrainLoss:F4}, train {figure} {Format(trainScore)}" +
                             (validationScore is double v ? $", validation {figure} {Format(v)}" : ""));
 
-                if (validationScore is double score && options.EarlyStoppingPatience > 0)
+                double? stoppingScore = !regression && options.EarlyStoppingMetric == EarlyStoppingMetric.UnweightedAccuracy && validation != null && options.EarlyStoppingPatience > 0
+                    ? UnweightedAccuracy.Of(model, validation, device, options.BatchSize, classes)
+                    : validationScore;
+                if (stoppingScore is double score && options.EarlyStoppingPatience > 0)
                 {
                     if (objective.Improves(score, bestScore))
                     {

@@ -64,6 +64,7 @@ public sealed class PresetTests
         Assert.Equal((48, 64, 30, 0.001, 32, 10), (aat.AudioChannels, aat.TextOutDim, aat.Epochs, aat.LearningRate, aat.BatchSize, aat.EarlyStoppingPatience));
         Assert.Equal((40, 200, SpectrogramStandardization.Dataset), (c.Featurizers.Spectrogram!.MelBands, c.Featurizers.Spectrogram.TimeFrames, c.Featurizers.Spectrogram.Standardization));
         Assert.Equal(16, c.Featurizers.Text.MaxTokens);
+        Assert.Equal(EarlyStoppingMetric.UnweightedAccuracy, aat.EarlyStoppingMetric);
         var head = Assert.IsType<MsaMl.Trainers.Fusion.FusionHeadOptions>(Resolve("fast", "iemocap", "tfn").Model.Options);
         Assert.Equal((32, 4, 64, 0.3), (head.Width, head.Heads, head.Hidden, head.Dropout));
         Assert.Null(Resolve("fast", "iemocap", "early").Model.Options);

@@ -39,10 +39,13 @@ public sealed class ValidationSplitTests
         Assert.True(data.Labels.Count <= 4);
     }
 
-    [Fact]
-    public void EarlyStoppingStopsOnTheValidationSplit()
+    [Theory]
+    [InlineData("Accuracy")]
+    [InlineData("UnweightedAccuracy")]
+    public void EarlyStoppingStopsOnTheValidationSplit(string metric)
     {
-        var config = Config("model.name=text", "model.epochs=60", "model.earlyStoppingPatience=1", "model.learningRate=0.05", "dataset.validation.validationFraction=0.3");
+        var config = Config("model.name=text", "model.epochs=60", "model.earlyStoppingPatience=1", "model.learningRate=0.05", "dataset.validation.validationFraction=0.3",
+            $"model.earlyStoppingMetric={metric}");
         var ml = new MLContext(seed: 1);
         var data = ConfiguredDataset.Load(ml, config);
         var task = ConfiguredTask.Create(ml, "iemocap", data.Records, data.Labels, config, seed: 1);
