@@ -60,6 +60,7 @@ public sealed class FeaturizeTests : IDisposable
         string output = Path.Combine(_folder, "features.idv");
         var (code, errors) = CliRunner.Run("featurize", "--dataset", "iemocap", "--root", root, "--output", output);
         Assert.True(code == 0, errors);
+        Assert.Contains("msa: warning:", errors);
 
         var ml = new Microsoft.ML.MLContext();
         var data = ml.Data.LoadFromBinary(output);

@@ -26,6 +26,7 @@ internal static class FeaturizeCommand
         {
             var ml = new MLContext(seed: 1);
             string name = parse.GetValue(dataset)!;
+            ReaderWarnings.Print(name, parse.GetValue(root));
             var (records, labels) = DatasetLoader.Load(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             var task = TaskPipelines.For(ml, name, records, labels, new TrainingSettings { Quick = parse.GetValue(quick) });
             var featurizer = task.Featurizer.Fit(task.Split(ml, SplitNames.Train));
