@@ -30,6 +30,12 @@ public sealed class TrainOnFixtureTests : IDisposable
         var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "tfn", "--quick", "--output", output);
         Assert.True(code == 0, errors);
         Assert.True(File.Exists(output));
+        Assert.Contains("epoch 1/3: loss", errors);
+        Assert.Contains("ETA", errors);
+
+        var (quietCode, quietErrors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "text", "--quick", "--quiet", "--output", output);
+        Assert.True(quietCode == 0, quietErrors);
+        Assert.DoesNotContain("epoch", quietErrors);
     }
 
     [Fact]

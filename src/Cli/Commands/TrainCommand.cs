@@ -16,6 +16,7 @@ internal static class TrainCommand
         var output = new Option<string>("--output") { Description = "Where to save the model bundle (the result file goes beside it).", DefaultValueFactory = _ => "model.zip" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var task = new Option<string?>("--task") { Description = "mosi, mosei, sims: regression (MMSA's protocol, the default) or classification (the class view)." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress lines (stages and one line per epoch on standard error)." };
         var loss = new Option<string?>("--loss") { Description = "mosi, mosei, sims: the regression loss, l1 (MMSA's, the default) or mse (overrides the config)." };
         var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.");
         arguments.AddTo(command);
@@ -23,6 +24,7 @@ internal static class TrainCommand
         command.Options.Add(json);
         command.Options.Add(task);
         command.Options.Add(loss);
+        command.Options.Add(quiet);
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             string bundle = parse.GetValue(output)!;
@@ -35,7 +37,7 @@ internal static class TrainCommand
             var outcome = ConfiguredExperiment.Run(config, bundle, warnings =>
             {
                 foreach (string warning in warnings) Console.Error.WriteLine($"msa: warning: {warning}");
-            });
+            }, parse.GetValue(quiet) ? null : new LineProgress());
             bool loso = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut;
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new
