@@ -1,21 +1,25 @@
 using NWaves.Filters.Fda;
-using NWaves.Operations;
-using NWaves.Signals;
 using NWaves.Transforms;
 using NWaves.Windows;
 
 namespace MsaMl.Transforms.Audio;
 
 /// <summary>
-/// Audio samples -> [channels, freq, time] log spectrogram with NWaves (STFT, mel filter bank,
-/// resampling). Holds NWaves buffers: one instance per thread.
+/// Audio samples -> [channels, freq, time] log spectrogram: Hann-windowed frames, NWaves' real FFT,
+/// power, optional mel filter bank (NWaves' triangular bands, applied sparsely), log(S + floor),
+/// deltas, standardization. All buffers are allocated once: one instance per thread, and
+/// <see cref="Compute"/> allocates nothing.
 /// </summary>
 public sealed class SpectrogramComputer
 {
     private readonly LogSpectrogramOptions _options;
-    private readonly Stft _stft;
-    private readonly float[][]? _melBank;
-    private readonly float[]? _melBuffer;
+    private readonly RealFft _fft;
+    private readonly float[] _window;
+    private readonly float[] _frame;
+    private readonly float[] _re;
+    private readonly float[] _im;
+    private readonly float[] _power;
+    private readonly MelBand[]? _melBands;
 
     public SpectrogramComputer(LogSpectrogramOptions options)
     {
@@ -24,12 +28,16 @@ public sealed class SpectrogramComputer
         WindowSize = (int)Math.Round(options.SampleRate * options.WindowMs / 1000.0);
         HopSize = (int)Math.Round(options.SampleRate * options.HopMs / 1000.0);
         FftSize = ResolveFftSize(options, WindowSize);
-        _stft = new Stft(WindowSize, HopSize, WindowType.Hann, FftSize);
+        _fft = new RealFft(FftSize);
+        _window = Window.OfType(WindowType.Hann, WindowSize);
+        _frame = new float[FftSize];
+        _re = new float[FftSize];
+        _im = new float[FftSize];
+        _power = new float[FftSize / 2 + 1];
         if (options.MelBands > 0)
         {
             var bands = FilterBanks.MelBands(options.MelBands, options.SampleRate, 0, options.SampleRate / 2.0, true);
-            _melBank = FilterBanks.Triangular(FftSize, options.SampleRate, bands, null!, null!);
-            _melBuffer = new float[options.MelBands];
+            _melBands = MelBand.Sparse(FilterBanks.Triangular(FftSize, options.SampleRate, bands, null!, null!));
         }
     }
 
@@ -41,6 +49,9 @@ public sealed class SpectrogramComputer
     public int TimeFrames => _options.TimeFrames;
     public int[] Shape => new[] { Channels, FrequencyBins, TimeFrames };
 
+    /// <summary>Floats of one output row: channels · freq · time.</summary>
+    public int Size => Channels * FrequencyBins * TimeFrames;
+
     public static int[] ShapeOf(LogSpectrogramOptions options)
     {
         Validate(options);
@@ -49,58 +60,87 @@ public sealed class SpectrogramComputer
         return new[] { options.Deltas ? 3 : 1, freq, options.TimeFrames };
     }
 
-    /// <summary>Brings audio to the configured sample rate, or throws when resampling is off.</summary>
+    /// <summary>Brings audio to the configured sample rate (<see cref="PolyphaseResampler"/>), or throws when resampling is off.</summary>
     public float[] Prepare(WavAudio audio)
     {
-        if (audio.SampleRate == _options.SampleRate) return audio.Samples;
-        if (!_options.Resample)
-            throw new InvalidDataException($"sample rate is {audio.SampleRate} Hz; expected {_options.SampleRate} Hz (set Resample = true to convert)");
-        return Operation.Resample(new DiscreteSignal(audio.SampleRate, audio.Samples), _options.SampleRate).Samples;
+        CheckRate(audio.SampleRate);
+        return audio.SampleRate == _options.SampleRate ? audio.Samples : PolyphaseResampler.For(audio.SampleRate, _options.SampleRate).Process(audio.Samples);
     }
 
-    /// <summary>Power spectra of each frame ([time][freq]), before the logarithm.</summary>
-    public List<float[]> PowerFrames(float[] samples)
+    internal void CheckRate(int sampleRate)
     {
-        if (samples.Length <= WindowSize) return new List<float[]>();
-        var frames = _stft.Spectrogram(samples, false);
-        if (_melBank == null) return frames;
-        var mel = new List<float[]>(frames.Count);
-        foreach (var frame in frames)
+        if (sampleRate != _options.SampleRate && !_options.Resample)
+            throw new InvalidDataException($"sample rate is {sampleRate} Hz; expected {_options.SampleRate} Hz (set Resample = true to convert)");
+    }
+
+    /// <summary>Frames a signal of <paramref name="samples"/> samples yields: whole windows at every hop.</summary>
+    public int FrameCount(int samples) => samples <= WindowSize ? 0 : (samples - WindowSize) / HopSize + 1;
+
+    /// <summary>Power spectra (or mel energies) of each frame ([time][freq]), before the logarithm. Allocates; for inspection.</summary>
+    public List<float[]> PowerFrames(ReadOnlySpan<float> samples)
+    {
+        int count = FrameCount(samples.Length);
+        var frames = new List<float[]>(count);
+        for (int time = 0; time < count; time++)
         {
-            FilterBanks.Apply(_melBank, frame, _melBuffer!);
-            mel.Add((float[])_melBuffer!.Clone());
+            var frame = new float[FrequencyBins];
+            Spectrum(samples, time, frame);
+            frames.Add(frame);
         }
-        return mel;
+        return frames;
     }
 
     /// <summary>
     /// Writes the [channels, freq, time] features of <paramref name="samples"/> into
     /// <paramref name="output"/> (pre-zeroed) and returns how many frames hold audio.
     /// </summary>
-    public int Compute(float[] samples, Span<float> output)
+    public int Compute(ReadOnlySpan<float> samples, Span<float> output)
     {
-        var frames = PowerFrames(samples);
-        int f = FrequencyBins, t = TimeFrames;
-        int valid = Math.Min(frames.Count, t);
-        if (valid == 0) return 0;
+        int valid = ComputeLog(samples, output);
+        if (valid > 0) Finish(output, valid);
+        return valid;
+    }
 
+    /// <summary>Writes only the log channel (the first freq · time floats); returns the frames that hold audio.</summary>
+    internal int ComputeLog(ReadOnlySpan<float> samples, Span<float> output)
+    {
+        int f = FrequencyBins, t = TimeFrames;
+        int valid = Math.Min(FrameCount(samples.Length), t);
         float floor = (float)_options.Floor;
-        var logSpec = output[..(f * t)];
+        Span<float> bins = _melBands == null ? _power : stackalloc float[f];
         for (int time = 0; time < valid; time++)
         {
-            var frame = frames[time];
-            for (int bin = 0; bin < f; bin++) logSpec[bin * t + time] = MathF.Log(frame[bin] + floor);
+            Spectrum(samples, time, bins);
+            for (int bin = 0; bin < f; bin++) output[bin * t + time] = MathF.Log(bins[bin] + floor);
         }
+        return valid;
+    }
 
+    /// <summary>From the log channel in place: the delta channels and standardization.</summary>
+    internal void Finish(Span<float> output, int valid)
+    {
+        int f = FrequencyBins, t = TimeFrames;
         if (_options.Deltas)
         {
             Difference(output[..(f * t)], output.Slice(f * t, f * t), f, t, valid);
             Difference(output.Slice(f * t, f * t), output.Slice(2 * f * t, f * t), f, t, valid);
         }
-
         for (int c = 0; c < Channels; c++)
             Standardize(output.Slice(c * f * t, f * t), c, f, t, valid);
-        return valid;
+    }
+
+    // The power spectrum (or mel energies) of frame `time` into `bins`.
+    private void Spectrum(ReadOnlySpan<float> samples, int time, Span<float> bins)
+    {
+        var segment = samples.Slice(time * HopSize, WindowSize);
+        for (int i = 0; i < segment.Length; i++) _frame[i] = segment[i] * _window[i];
+        _fft.Direct(_frame, _re, _im);
+        var power = _power;
+        for (int k = 0; k < power.Length; k++) power[k] = _re[k] * _re[k] + _im[k] * _im[k];
+        if (_melBands != null)
+            for (int b = 0; b < _melBands.Length; b++) bins[b] = _melBands[b].Apply(power);
+        else if (!bins.Overlaps(power))
+            power.CopyTo(bins);
     }
 
     // delta[t] = x[t] - x[t-1], delta[0] = 0, over the frames that hold audio.
@@ -139,15 +179,22 @@ public sealed class SpectrogramComputer
     /// <summary>Mean and standard deviation of the frames that hold audio.</summary>
     internal static (double Mean, double Std) Moments(ReadOnlySpan<float> channel, int f, int t, int valid)
     {
+        var (sum, sumSq) = Sums(channel, f, t, valid);
+        double n = (double)f * valid;
+        double mean = sum / n;
+        return (mean, Math.Sqrt(Math.Max(sumSq / n - mean * mean, 0)));
+    }
+
+    /// <summary>Sum and sum of squares of the frames that hold audio.</summary>
+    internal static (double Sum, double SumSq) Sums(ReadOnlySpan<float> channel, int f, int t, int valid)
+    {
         double sum = 0, sumSq = 0;
         for (int bin = 0; bin < f; bin++)
         {
             var row = channel.Slice(bin * t, valid);
             foreach (float v in row) { sum += v; sumSq += (double)v * v; }
         }
-        double n = (double)f * valid;
-        double mean = sum / n;
-        return (mean, Math.Sqrt(Math.Max(sumSq / n - mean * mean, 0)));
+        return (sum, sumSq);
     }
 
     private static int ResolveFftSize(LogSpectrogramOptions options, int window)
@@ -171,6 +218,7 @@ public sealed class SpectrogramComputer
         if (o.TimeFrames <= 0) throw new ArgumentOutOfRangeException(nameof(o.TimeFrames), $"TimeFrames must be positive, got {o.TimeFrames}.");
         if (o.MelBands < 0) throw new ArgumentOutOfRangeException(nameof(o.MelBands), $"MelBands must be >= 0, got {o.MelBands}.");
         if (o.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(o.BatchSize), $"BatchSize must be positive, got {o.BatchSize}.");
+        if (o.MaxThreads < 0) throw new ArgumentOutOfRangeException(nameof(o.MaxThreads), $"MaxThreads must be >= 0 (0: all cores), got {o.MaxThreads}.");
         if (o.Standardization == SpectrogramStandardization.Dataset && o.ChannelMeans != null)
         {
             int channels = o.Deltas ? 3 : 1;
