@@ -95,7 +95,7 @@ public static class WavReader
                 int available = file.Length - body;
                 bool streamed = size == StreamedSize || (size == 0 && available > 0 && riffSize is 0 or StreamedSize);
                 if (size > available && !streamed)
-                    throw new InvalidDataException($"truncated: the 'data' chunk declares {size} bytes but the file holds {available}");
+                    throw new InvalidDataException($"truncated: the 'data' chunk declares {size} bytes but the file holds {available}; expected the whole chunk (was the file cut short?)");
                 int length = streamed ? available : (int)size;
                 var layout = new WavLayout(format, channels, bits, sampleRate, body, length);
                 Validate(layout);
@@ -105,7 +105,7 @@ public static class WavReader
             if (next > int.MaxValue) break;
             pos = (int)next;
         }
-        throw new InvalidDataException(haveFormat ? "no 'data' chunk: the file holds no audio" : "no 'fmt ' chunk; expected one before 'data'");
+        throw new InvalidDataException(haveFormat ? "no 'data' chunk: the file holds no audio; expected a 'data' chunk after 'fmt '" : "no 'fmt ' chunk; expected one before 'data'");
     }
 
     private static void Validate(WavLayout layout)
