@@ -54,17 +54,38 @@ public sealed class SpectrogramSpeedPathTests : IDisposable
     {
         var rows = Rows(10);
         var data = _ml.Data.LoadFromEnumerable(rows);
-        var estimator = _ml.Msa().Transforms.LogSpectrogram(Options(2, SpectrogramStandardization.Dataset));
-        var model = estimator.Fit(data);
-        // Same options and moments, featurized from the files: the reference.
-        var expected = Columns.Read(model.Transform(_ml.Data.LoadFromEnumerable(rows)), "Spectrogram");
+        var options = Options(2, SpectrogramStandardization.Dataset);
+        var model = _ml.Msa().Transforms.LogSpectrogram(options).Fit(data);
+        Assert.Equal(8, model.PendingFitRows); // 10 rows, 2 with no recording
+        // Same options and moments, without the cache: the reference, featurized from the files.
+        var reference = new LogSpectrogramTransformer(model.Options);
+        var expected = Columns.Read(reference.Transform(data), "Spectrogram");
 
         foreach (var row in rows.Where(r => r.AudioPath != "")) File.Delete(row.AudioPath);
-        // The data view Fit saw is featurized from what Fit computed: no file is read again.
-        Assert.Equal(expected, Columns.Read(model.Transform(data), "Spectrogram"));
-        Assert.Equal(expected, Columns.Read(model.Transform(data), "Spectrogram"));
-        // Another data view (or the cache turned off) reads the files, which are gone now.
-        Assert.Throws<MsaInputException>(() => Columns.Read(model.Transform(_ml.Data.LoadFromEnumerable(rows)), "Spectrogram"));
+        // The first transform of the training rows (as featurizing a training split does, even
+        // through a new data view over the same rows) takes what Fit computed: no file is read again.
+        Assert.Equal(expected, Columns.Read(model.Transform(_ml.Data.LoadFromEnumerable(rows)), "Spectrogram"));
+        Assert.Equal(0, model.PendingFitRows);
+        // Each row is served once; a second pass reads the files, which are gone now.
+        Assert.Throws<MsaInputException>(() => Columns.Read(model.Transform(data), "Spectrogram"));
+    }
+
+    [Fact]
+    public void TheFitCacheServesOnlyTheRowsItHolds()
+    {
+        var rows = Rows(6);
+        var data = _ml.Data.LoadFromEnumerable(rows);
+        var model = _ml.Msa().Transforms.LogSpectrogram(Options(2, SpectrogramStandardization.Dataset)).Fit(data);
+        var expected = Columns.Read(new LogSpectrogramTransformer(model.Options).Transform(data), "Spectrogram");
+        // Rows in another order: a cached row is used only where the same path sits at the same position.
+        var swapped = rows.ToList();
+        (swapped[0], swapped[1]) = (swapped[1], swapped[0]);
+        var actual = Columns.Read(model.Transform(_ml.Data.LoadFromEnumerable(swapped)), "Spectrogram");
+        Assert.Equal(expected[1], actual[0]);
+        Assert.Equal(expected[0], actual[1]);
+        Assert.Equal(expected[2..], actual[2..]);
+        model.ReleaseFitCache();
+        Assert.Equal(0, model.PendingFitRows);
     }
 
     [Fact]

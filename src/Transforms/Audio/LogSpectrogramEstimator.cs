@@ -9,7 +9,7 @@ namespace MsaMl.Transforms.Audio;
 /// <see cref="SpectrogramStandardization.Dataset"/> and no given moments, <see cref="Fit"/> reads
 /// the training audio once (on all cores) and learns each channel's mean and standard deviation;
 /// the log spectrograms it computed are kept (within <see cref="LogSpectrogramOptions.FitCacheMegabytes"/>)
-/// for the transform of that same data view, so an estimator chain decodes each file once.
+/// until the transform reads those rows once, so featurizing the training data decodes each file once.
 /// </summary>
 public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogramTransformer>
 {
@@ -31,7 +31,7 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
         var cache = options.FitCacheMegabytes > 0 ? new SpectrogramFitCache(options.FitCacheMegabytes) : null;
         (options.ChannelMeans, options.ChannelStds) = LearnMoments(input, source, options, cache);
         var transformer = new LogSpectrogramTransformer(options);
-        if (cache != null) transformer.RememberFitCache(input, cache);
+        if (cache != null && cache.Count > 0) transformer.KeepFitCache(cache);
         return transformer;
     }
 

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Microsoft.ML;
 using MsaMl.Transforms.Core;
 
 namespace MsaMl.Transforms.Audio;
@@ -15,7 +13,7 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
     public const string KindName = "MsaMl.LogSpectrogram";
 
     private readonly LogSpectrogramOptions _options;
-    private readonly ConditionalWeakTable<IDataView, SpectrogramFitCache> _fitCaches = new();
+    private volatile SpectrogramFitCache? _fitCache;
 
     public LogSpectrogramTransformer(LogSpectrogramOptions options)
         : base(options.InputColumnName, OutputColumnsOf(options))
@@ -43,11 +41,13 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
 
     protected internal override int BatchSize => _options.BatchSize;
 
-    protected internal override Featurizer CreateFeaturizer() => new SpectrogramFeaturizer(_options, null);
+    protected internal override Featurizer CreateFeaturizer() => new SpectrogramFeaturizer(_options, _fitCache);
 
-    protected internal override Featurizer CreateFeaturizer(IDataView input) =>
-        new SpectrogramFeaturizer(_options, _fitCaches.TryGetValue(input, out var cache) ? cache : null);
+    /// <summary>Rows whose log spectrograms Fit computed and that no transform has used yet.</summary>
+    public int PendingFitRows => _fitCache?.Count ?? 0;
 
-    /// <summary>Keeps what Fit computed on <paramref name="input"/> for as long as that data view lives.</summary>
-    internal void RememberFitCache(IDataView input, SpectrogramFitCache cache) => _fitCaches.AddOrUpdate(input, cache);
+    /// <summary>Drops what Fit kept for the first transform (<see cref="LogSpectrogramOptions.FitCacheMegabytes"/>).</summary>
+    public void ReleaseFitCache() => _fitCache = null;
+
+    internal void KeepFitCache(SpectrogramFitCache cache) => _fitCache = cache;
 }

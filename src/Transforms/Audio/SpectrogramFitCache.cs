@@ -5,9 +5,11 @@ namespace MsaMl.Transforms.Audio;
 
 /// <summary>
 /// The raw log channels that <see cref="LogSpectrogramEstimator.Fit"/> computed while learning
-/// dataset moments, by row, so that transforming the same data view does not decode the files
-/// again (deltas and standardization are recomputed from them, which is cheap and exact).
-/// Bounded by a memory budget; rows over it are simply recomputed.
+/// dataset moments, by row position and path, so that the first transform of the training rows
+/// does not decode the files again (deltas and standardization are recomputed from them, which is
+/// cheap and exact). Each row is handed out once and then dropped, so the memory goes away with
+/// that first pass; bounded by a budget, rows over it are simply recomputed. The files must not
+/// change between Fit and that transform.
 /// </summary>
 internal sealed class SpectrogramFitCache
 {
@@ -33,9 +35,14 @@ internal sealed class SpectrogramFitCache
         _rows[input.Row] = new Entry(input.Value, frames, valid);
     }
 
-    /// <summary>The cached row when it holds the same path as <paramref name="input"/>.</summary>
-    public bool TryGet(FeaturizerInput input, out Entry entry) =>
-        _rows.TryGetValue(input.Row, out entry!) && entry.Path == input.Value;
+    /// <summary>Takes (and forgets) the cached row when it holds the same path as <paramref name="input"/>.</summary>
+    public bool TryTake(FeaturizerInput input, out Entry entry)
+    {
+        if (!_rows.TryGetValue(input.Row, out entry!) || entry.Path != input.Value) return false;
+        if (!_rows.TryRemove(new KeyValuePair<long, Entry>(input.Row, entry))) return false;
+        Interlocked.Add(ref _usedFloats, -entry.Frames.Length);
+        return true;
+    }
 
     public sealed record Entry(string Path, float[] Frames, int Valid)
     {

@@ -70,12 +70,12 @@ internal sealed class SpectrogramWorker
 
     /// <summary>
     /// Fills one row's spectrogram (pre-zeroed) and, when <paramref name="statistics"/> is not empty,
-    /// its per-row statistics; uses <paramref name="cache"/>'s log channel when it holds this row.
+    /// its per-row statistics; uses (and drops) <paramref name="cache"/>'s log channel when it holds this row.
     /// </summary>
     public void Featurize(FeaturizerInput input, Span<float> spectrogram, Span<float> statistics, SpectrogramFitCache? cache)
     {
         int valid;
-        if (cache != null && cache.TryGet(input, out var cached))
+        if (cache != null && cache.TryTake(input, out var cached))
         {
             valid = cached.Valid;
             cached.CopyTo(spectrogram, Computer.FrequencyBins, Computer.TimeFrames);

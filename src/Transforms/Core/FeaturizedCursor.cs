@@ -22,7 +22,7 @@ internal sealed class FeaturizedCursor : DataViewRowCursor
     private int _rowInBatch;
     private bool _disposed;
 
-    public FeaturizedCursor(FeaturizingTransformer transformer, IDataView inputView, DataViewSchema schema, DataViewRowCursor input,
+    public FeaturizedCursor(FeaturizingTransformer transformer, DataViewSchema schema, DataViewRowCursor input,
         DataViewRowCursor? lookahead, DataViewSchema.Column source, HashSet<int> active, int inputCount)
     {
         _transformer = transformer;
@@ -34,7 +34,7 @@ internal sealed class FeaturizedCursor : DataViewRowCursor
         _anyOutput = active.Any(i => i >= inputCount);
         if (_anyOutput)
         {
-            _featurizer = transformer.CreateFeaturizer(inputView);
+            _featurizer = transformer.CreateFeaturizer();
             _batch = new FeatureBatch(transformer.OutputColumns, lookahead == null ? 1 : transformer.BatchSize);
             if (lookahead != null) _lookaheadGetter = lookahead.GetGetter<ReadOnlyMemory<char>>(source);
             else _sourceGetter = input.GetGetter<ReadOnlyMemory<char>>(source);

@@ -36,7 +36,7 @@ internal sealed class FeaturizedDataView : IDataView
         DataViewRowCursor? lookahead = anyOutput && rand == null && _transformer.BatchSize > 1
             ? _input.GetRowCursor(new[] { SourceColumn })
             : null;
-        return new FeaturizedCursor(_transformer, _input, Schema, inputCursor, lookahead, SourceColumn, needed, inputCount);
+        return new FeaturizedCursor(_transformer, Schema, inputCursor, lookahead, SourceColumn, needed, inputCount);
     }
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>

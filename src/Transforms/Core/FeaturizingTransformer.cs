@@ -35,12 +35,6 @@ public abstract class FeaturizingTransformer : RowMappingTransformer
 
     protected internal abstract Featurizer CreateFeaturizer();
 
-    /// <summary>
-    /// The featurizer of a cursor over <see cref="Transform"/>'s output for <paramref name="input"/>;
-    /// a transform may override it to reuse work done on that data view (e.g. during Fit).
-    /// </summary>
-    protected internal virtual Featurizer CreateFeaturizer(IDataView input) => CreateFeaturizer();
-
     protected override IReadOnlyList<OutputColumn> GetOutputColumns(DataViewSchema inputSchema)
     {
         SchemaChecks.RequireText(inputSchema, InputColumnName, "Input");
