@@ -6,7 +6,7 @@ namespace MsaMl.Pipelines.Experiments;
 /// <summary>Reads a dataset by name (as <c>msa train --dataset</c> gives it) into standard records and class names.</summary>
 public static class DatasetLoader
 {
-    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi" };
+    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "ravdess", "crema-d", "tess", "emodb" };
 
     public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) Load(MLContext ml, string dataset, string? root)
     {
@@ -18,6 +18,10 @@ public static class DatasetLoader
             "senticap" => SenticapReader.Read(ml, new SenticapOptions { AnnotationPath = SenticapAnnotation(Require(root, dataset)) }).Records,
             "mvsa" => MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) }).Records,
             "mosi" or "mosei" => MosiReader.Read(ml, new MosiOptions { RootFolder = Require(root, dataset) }).Records,
+            "ravdess" => RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset) }).Records,
+            "crema-d" or "cremad" => CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset) }).Records,
+            "tess" => TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset) }).Records,
+            "emodb" => EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = Require(root, dataset) }).Records,
             _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
         };
         if (records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
