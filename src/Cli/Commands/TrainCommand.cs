@@ -30,9 +30,11 @@ internal static class TrainCommand
         var seeds = new Option<int>("--seeds") { Description = "Train with this many seeds (seed, seed+1, ...) and report mean ± std; the bundle is the first seed's.", DefaultValueFactory = _ => 1 };
         var loso = new Option<bool>("--loso") { Description = "IEMOCAP: leave-one-session-out cross-validation instead of the Session 5 test split (writes <output>.loso.json, no bundle)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var testDataset = new Option<string?>("--test-dataset") { Description = "Cross-corpus: score on this emotion corpus (all its rows) on the classes both share." };
+        var testRoot = new Option<string?>("--test-root") { Description = "The folder of --test-dataset." };
         var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.")
         {
-            dataset, root, model, output, config, epochs, seed, quick, seeds, loso, json,
+            dataset, root, model, output, config, epochs, seed, quick, seeds, loso, json, testDataset, testRoot,
         };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
@@ -46,12 +48,17 @@ internal static class TrainCommand
 
             string name = parse.GetValue(dataset)!;
             string bundle = parse.GetValue(output)!;
+            if (parse.GetValue(testDataset) != null && parse.GetValue(loso)) throw new ArgumentException("--test-dataset and --loso cannot be combined.");
             if (parse.GetValue(loso))
                 return CrossValidate(name, parse.GetValue(root), choice, settings, Path.ChangeExtension(bundle, ".loso.json"), parse.GetValue(json));
             int count = parse.GetValue(seeds);
             if (count < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");
             var run = new MultiSeedTraining.Options(name, parse.GetValue(root), choice, settings,
-                Enumerable.Range(settings.Seed, count).ToArray(), bundle);
+                Enumerable.Range(settings.Seed, count).ToArray(), bundle)
+            {
+                TestDataset = parse.GetValue(testDataset),
+                TestRoot = parse.GetValue(testRoot),
+            };
             var (result, resultFile) = MultiSeedTraining.Run(run);
             var summary = result.Summary;
             if (parse.GetValue(json))

@@ -32,6 +32,41 @@ public static class DatasetLoader
         return (records, labels);
     }
 
+    /// <summary>
+    /// Cross-corpus: the training and validation rows of <paramref name="trainDataset"/> and every
+    /// row of <paramref name="testDataset"/> (as the test split), both limited to the emotion classes
+    /// they share in <see cref="EmotionVocabulary"/> (IEMOCAP codes are mapped into it first).
+    /// </summary>
+    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadCrossCorpus(
+        MLContext ml, string trainDataset, string? trainRoot, string testDataset, string? testRoot)
+    {
+        var train = Harmonized(Load(ml, trainDataset, trainRoot).Records, trainDataset).Where(r => r.Split != SplitNames.Test).ToList();
+        var test = Harmonized(Load(ml, testDataset, testRoot).Records, testDataset).ToList();
+        var shared = train.Select(r => r.Label).Intersect(test.Select(r => r.Label)).Order(StringComparer.Ordinal).ToList();
+        if (shared.Count < 2)
+            throw new InvalidDataException($"'{trainDataset}' and '{testDataset}' share {shared.Count} emotion class(es) ({string.Join(", ", shared)}); cross-corpus evaluation needs at least 2.");
+        var records = train.Where(r => shared.Contains(r.Label))
+            .Concat(test.Where(r => shared.Contains(r.Label)).Select(r => Relabel(r, r.Label, SplitNames.Test, testDataset)))
+            .ToList();
+        return (records, shared);
+    }
+
+    private static IEnumerable<MultimodalRecord> Harmonized(IEnumerable<MultimodalRecord> records, string dataset)
+    {
+        bool iemocap = dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
+        foreach (var r in records)
+        {
+            string? label = iemocap ? EmotionVocabulary.FromIemocap(r.Label) : r.Label;
+            if (label == null) continue;
+            if (!EmotionVocabulary.Contains(label))
+                throw new InvalidDataException($"Dataset '{dataset}' is not an emotion corpus: label '{r.Label}' is not in the shared vocabulary ({string.Join(", ", EmotionVocabulary.All)}).");
+            yield return iemocap ? Relabel(r, label, r.Split, dataset) : r;
+        }
+    }
+
+    private static MultimodalRecord Relabel(MultimodalRecord r, string label, string split, string dataset) =>
+        new() { Id = $"{dataset}/{r.Id}", Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = label, Split = split };
+
     /// <summary>IEMOCAP with one split per session ("Session1" … "Session5"), for leave-one-session-out runs.</summary>
     public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadSessions(MLContext ml, string dataset, string? root)
     {
