@@ -21,11 +21,11 @@ internal readonly struct MelBand
         return new MelBand(first, row[first..(last + 1)]);
     }).ToArray();
 
-    /// <summary>The filter's output for one power spectrum.</summary>
-    public float Apply(ReadOnlySpan<float> power)
+    /// <summary>The filter's output for power spectra held one per SIMD lane.</summary>
+    public System.Numerics.Vector<float> Apply(ReadOnlySpan<System.Numerics.Vector<float>> power)
     {
         var x = power.Slice(_start, _weights.Length);
-        float sum = 0;
+        var sum = System.Numerics.Vector<float>.Zero;
         for (int i = 0; i < _weights.Length; i++) sum += _weights[i] * x[i];
         return sum;
     }

@@ -1,24 +1,21 @@
+using System.Numerics;
 using NWaves.Filters.Fda;
-using NWaves.Transforms;
 using NWaves.Windows;
 
 namespace MsaMl.Transforms.Audio;
 
 /// <summary>
-/// Audio samples -> [channels, freq, time] log spectrogram: Hann-windowed frames, NWaves' real FFT,
-/// power, optional mel filter bank (NWaves' triangular bands, applied sparsely), log(S + floor),
-/// deltas, standardization. All buffers are allocated once: one instance per thread, and
+/// Audio samples -> [channels, freq, time] log spectrogram: Hann-windowed frames (NWaves' window),
+/// power spectra by <see cref="BatchedPowerSpectrum"/> (a radix-2 FFT over 16 frames at once, one
+/// SIMD lane per frame; measured 3x to 6x faster than NWaves' per-frame FFT, see benchmarks/README.md),
+/// optional mel filter bank (NWaves' triangular bands, applied sparsely), log(S + floor), deltas,
+/// standardization. All buffers are allocated once: one instance per thread, and
 /// <see cref="Compute"/> allocates nothing.
 /// </summary>
 public sealed class SpectrogramComputer
 {
     private readonly LogSpectrogramOptions _options;
-    private readonly RealFft _fft;
-    private readonly float[] _window;
-    private readonly float[] _frame;
-    private readonly float[] _re;
-    private readonly float[] _im;
-    private readonly float[] _power;
+    private readonly BatchedPowerSpectrum _spectrum;
     private readonly MelBand[]? _melBands;
 
     public SpectrogramComputer(LogSpectrogramOptions options)
@@ -28,12 +25,7 @@ public sealed class SpectrogramComputer
         WindowSize = (int)Math.Round(options.SampleRate * options.WindowMs / 1000.0);
         HopSize = (int)Math.Round(options.SampleRate * options.HopMs / 1000.0);
         FftSize = ResolveFftSize(options, WindowSize);
-        _fft = new RealFft(FftSize);
-        _window = Window.OfType(WindowType.Hann, WindowSize);
-        _frame = new float[FftSize];
-        _re = new float[FftSize];
-        _im = new float[FftSize];
-        _power = new float[FftSize / 2 + 1];
+        _spectrum = new BatchedPowerSpectrum(FftSize, Window.OfType(WindowType.Hann, WindowSize), HopSize);
         if (options.MelBands > 0)
         {
             var bands = FilterBanks.MelBands(options.MelBands, options.SampleRate, 0, options.SampleRate / 2.0, true);
@@ -79,13 +71,19 @@ public sealed class SpectrogramComputer
     /// <summary>Power spectra (or mel energies) of each frame ([time][freq]), before the logarithm. Allocates; for inspection.</summary>
     public List<float[]> PowerFrames(ReadOnlySpan<float> samples)
     {
-        int count = FrameCount(samples.Length);
+        int count = FrameCount(samples.Length), f = FrequencyBins, lanes = BatchedPowerSpectrum.LaneCount;
         var frames = new List<float[]>(count);
-        for (int time = 0; time < count; time++)
+        for (int first = 0; first < count; first += BatchedPowerSpectrum.FramesPerBatch)
         {
-            var frame = new float[FrequencyBins];
-            Spectrum(samples, time, frame);
-            frames.Add(frame);
+            int batch = Math.Min(BatchedPowerSpectrum.FramesPerBatch, count - first);
+            _spectrum.Compute(samples, first, batch);
+            for (int lane = 0; lane < batch; lane++)
+            {
+                var power = lane < lanes ? _spectrum.PowerA : _spectrum.PowerB;
+                var frame = new float[f];
+                for (int bin = 0; bin < f; bin++) frame[bin] = (_melBands == null ? power[bin] : _melBands[bin].Apply(power))[lane % lanes];
+                frames.Add(frame);
+            }
         }
         return frames;
     }
@@ -104,14 +102,26 @@ public sealed class SpectrogramComputer
     /// <summary>Writes only the log channel (the first freq · time floats); returns the frames that hold audio.</summary>
     internal int ComputeLog(ReadOnlySpan<float> samples, Span<float> output)
     {
-        int f = FrequencyBins, t = TimeFrames;
+        int f = FrequencyBins, t = TimeFrames, lanes = BatchedPowerSpectrum.LaneCount;
         int valid = Math.Min(FrameCount(samples.Length), t);
-        float floor = (float)_options.Floor;
-        Span<float> bins = _melBands == null ? _power : stackalloc float[f];
-        for (int time = 0; time < valid; time++)
+        var floor = new Vector<float>((float)_options.Floor);
+        for (int first = 0; first < valid; first += BatchedPowerSpectrum.FramesPerBatch)
         {
-            Spectrum(samples, time, bins);
-            for (int bin = 0; bin < f; bin++) output[bin * t + time] = MathF.Log(bins[bin] + floor);
+            int batch = Math.Min(BatchedPowerSpectrum.FramesPerBatch, valid - first);
+            _spectrum.Compute(samples, first, batch);
+            for (int half = 0; half * lanes < batch; half++)
+            {
+                var power = half == 0 ? _spectrum.PowerA : _spectrum.PowerB;
+                int time = first + half * lanes, count = Math.Min(lanes, batch - half * lanes);
+                for (int bin = 0; bin < f; bin++)
+                {
+                    var energy = _melBands == null ? power[bin] : _melBands[bin].Apply(power);
+                    var log = Vector.Log(energy + floor);
+                    var row = output.Slice(bin * t + time, count);
+                    if (count == lanes) log.CopyTo(row);
+                    else for (int l = 0; l < count; l++) row[l] = log[l];
+                }
+            }
         }
         return valid;
     }
@@ -127,20 +137,6 @@ public sealed class SpectrogramComputer
         }
         for (int c = 0; c < Channels; c++)
             Standardize(output.Slice(c * f * t, f * t), c, f, t, valid);
-    }
-
-    // The power spectrum (or mel energies) of frame `time` into `bins`.
-    private void Spectrum(ReadOnlySpan<float> samples, int time, Span<float> bins)
-    {
-        var segment = samples.Slice(time * HopSize, WindowSize);
-        for (int i = 0; i < segment.Length; i++) _frame[i] = segment[i] * _window[i];
-        _fft.Direct(_frame, _re, _im);
-        var power = _power;
-        for (int k = 0; k < power.Length; k++) power[k] = _re[k] * _re[k] + _im[k] * _im[k];
-        if (_melBands != null)
-            for (int b = 0; b < _melBands.Length; b++) bins[b] = _melBands[b].Apply(power);
-        else if (!bins.Overlaps(power))
-            power.CopyTo(bins);
     }
 
     // delta[t] = x[t] - x[t-1], delta[0] = 0, over the frames that hold audio.
