@@ -7,5 +7,7 @@ if (args.Length > 0 && args[0] == "training")
     return TrainingStepBenchmark.Run(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "featurize")
     return FeaturizerBenchmark.Run(args.Skip(1).ToArray());
+if (args.Length > 0 && args[0] == "speech-recipe")
+    return SpeechRecipeBenchmark.Run(args.Skip(1).ToArray());
 BenchmarkSwitcher.FromAssembly(typeof(SpectrogramBenchmarks).Assembly).Run(args);
 return 0;

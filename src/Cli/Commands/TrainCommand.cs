@@ -70,7 +70,7 @@ internal static class TrainCommand
                     metrics = summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
                     bundle,
                     results = resultFile,
-                }));
+                }, JsonOutput));
             else
             {
                 string Show(string metric) => summary.TryGetValue(metric, out var m) ? m.Format() : "n/a";
@@ -82,6 +82,9 @@ internal static class TrainCommand
         }));
         return command;
     }
+
+    // One seed has no standard deviation (NaN): written as "NaN" rather than failing the run.
+    private static readonly JsonSerializerOptions JsonOutput = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private static int CrossValidate(string dataset, string? root, ModelChoice choice, TrainingSettings settings, string resultFile, bool json)
     {
