@@ -128,6 +128,7 @@ public sealed class PolyphaseResampler
         return start < end ? Dot(h[start..end], x.Slice(first + start, end - start)) : 0f;
     }
 
+    // Four independent accumulators, so the additions do not wait on each other (latency-bound otherwise).
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         int i = 0;
@@ -136,9 +137,17 @@ public sealed class PolyphaseResampler
         {
             var va = MemoryMarshal.Cast<float, Vector<float>>(a);
             var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            var acc = Vector<float>.Zero;
-            for (int v = 0; v < va.Length; v++) acc += va[v] * vb[v];
-            sum = Vector.Sum(acc);
+            Vector<float> acc0 = Vector<float>.Zero, acc1 = Vector<float>.Zero, acc2 = Vector<float>.Zero, acc3 = Vector<float>.Zero;
+            int v = 0;
+            for (; v + 4 <= va.Length; v += 4)
+            {
+                acc0 = Vector.FusedMultiplyAdd(va[v], vb[v], acc0);
+                acc1 = Vector.FusedMultiplyAdd(va[v + 1], vb[v + 1], acc1);
+                acc2 = Vector.FusedMultiplyAdd(va[v + 2], vb[v + 2], acc2);
+                acc3 = Vector.FusedMultiplyAdd(va[v + 3], vb[v + 3], acc3);
+            }
+            for (; v < va.Length; v++) acc0 = Vector.FusedMultiplyAdd(va[v], vb[v], acc0);
+            sum = Vector.Sum((acc0 + acc1) + (acc2 + acc3));
             i = va.Length * Vector<float>.Count;
         }
         for (; i < a.Length; i++) sum += a[i] * b[i];
