@@ -71,6 +71,21 @@ public sealed class SpectrogramSpeedPathTests : IDisposable
     }
 
     [Fact]
+    public void AnEstimatorChainDecodesEachTrainingFileOnce()
+    {
+        var rows = Rows(8);
+        var data = _ml.Data.LoadFromEnumerable(rows);
+        var chain = _ml.Transforms.CopyColumns("PathCopy", "AudioPath")
+            .Append(_ml.Msa().Transforms.LogSpectrogram(Options(2, SpectrogramStandardization.Dataset)));
+        var model = chain.Fit(data);
+        foreach (var row in rows.Where(r => r.AudioPath != "")) File.Delete(row.AudioPath);
+        // Fitting the chain and then featurizing the training rows through it reads no file twice.
+        var features = Columns.Read(model.Transform(data), "Spectrogram");
+        Assert.Equal(8, features.Length);
+        Assert.Contains(features[0], v => v != 0);
+    }
+
+    [Fact]
     public void TheFitCacheServesOnlyTheRowsItHolds()
     {
         var rows = Rows(6);
