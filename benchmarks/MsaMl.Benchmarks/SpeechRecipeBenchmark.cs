@@ -50,7 +50,7 @@ public static class SpeechRecipeBenchmark
         var ml = new MLContext(seed: seed);
         var table = EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = root });
         var labels = table.Records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        Console.WriteLine($"{table.Name}: {table.Summary}");
+        Console.WriteLine(table.Summary);
         Console.WriteLine();
         Console.WriteLine("| recipe | UA | WA | seconds |");
         Console.WriteLine("|---|---|---|---|");
@@ -71,6 +71,7 @@ public static class SpeechRecipeBenchmark
             new Variant("small-CNN AAT, audio only (msa train --model audio)", dataset, o => o),
             new Variant("+ class-balanced loss", dataset, o => { o.BalanceClasses = true; return o; }),
             new Variant("+ weight decay 1e-4", dataset, o => { o.WeightDecay = 1e-4; return o; }),
+            new Variant("+ class-balanced loss + weight decay 1e-4", dataset, o => { o.BalanceClasses = true; o.WeightDecay = 1e-4; return o; }),
             new Variant("per-utterance standardization", Features(40, SpectrogramStandardization.PerUtterance), o => o),
             new Variant("64 mel bands", Features(64, SpectrogramStandardization.Dataset), o => o),
             new Variant("early fusion: log-mel + delta statistics -> L-BFGS", dataset, null, EarlyFusion: true),
