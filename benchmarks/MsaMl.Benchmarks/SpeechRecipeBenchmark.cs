@@ -54,7 +54,8 @@ public static class SpeechRecipeBenchmark
         Console.WriteLine();
         Console.WriteLine("| recipe | UA | WA | seconds |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine(Peer(table, args.Contains("--loso-peer")));
+        Console.WriteLine(Peer(table, args.Contains("--loso-peer"), perSpeaker: false));
+        Console.WriteLine(Peer(table, loso: false, perSpeaker: true));
 
         LogSpectrogramOptions Features(int mels, SpectrogramStandardization standardization) => new()
         {
@@ -153,7 +154,7 @@ public static class SpeechRecipeBenchmark
         return (ml.Data.Cache(fitted.Transform(train)), ml.Data.Cache(fitted.Transform(Split(SplitNames.Validation))), ml.Data.Cache(fitted.Transform(Split(SplitNames.Test))));
     }
 
-    private static string Peer(DatasetTable<ActedSpeechRecord> table, bool loso)
+    private static string Peer(DatasetTable<ActedSpeechRecord> table, bool loso, bool perSpeaker)
     {
         string folder = Directory.CreateTempSubdirectory("msaml-recipe-").FullName;
         try
@@ -161,7 +162,7 @@ public static class SpeechRecipeBenchmark
             string rows = Path.Combine(folder, "rows.csv");
             File.WriteAllLines(rows, new[] { "path,label,split,speaker" }.Concat(table.Records.Select(r => $"{r.AudioPath},{r.Label},{r.Split},{r.Speaker}")));
             string script = Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "benchmarks", "peers", "mfcc_logreg.py");
-            var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --rows \"{rows}\"{(loso ? " --loso" : "")}") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --rows \"{rows}\"{(loso ? " --loso" : "")}{(perSpeaker ? " --per-speaker" : "")}") { RedirectStandardOutput = true, RedirectStandardError = true };
             using var process = Process.Start(start)!;
             string output = process.StandardOutput.ReadToEnd();
             string error = process.StandardError.ReadToEnd();
@@ -169,7 +170,8 @@ public static class SpeechRecipeBenchmark
             if (process.ExitCode != 0) return $"| MFCC + logistic regression (peer) | failed: {error.Trim().Split('\n').Last()} | | |";
             using var json = JsonDocument.Parse(output);
             var r = json.RootElement;
-            string line = $"| MFCC (40) + deltas, mean and std -> logistic regression (scikit-learn peer) | {r.GetProperty("ua").GetDouble():P1} | {r.GetProperty("wa").GetDouble():P1} | {r.GetProperty("seconds").GetDouble():F0} |";
+            string name = perSpeaker ? "the peer with its statistics standardized per speaker" : "MFCC (40) + deltas, mean and std -> logistic regression (scikit-learn peer)";
+            string line = $"| {name} | {r.GetProperty("ua").GetDouble():P1} | {r.GetProperty("wa").GetDouble():P1} | {r.GetProperty("seconds").GetDouble():F0} |";
             if (loso) line += $"\n| the peer, leave-one-speaker-out mean | {r.GetProperty("loso_mean_ua").GetDouble():P1} | {r.GetProperty("loso_mean_wa").GetDouble():P1} | |";
             return line;
         }

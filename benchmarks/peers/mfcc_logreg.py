@@ -5,7 +5,9 @@ Features: resample to 16 kHz (torchaudio), 40 MFCCs (64 mel bands, Hann 20 ms / 
 512-point FFT) and their deltas, mean and standard deviation over time -> 160 values per file.
 Classifier: scikit-learn StandardScaler + LogisticRegression (lbfgs, max_iter 2000), fit on the
 train split only; scored on the test split: WA (accuracy) and UA (balanced accuracy, the mean of
-per-class recalls). With --loso it also runs leave-one-speaker-out over all rows.
+per-class recalls). With --loso it also runs leave-one-speaker-out over all rows. With
+--per-speaker the statistics are first standardized per speaker (each speaker's own mean and
+standard deviation over all their rows, labels unused), as MsaMl's per-speaker recipe does.
 
 Usage: mfcc_logreg.py --rows rows.csv [--loso]
 rows.csv: path,label,split,speaker (a header line, then one row per file).
@@ -57,6 +59,7 @@ def main():
     parser.add_argument("--rows", required=True)
     parser.add_argument("--loso", action="store_true")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--per-speaker", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     with open(args.rows, newline="") as f:
@@ -66,6 +69,10 @@ def main():
     y = np.array([r["label"] for r in rows])
     split = np.array([r["split"] for r in rows])
     speaker = np.array([r["speaker"] for r in rows])
+    if args.per_speaker:
+        for s in set(speaker):
+            held = speaker == s
+            x[held] = (x[held] - x[held].mean(0)) / np.maximum(x[held].std(0), 1e-6)
     train, test = split == "train", split == "test"
     wa, ua = fit_score(x[train], y[train], x[test], y[test])
     result = {"wa": wa, "ua": ua, "train_rows": int(train.sum()), "test_rows": int(test.sum()),
