@@ -17,7 +17,7 @@ namespace MsaMl.Benchmarks;
 /// 14 validation, seven speakers train): MsaMl variants (audio only; no text) against the MFCC
 /// statistics + logistic regression peer (benchmarks/peers/mfcc_logreg.py, scikit-learn) on the
 /// same rows, in one run. Prints UA and WA per variant.
-/// Usage: speech-recipe [--emodb folder] [--seed 1] [--only name-substring] [--loso-peer]
+/// Usage: speech-recipe [--emodb folder] [--seed 1] [--only 'substring|substring'] [--loso-peer]
 /// </summary>
 public static class SpeechRecipeBenchmark
 {
@@ -77,7 +77,7 @@ public static class SpeechRecipeBenchmark
             new Variant("64 mel bands", Features(64, SpectrogramStandardization.Dataset), o => o),
             new Variant("early fusion: log-mel + delta statistics -> L-BFGS", dataset, null, EarlyFusion: true),
             new Variant("early fusion, statistics standardized per speaker -> L-BFGS", dataset, null, EarlyFusion: true, PerSpeaker: true),
-        }.Where(v => only == null || v.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+        }.Where(v => only == null || only.Split('|').Any(o => v.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
 
         var featurized = new Dictionary<string, (IDataView Train, IDataView Validation, IDataView Test)>();
         foreach (var variant in variants)

@@ -50,7 +50,7 @@ public sealed class LogSpectrogramOptions
     public double HopMs { get; set; } = 10;
 
     /// <summary>
-    /// FFT size: a power of two not smaller than the window (NWaves' FFT is radix-2). 0 picks the
+    /// FFT size: a power of two not smaller than the window (the FFT is radix-2). 0 picks the
     /// smallest such size: 512 at 16 kHz and 20 ms, so 257 frequency bins. (The original system
     /// used a 320-point FFT, 161 bins.)
     /// </summary>
