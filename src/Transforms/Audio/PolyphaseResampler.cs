@@ -108,16 +108,23 @@ public sealed class PolyphaseResampler
         }
         ReadOnlySpan<float> phases = _phases;
         int taps = _tapsPerPhase;
-        long position = 0; // n·M
-        for (int n = 0; n < count; n++, position += Down)
+        // Output n reads phase p = n·M mod L from input q = floor(n·M / L), both stepped without division.
+        int qStep = Down / Up, pStep = Down % Up;
+        int q = 0, p = 0;
+        for (int n = 0; n < count; n++)
         {
-            int q = (int)(position / Up);
-            int p = (int)(position - (long)q * Up);
             int first = q - _half;
             var h = phases.Slice(p * taps, taps);
             output[n] = first >= 0 && first + taps <= input.Length
                 ? Dot(h, input.Slice(first, taps))
                 : DotClipped(h, input, first);
+            q += qStep;
+            p += pStep;
+            if (p >= Up)
+            {
+                p -= Up;
+                q++;
+            }
         }
         return count;
     }
