@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace MsaMl.Cli.Commands;
 
 /// <summary>
-/// <c>msa train --dataset mosi|mosei|sims</c>: MMSA's protocol (regression by default, <c>--task
+/// <c>msa train --dataset mosi|mosei|sims</c> (and cross-corpus <c>--test-dataset</c> runs): MMSA's protocol (regression by default, <c>--task
 /// classification</c> for the class view), configured by <see cref="TrainingSettings"/> (a
 /// <c>--config</c> file with Seed, Epochs, LearningRate, BatchSize, EarlyStoppingPatience, Quick,
 /// RegressionLoss, TextModelPath, TextVocabPath) and the flags; the experiment configuration of
@@ -15,11 +15,11 @@ namespace MsaMl.Cli.Commands;
 /// </summary>
 internal static class MmsaTrainCommand
 {
-    public static int Run(ParseResult parse, ConfigArguments a, string? taskOption, string? lossOption, string bundle, bool json)
+    public static int Run(ParseResult parse, ConfigArguments a, string? taskOption, string? lossOption, string bundle, bool json, string? testDataset = null, string? testRoot = null)
     {
-        string name = parse.GetValue(a.Dataset)!;
-        var kind = TaskModels.KindOf(name);
-        string modelName = parse.GetValue(a.Model) ?? "aat";
+        string name = parse.GetValue(a.Dataset) ?? throw new ArgumentException("--test-dataset needs --dataset.");
+        var kind = TaskModels.KindOf(name, parse.GetValue(a.Map));
+        string modelName = parse.GetValue(a.Model) ?? (kind == TaskKind.Speech ? "aat" : "ote");
         var choice = TaskModels.Parse(modelName, kind);
         if (parse.GetValue(a.Set) is { Length: > 0 } || parse.GetValue(a.Preset) is not null || parse.GetValue(a.Classes) is not null)
             throw new ArgumentException($"--set, --preset and --classes configure IEMOCAP, image and table experiments; '{name}' takes a TrainingSettings --config and the flags.");
@@ -38,6 +38,7 @@ internal static class MmsaTrainCommand
         if (taskName is not ("regression" or "classification"))
             throw new ArgumentException($"Unknown --task '{taskName}'; expected regression or classification.");
         if (parse.GetValue(a.Loso)) throw new ArgumentException("--loso is IEMOCAP's protocol; MOSI, MOSEI and SIMS have fixed splits.");
+        if (testDataset is not null) TableArguments.Describe(name, parse.GetValue(a.Root), parse.GetValue(a.Map), parse.GetValue(a.Encoding));
         int count = parse.GetValue(a.Seeds) ?? 1;
         if (count < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");
         var seeds = Enumerable.Range(settings.Seed, count).ToArray();
@@ -45,7 +46,13 @@ internal static class MmsaTrainCommand
         if (taskName == "regression")
             return IntensityTrainCommand.Run(new IntensityTraining.Options(name, root, choice, settings, seeds, bundle, ExtractAudio: choice != ModelChoice.Text), modelName, json);
 
-        var (result, resultFile) = MultiSeedTraining.Run(new MultiSeedTraining.Options(name, root, choice, settings, seeds, bundle));
+        var (result, resultFile) = MultiSeedTraining.Run(new MultiSeedTraining.Options(name, root, choice, settings, seeds, bundle)
+        {
+            Map = parse.GetValue(a.Map),
+            Encoding = parse.GetValue(a.Encoding),
+            TestDataset = testDataset,
+            TestRoot = testRoot,
+        });
         var summary = result.Summary;
         if (json)
             Console.WriteLine(JsonSerializer.Serialize(new

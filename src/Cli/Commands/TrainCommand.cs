@@ -25,11 +25,20 @@ internal static class TrainCommand
         command.Options.Add(task);
         command.Options.Add(loss);
         command.Options.Add(quiet);
+        var testDataset = new Option<string?>("--test-dataset") { Description = "Cross-corpus: score on this emotion corpus (all its rows) on the classes both share (training settings from the flags, as for mosi)." };
+        var testRoot = new Option<string?>("--test-root") { Description = "The folder of --test-dataset." };
+        command.Options.Add(testDataset);
+        command.Options.Add(testRoot);
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             string bundle = parse.GetValue(output)!;
             if (parse.GetValue(arguments.Dataset) is { } name && DatasetLoader.IsIntensity(name))
                 return MmsaTrainCommand.Run(parse, arguments, parse.GetValue(task), parse.GetValue(loss), bundle, parse.GetValue(json));
+            if (parse.GetValue(testDataset) is { } test)
+            {
+                if (parse.GetValue(arguments.Loso)) throw new ArgumentException("--test-dataset and --loso cannot be combined.");
+                return MmsaTrainCommand.Run(parse, arguments, "classification", null, bundle, parse.GetValue(json), test, parse.GetValue(testRoot));
+            }
             if (parse.GetValue(task) is not null || parse.GetValue(loss) is not null)
                 throw new ArgumentException("--task and --loss apply to the sentiment-intensity datasets (mosi, mosei, sims).");
             var config = ExperimentConfigResolver.Resolve(arguments.Overlay(parse));
