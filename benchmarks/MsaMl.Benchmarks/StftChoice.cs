@@ -17,7 +17,6 @@ namespace MsaMl.Benchmarks;
 /// </summary>
 internal static class StftChoice
 {
-    private static readonly Scalar Floor = 1e-10.ToScalar();
 
     public static string Report(IReadOnlyList<string> paths, int repeats)
     {
@@ -80,8 +79,9 @@ internal static class StftChoice
         var input = torch.tensor(batch, new long[] { signals.Count, length });
         var window = torch.hann_window(320);
         var spectrum = torch.stft(input, 512, hop_length: 160, win_length: 320, window: window, center: false, return_complex: true);
-        var power = spectrum.abs().square();
-        power.add_(Floor).log_().sum().item<float>();
+        var magnitude = spectrum.abs();
+        var power = magnitude.mul(magnitude);
+        power.add_(MsaMl.Trainers.Training.TorchScalars.Of(1e-10), MsaMl.Trainers.Training.TorchScalars.One).log_().sum().item<float>();
     }
 
     private static double Best(int repeats, Action action)
