@@ -44,9 +44,10 @@ public sealed class ScoringCostMeterTests
 
         Assert.Equal(40, cost.Rows);
         Assert.True(cost.AllocatedMegabytes >= 40);
-        // The peak is sampled while other tests allocate and collect, so only its order is certain;
-        // the allocation count above is exact.
-        Assert.True(cost.PeakManagedMegabytes >= cost.BaselineManagedMegabytes, $"{cost.BaselineManagedMegabytes} -> {cost.PeakManagedMegabytes}");
+        // Other tests allocate and collect meanwhile, so the peak's distance from the baseline is
+        // uncertain; but the 40 buffers stay rooted through the sleep, so a sampler that really
+        // samples during the call sees a heap of at least 40 MB.
+        Assert.True(cost.PeakManagedMegabytes >= 40, $"{cost.BaselineManagedMegabytes} -> {cost.PeakManagedMegabytes}");
         Assert.True(cost.MillisecondsPerRow >= 0.4);
     }
 }
