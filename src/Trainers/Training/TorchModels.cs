@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace MsaMl.Trainers.Training;
 
 /// <summary>Registers the TorchSharp model kinds with <see cref="TransformFactory"/> so model bundles can re-create them.</summary>
-public static class TorchModels
+internal static class TorchModels
 {
     private static int _registered;
 
