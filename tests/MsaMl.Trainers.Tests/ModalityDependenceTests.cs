@@ -17,7 +17,7 @@ public sealed class ModalityDependenceTests
 
     private static (IDataView Train, IDataView Test) Split(MLContext ml, SignalIn signal)
     {
-        var train = TinyRow.Make(32, Classes, seed: 11, signal);
+        var train = TinyRow.Make(24, Classes, seed: 11, signal);
         var test = TinyRow.Make(32, Classes, seed: 12, signal);
         var labels = ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(train));
         return (labels.Transform(ml.Data.LoadFromEnumerable(train)), labels.Transform(ml.Data.LoadFromEnumerable(test)));
@@ -32,7 +32,7 @@ public sealed class ModalityDependenceTests
         AudioEncoder = AatAudioEncoder.SmallCnn,
         AudioChannels = 8,
         TextOutDim = 8,
-        Epochs = 15,
+        Epochs = 8,
         LearningRate = 0.005,
         BatchSize = 8,
         Dropout = 0.1,
@@ -47,7 +47,7 @@ public sealed class ModalityDependenceTests
         FeedForwardDim = 16,
         Hidden = 8,
         Dropout = 0.0,
-        Epochs = 15,
+        Epochs = 8,
         LearningRate = 0.003,
         BatchSize = 8,
     };
