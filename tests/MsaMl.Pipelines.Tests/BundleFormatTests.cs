@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML;
 using MsaMl.Pipelines.Persistence;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Tests;
 
@@ -40,22 +41,50 @@ public sealed class BundleFormatTests : IDisposable
     [Fact]
     public void ANewerFormatIsRefusedNamingBothVersions()
     {
-        string newer = Path.Combine(_folder, "newer.zip");
-        File.Copy(Fixture, newer);
-        using (var zip = ZipFile.Open(newer, ZipArchiveMode.Update))
-        {
-            var entry = zip.GetEntry("manifest.json")!;
-            JsonNode manifest;
-            using (var read = entry.Open()) manifest = JsonNode.Parse(read)!;
-            manifest["FormatVersion"] = BundleManifest.CurrentFormatVersion + 1;
-            entry.Delete();
-            using var write = zip.CreateEntry("manifest.json").Open();
-            write.Write(JsonSerializer.SerializeToUtf8Bytes(manifest));
-        }
+        string newer = WithManifest("newer.zip", manifest => manifest["FormatVersion"] = BundleManifest.CurrentFormatVersion + 1);
 
         var error = Assert.Throws<InvalidDataException>(() => new MLContext().Msa().Model.Load(newer, out _));
         Assert.Contains($"format version {BundleManifest.CurrentFormatVersion + 1}", error.Message);
         Assert.Contains($"versions 1 to {BundleManifest.CurrentFormatVersion}", error.Message);
+    }
+
+    private string WithManifest(string name, Action<JsonNode> edit)
+    {
+        string copy = Path.Combine(_folder, name);
+        File.Copy(Fixture, copy);
+        using var zip = ZipFile.Open(copy, ZipArchiveMode.Update);
+        var entry = zip.GetEntry("manifest.json")!;
+        JsonNode manifest;
+        using (var read = entry.Open()) manifest = JsonNode.Parse(read)!;
+        edit(manifest);
+        entry.Delete();
+        using var write = zip.CreateEntry("manifest.json").Open();
+        write.Write(JsonSerializer.SerializeToUtf8Bytes(manifest));
+        return copy;
+    }
+
+    [Fact]
+    public void AStageOfANewerFormatIsRefusedNamingItsKindAndBothVersions()
+    {
+        string newer = WithManifest("newer-stage.zip", manifest =>
+        {
+            var aat = manifest["Stages"]!.AsArray().Single(s => s!["Kind"]!.GetValue<string>() == "MsaMl.Aat")!;
+            aat["FormatVersion"] = TransformFactory.FormatVersionOf("MsaMl.Aat") + 1;
+        });
+
+        var error = Assert.Throws<InvalidDataException>(() => new MLContext().Msa().Model.Load(newer, out _));
+        Assert.Contains("'MsaMl.Aat'", error.Message);
+        Assert.Contains($"format version {TransformFactory.FormatVersionOf("MsaMl.Aat") + 1}", error.Message);
+        Assert.Contains($"versions 1 to {TransformFactory.FormatVersionOf("MsaMl.Aat")}", error.Message);
+    }
+
+    [Fact]
+    public void EveryAssemblyDeclaresTheStagesItSaves()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => TransformFactory.Create("NoSuchKind", new JsonObject()));
+        foreach (var kind in new[] { "MsaMl.LogSpectrogram", "MsaMl.BertEmbedding", "MsaMl.ImageTensor", "MsaMl.PretrainedImageFeatures",
+                     "MsaMl.Aat", "MsaMl.Ote", "MsaMl.FusionHead", "MsaMl.LateFusion" })
+            Assert.Contains(kind, error.Message);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Trainers.Scoring;
-using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Persistence;
@@ -19,9 +18,6 @@ public sealed class ModelBundle(MLContext context)
 {
     private const string ManifestEntry = "manifest.json";
     private static readonly JsonSerializerOptions Json = new(TransformFactory.Json);
-
-    static ModelBundle() =>
-        TransformFactory.Register<Fusion.LateFusionOptions>(Fusion.LateFusionTransformer.KindName, o => new Fusion.LateFusionTransformer(o));
 
     /// <summary>
     /// A thread-safe <see cref="Scoring.PredictionEnginePool{TSrc, TDst}"/> over <paramref name="model"/>
@@ -54,7 +50,7 @@ public sealed class ModelBundle(MLContext context)
             using var stream = new MemoryStream();
             context.Model.Save(new TransformerChain<ITransformer>(pending.ToArray()), pendingSchema, stream);
             entries[entry] = stream.ToArray();
-            manifest.Stages.Add(new BundleStage { Kind = "ML.NET", Entry = entry });
+            manifest.Stages.Add(new BundleStage { Kind = BundleStage.MlNetKind, FormatVersion = BundleStage.MlNetFormatVersion, Entry = entry });
             pending.Clear();
         }
 
@@ -63,7 +59,7 @@ public sealed class ModelBundle(MLContext context)
             if (stage is IMsaTransformer msa)
             {
                 FlushNative();
-                var saved = new BundleStage { Kind = msa.Kind, Options = msa.SaveOptions() };
+                var saved = new BundleStage { Kind = msa.Kind, FormatVersion = TransformFactory.FormatVersionOf(msa.Kind), Options = msa.SaveOptions() };
                 foreach (var (name, bytes) in msa.SaveArtifacts())
                 {
                     string entry = $"stage{manifest.Stages.Count}.{name}";
@@ -112,7 +108,6 @@ public sealed class ModelBundle(MLContext context)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntryBytes, nameof(options));
         if (!File.Exists(path)) throw new FileNotFoundException($"Model bundle not found: {path}", path);
-        TorchModels.EnsureRegistered();
         ZipArchive zip;
         try
         {
@@ -147,9 +142,15 @@ public sealed class ModelBundle(MLContext context)
             foreach (var listed in manifest.Sha256.Keys.Where(k => !verified.ContainsKey(k)))
                 throw new InvalidDataException($"{path}: entry '{listed}' listed in the manifest is missing.");
 
-            var stages = manifest.Stages.Select(stage => stage.Kind == "ML.NET"
-                ? context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _)
-                : TransformFactory.Create(stage.Kind, stage.Options!, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value])));
+            var stages = manifest.Stages.Select((stage, index) =>
+            {
+                int readable = stage.Kind == BundleStage.MlNetKind ? BundleStage.MlNetFormatVersion : TransformFactory.FormatVersionOf(stage.Kind);
+                if (stage.FormatVersion > readable || stage.FormatVersion < 1)
+                    throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') has format version {stage.FormatVersion}; this MsaMl reads '{stage.Kind}' versions 1 to {readable}.");
+                return stage.Kind == BundleStage.MlNetKind
+                    ? context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _)
+                    : TransformFactory.Create(stage.Kind, stage.Options!, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value]));
+            });
             inputSchema = BundleSchema.Build(manifest.InputSchema);
             return new TransformerChain<ITransformer>(stages.ToArray());
         }
