@@ -2,14 +2,18 @@ using BenchmarkDotNet.Running;
 using MsaMl.Benchmarks;
 
 // Timed console runs (too slow or too process-level for BenchmarkDotNet's repetitions):
-//   training     the training step against PyTorch
-//   soak         the multi-threaded scoring soak (benchmarks/stress/stress.sh)
-//   scalar-race  the TorchSharp Scalar-lifetime reproducer (benchmarks/stress/scalar-race.sh)
+//   training       the training step against PyTorch
+//   featurize      the speech featurizer against torchaudio
+//   speech-recipe  the EmoDB recipe against the MFCC + logistic-regression peer
+//   soak           the multi-threaded scoring soak (benchmarks/stress/stress.sh)
+//   scalar-race    the TorchSharp Scalar-lifetime reproducer (benchmarks/stress/scalar-race.sh)
 // Anything else goes to BenchmarkDotNet (e.g. --filter *Spectrogram*).
 string[] rest = args.Skip(1).ToArray();
 switch (args.FirstOrDefault())
 {
     case "training": return TrainingStepBenchmark.Run(rest);
+    case "featurize": return FeaturizerBenchmark.Run(rest);
+    case "speech-recipe": return SpeechRecipeBenchmark.Run(rest);
     case "soak": return ScoringSoak.Run(rest);
     case "scalar-race": return ScalarRaceReproducer.Run(rest);
 }

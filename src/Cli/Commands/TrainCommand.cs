@@ -35,9 +35,11 @@ internal static class TrainCommand
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var map = TableArguments.Map();
         var encoding = TableArguments.Encoding();
+        var testDataset = new Option<string?>("--test-dataset") { Description = "Cross-corpus: score on this emotion corpus (all its rows) on the classes both share." };
+        var testRoot = new Option<string?>("--test-root") { Description = "The folder of --test-dataset." };
         var command = new Command("train", "Train a model on a dataset, print its test metrics and save a model bundle.")
         {
-            dataset, root, model, task, loss, output, config, epochs, seed, quick, seeds, loso, json, map, encoding,
+            dataset, root, model, task, loss, output, config, epochs, seed, quick, seeds, loso, json, map, encoding, testDataset, testRoot,
         };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
@@ -72,13 +74,20 @@ internal static class TrainCommand
                 return IntensityTrainCommand.Run(new IntensityTraining.Options(name, parse.GetValue(root), choice, settings,
                     Enumerable.Range(settings.Seed, runs).ToArray(), bundle, ExtractAudio: choice != ModelChoice.Text), modelName, parse.GetValue(json));
             }
+            if (parse.GetValue(testDataset) != null && parse.GetValue(loso)) throw new ArgumentException("--test-dataset and --loso cannot be combined.");
             if (parse.GetValue(loso))
                 return CrossValidate(name, parse.GetValue(root), choice, settings, Path.ChangeExtension(bundle, ".loso.json"), parse.GetValue(json));
             int count = parse.GetValue(seeds);
             if (count < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");
             TableArguments.Describe(name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             var run = new MultiSeedTraining.Options(name, parse.GetValue(root), choice, settings,
-                Enumerable.Range(settings.Seed, count).ToArray(), bundle) { Map = parse.GetValue(map), Encoding = parse.GetValue(encoding) };
+                Enumerable.Range(settings.Seed, count).ToArray(), bundle)
+            {
+                Map = parse.GetValue(map),
+                Encoding = parse.GetValue(encoding),
+                TestDataset = parse.GetValue(testDataset),
+                TestRoot = parse.GetValue(testRoot),
+            };
             var (result, resultFile) = MultiSeedTraining.Run(run);
             var summary = result.Summary;
             if (parse.GetValue(json))
@@ -91,7 +100,7 @@ internal static class TrainCommand
                     metrics = summary.ToDictionary(m => m.Key, m => new { mean = Finite(m.Value.Mean), std = Finite(m.Value.StandardDeviation) }),
                     bundle,
                     results = resultFile,
-                }));
+                }, JsonOutput));
             else
             {
                 string Show(string metric) => summary.TryGetValue(metric, out var m) ? m.Format() : "n/a";
@@ -103,6 +112,9 @@ internal static class TrainCommand
         }));
         return command;
     }
+
+    // One seed has no standard deviation (NaN): written as "NaN" rather than failing the run.
+    private static readonly JsonSerializerOptions JsonOutput = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private static int CrossValidate(string dataset, string? root, ModelChoice choice, TrainingSettings settings, string resultFile, bool json)
     {

@@ -6,7 +6,7 @@ namespace MsaMl.Pipelines.Experiments;
 /// <summary>Reads a dataset by name (as <c>msa train --dataset</c> gives it) into standard records and class names.</summary>
 public static class DatasetLoader
 {
-    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "mosei", "sims", TableDatasetLoader.DatasetName };
+    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "mosei", "sims", "ravdess", "crema-d", "tess", "emodb", TableDatasetLoader.DatasetName };
 
     /// <summary>The records and class names of <paramref name="dataset"/> (a name of <see cref="Names"/>, or demo).</summary>
     /// <param name="ml">The context the reader uses.</param>
@@ -29,6 +29,10 @@ public static class DatasetLoader
             "mvsa" => MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) }).Records,
             "mosi" or "mosei" or "sims" => ReadMmsa(ml, dataset, root, extractAudio: false, null).Records,
             TableDatasetLoader.DatasetName => TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding).Records,
+            "ravdess" => RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset) }).Records,
+            "crema-d" or "cremad" => CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset) }).Records,
+            "tess" => TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset) }).Records,
+            "emodb" => EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = Require(root, dataset) }).Records,
             _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
         };
         if (records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
@@ -61,6 +65,41 @@ public static class DatasetLoader
         if (table.Records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
         return table;
     }
+
+    /// <summary>
+    /// Cross-corpus: the training and validation rows of <paramref name="trainDataset"/> and every
+    /// row of <paramref name="testDataset"/> (as the test split), both limited to the emotion classes
+    /// they share in <see cref="EmotionVocabulary"/> (IEMOCAP codes are mapped into it first).
+    /// </summary>
+    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadCrossCorpus(
+        MLContext ml, string trainDataset, string? trainRoot, string testDataset, string? testRoot)
+    {
+        var train = Harmonized(Load(ml, trainDataset, trainRoot).Records, trainDataset).Where(r => r.Split != SplitNames.Test).ToList();
+        var test = Harmonized(Load(ml, testDataset, testRoot).Records, testDataset).ToList();
+        var shared = train.Select(r => r.Label).Intersect(test.Select(r => r.Label)).Order(StringComparer.Ordinal).ToList();
+        if (shared.Count < 2)
+            throw new InvalidDataException($"'{trainDataset}' and '{testDataset}' share {shared.Count} emotion class(es) ({string.Join(", ", shared)}); cross-corpus evaluation needs at least 2.");
+        var records = train.Where(r => shared.Contains(r.Label))
+            .Concat(test.Where(r => shared.Contains(r.Label)).Select(r => Relabel(r, r.Label, SplitNames.Test, testDataset)))
+            .ToList();
+        return (records, shared);
+    }
+
+    private static IEnumerable<MultimodalRecord> Harmonized(IEnumerable<MultimodalRecord> records, string dataset)
+    {
+        bool iemocap = dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
+        foreach (var r in records)
+        {
+            string? label = iemocap ? EmotionVocabulary.FromIemocap(r.Label) : r.Label;
+            if (label == null) continue;
+            if (!EmotionVocabulary.Contains(label))
+                throw new InvalidDataException($"Dataset '{dataset}' is not an emotion corpus: label '{r.Label}' is not in the shared vocabulary ({string.Join(", ", EmotionVocabulary.All)}).");
+            yield return iemocap ? Relabel(r, label, r.Split, dataset) : r;
+        }
+    }
+
+    private static MultimodalRecord Relabel(MultimodalRecord r, string label, string split, string dataset) =>
+        new() { Id = $"{dataset}/{r.Id}", Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = label, Split = split };
 
     /// <summary>IEMOCAP with one split per session ("Session1" … "Session5"), for leave-one-session-out runs.</summary>
     public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadSessions(MLContext ml, string dataset, string? root)

@@ -17,6 +17,12 @@ public static class MultiSeedTraining
 
         /// <summary>The text encoding of <c>--dataset table</c>.</summary>
         public string? Encoding { get; init; }
+
+        /// <summary>Cross-corpus: score on this dataset (all its rows, the shared classes) instead of <see cref="Dataset"/>'s test split.</summary>
+        public string? TestDataset { get; init; }
+
+        /// <summary>The folder of <see cref="TestDataset"/>.</summary>
+        public string? TestRoot { get; init; }
     }
 
     public static (MultiSeedResult<ClassificationMetrics> Result, string ResultFile) Run(Options options, IExperimentProgress? progress = null)
@@ -25,7 +31,9 @@ public static class MultiSeedTraining
         {
             var ml = new MLContext(seed: seed);
             var settings = Copy(options.Settings, seed);
-            var (records, labels) = DatasetLoader.Load(ml, options.Dataset, options.Root, options.Map, options.Encoding);
+            var (records, labels) = options.TestDataset is { } testDataset
+                ? DatasetLoader.LoadCrossCorpus(ml, options.Dataset, options.Root, testDataset, options.TestRoot)
+                : DatasetLoader.Load(ml, options.Dataset, options.Root, options.Map, options.Encoding);
             var task = TaskPipelines.For(ml, options.Dataset, records, labels, settings);
             bool first = seed == options.Seeds[0];
             string bundle = first ? options.BundlePath : Path.Combine(Path.GetTempPath(), $"msaml-seed-{seed}-{Guid.NewGuid():N}.zip");

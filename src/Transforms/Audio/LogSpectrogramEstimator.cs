@@ -7,7 +7,9 @@ namespace MsaMl.Transforms.Audio;
 /// <summary>
 /// Estimator of <see cref="LogSpectrogramTransformer"/>. With
 /// <see cref="SpectrogramStandardization.Dataset"/> and no given moments, <see cref="Fit"/> reads
-/// the training audio once and learns each channel's mean and standard deviation.
+/// the training audio once (on all cores) and learns each channel's mean and standard deviation;
+/// the log spectrograms it computed are kept (within <see cref="LogSpectrogramOptions.FitCacheMegabytes"/>)
+/// until the transform reads those rows once, so featurizing the training data decodes each file once.
 /// </summary>
 public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogramTransformer>
 {
@@ -23,40 +25,69 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
     {
         var source = SchemaChecks.RequireText(input.Schema, _options.InputColumnName, "Input");
         var options = TransformFactory.Clone(_options);
-        if (options.Standardization == SpectrogramStandardization.Dataset && options.ChannelMeans == null)
-            (options.ChannelMeans, options.ChannelStds) = LearnMoments(input, source, options);
-        return new LogSpectrogramTransformer(options);
+        if (options.Standardization != SpectrogramStandardization.Dataset || options.ChannelMeans != null)
+            return new LogSpectrogramTransformer(options);
+
+        var cache = options.FitCacheMegabytes > 0 ? new SpectrogramFitCache(options.FitCacheMegabytes) : null;
+        (options.ChannelMeans, options.ChannelStds) = LearnMoments(input, source, options, cache);
+        var transformer = new LogSpectrogramTransformer(options);
+        if (cache != null && cache.Count > 0) transformer.KeepFitCache(cache);
+        return transformer;
     }
 
-    private static (float[] Means, float[] Stds) LearnMoments(IDataView input, DataViewSchema.Column source, LogSpectrogramOptions options)
+    // One pass over the training audio, a batch of rows at a time spread over the cores. Each row's
+    // sums are kept by row and added in row order, so the moments do not depend on scheduling.
+    private static (float[] Means, float[] Stds) LearnMoments(IDataView input, DataViewSchema.Column source, LogSpectrogramOptions options, SpectrogramFitCache? cache)
     {
         var raw = TransformFactory.Clone(options);
         raw.Standardization = SpectrogramStandardization.None;
-        var computer = new SpectrogramComputer(raw);
-        int channels = computer.Channels, f = computer.FrequencyBins, t = computer.TimeFrames;
-        var buffer = new float[channels * f * t];
+        var shape = SpectrogramComputer.ShapeOf(raw);
+        int channels = shape[0], f = shape[1], t = shape[2];
+        var rows = new ParallelRows<MomentWorker>(() => new MomentWorker(raw), options.MaxThreads);
+        int batchSize = Math.Max(options.BatchSize, 4 * rows.MaxThreads);
+        var batch = new List<FeaturizerInput>(batchSize);
+        var rowSums = new double[batchSize, 2 * channels + 1];
         var sum = new double[channels];
         var sumSq = new double[channels];
         double count = 0;
 
-        using var cursor = input.GetRowCursor(new[] { source });
-        var getter = cursor.GetGetter<ReadOnlyMemory<char>>(source);
-        ReadOnlyMemory<char> value = default;
-        while (cursor.MoveNext())
+        void Flush()
         {
-            getter(ref value);
-            var samples = AudioFiles.LoadSamples(new FeaturizerInput(value.ToString(), cursor.Position), options.InputColumnName, options.BaseFolder, computer);
-            if (samples == null) continue;
-            Array.Clear(buffer);
-            int valid = computer.Compute(samples, buffer);
-            for (int c = 0; c < channels; c++)
+            Array.Clear(rowSums);
+            rows.Run(batch.Count, (i, worker) =>
             {
-                var (mean, std) = SpectrogramComputer.Moments(buffer.AsSpan(c * f * t, f * t), f, t, valid);
-                double n = (double)f * valid;
-                sum[c] += mean * n;
-                sumSq[c] += (std * std + mean * mean) * n;
+                var buffer = worker.Buffer;
+                Array.Clear(buffer);
+                if (!worker.Spectrogram.TryLoad(batch[i], out var samples)) return;
+                int valid = worker.Spectrogram.Computer.Compute(samples, buffer);
+                cache?.Add(batch[i], buffer, f, t, valid);
+                for (int c = 0; c < channels; c++)
+                    (rowSums[i, 2 * c], rowSums[i, 2 * c + 1]) = SpectrogramComputer.Sums(buffer.AsSpan(c * f * t, f * t), f, t, valid);
+                rowSums[i, 2 * channels] = (double)f * valid;
+            });
+            for (int i = 0; i < batch.Count; i++)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    sum[c] += rowSums[i, 2 * c];
+                    sumSq[c] += rowSums[i, 2 * c + 1];
+                }
+                count += rowSums[i, 2 * channels];
             }
-            count += (double)f * valid;
+            batch.Clear();
+        }
+
+        using (var cursor = input.GetRowCursor(new[] { source }))
+        {
+            var getter = cursor.GetGetter<ReadOnlyMemory<char>>(source);
+            ReadOnlyMemory<char> value = default;
+            while (cursor.MoveNext())
+            {
+                getter(ref value);
+                batch.Add(new FeaturizerInput(value.ToString(), cursor.Position));
+                if (batch.Count == batchSize) Flush();
+            }
+            Flush();
         }
         if (count == 0)
             throw new InvalidOperationException($"Column '{options.InputColumnName}': no row holds audio, so dataset moments cannot be learned.");
@@ -70,5 +101,11 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
             stds[c] = (float)Math.Sqrt(Math.Max(sumSq[c] / count - mean * mean, 1e-12));
         }
         return (means, stds);
+    }
+
+    private sealed class MomentWorker(LogSpectrogramOptions raw)
+    {
+        public SpectrogramWorker Spectrogram { get; } = new(raw);
+        public float[] Buffer { get; } = new float[SpectrogramComputer.ShapeOf(raw).Aggregate(1, (a, b) => a * b)];
     }
 }

@@ -36,7 +36,11 @@ public sealed class LogSpectrogramOptions
     /// <summary>Expected sample rate in Hz (IEMOCAP: 16 kHz).</summary>
     public int SampleRate { get; set; } = 16000;
 
-    /// <summary>Resample files at another rate (true) or reject them with an error (false).</summary>
+    /// <summary>
+    /// Resample files at another rate (true) or reject them with an error (false). Resampling is a
+    /// polyphase FIR (<see cref="PolyphaseResampler"/>): flat to 0.9 of the lower Nyquist frequency,
+    /// at least 80 dB stop-band from the new Nyquist frequency on.
+    /// </summary>
     public bool Resample { get; set; } = true;
 
     /// <summary>Analysis window length in milliseconds (Hann window).</summary>
@@ -46,7 +50,7 @@ public sealed class LogSpectrogramOptions
     public double HopMs { get; set; } = 10;
 
     /// <summary>
-    /// FFT size: a power of two not smaller than the window (NWaves' FFT is radix-2). 0 picks the
+    /// FFT size: a power of two not smaller than the window (the FFT is radix-2). 0 picks the
     /// smallest such size: 512 at 16 kHz and 20 ms, so 257 frequency bins. (The original system
     /// used a 320-point FFT, 161 bins.)
     /// </summary>
@@ -73,6 +77,17 @@ public sealed class LogSpectrogramOptions
     /// <summary>Per-channel standard deviations for <see cref="SpectrogramStandardization.Dataset"/>; learned by Fit when null.</summary>
     public float[]? ChannelStds { get; set; }
 
-    /// <summary>Rows featurized together on the data-view path.</summary>
+    /// <summary>Rows featurized together on the data-view path (spread over <see cref="MaxThreads"/> cores).</summary>
     public int BatchSize { get; set; } = 16;
+
+    /// <summary>Cores used to featurize a batch (and to learn dataset moments); 0 uses all cores. Output order never depends on it.</summary>
+    public int MaxThreads { get; set; }
+
+    /// <summary>
+    /// With <see cref="SpectrogramStandardization.Dataset"/>: memory (MiB) that <c>Fit</c> may keep of the
+    /// log spectrograms it computed, so that transforming the same data view right after (as an
+    /// estimator chain does) does not decode those files again. The cache lives only as long as that
+    /// data view; 0 turns it off.
+    /// </summary>
+    public int FitCacheMegabytes { get; set; } = 1024;
 }

@@ -13,6 +13,7 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
     public const string KindName = "MsaMl.LogSpectrogram";
 
     private readonly LogSpectrogramOptions _options;
+    private volatile SpectrogramFitCache? _fitCache;
 
     public LogSpectrogramTransformer(LogSpectrogramOptions options)
         : base(options.InputColumnName, OutputColumnsOf(options))
@@ -40,42 +41,13 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
 
     protected internal override int BatchSize => _options.BatchSize;
 
-    protected internal override Featurizer CreateFeaturizer() => new SpectrogramFeaturizer(_options);
+    protected internal override Featurizer CreateFeaturizer() => new SpectrogramFeaturizer(_options, _fitCache);
 
-    private sealed class SpectrogramFeaturizer : Featurizer
-    {
-        private readonly LogSpectrogramOptions _options;
-        private readonly SpectrogramComputer _computer;
-        private readonly int _size;
+    /// <summary>Rows whose log spectrograms Fit computed and that no transform has used yet.</summary>
+    public int PendingFitRows => _fitCache?.Count ?? 0;
 
-        public SpectrogramFeaturizer(LogSpectrogramOptions options)
-        {
-            _options = options;
-            _computer = new SpectrogramComputer(options);
-            _size = _computer.Shape.Aggregate(1, (a, b) => a * b);
-        }
+    /// <summary>Drops what Fit kept for the first transform (<see cref="LogSpectrogramOptions.FitCacheMegabytes"/>).</summary>
+    public void ReleaseFitCache() => _fitCache = null;
 
-        public override void Featurize(IReadOnlyList<FeaturizerInput> batch, float[][] outputs)
-        {
-            for (int i = 0; i < batch.Count; i++)
-            {
-                var samples = AudioFiles.LoadSamples(batch[i], _options.InputColumnName, _options.BaseFolder, _computer);
-                if (samples == null) continue;
-                var spectrogram = outputs[0].AsSpan(i * _size, _size);
-                int valid = _computer.Compute(samples, spectrogram);
-                if (outputs.Length > 1 && valid > 0) WriteStatistics(spectrogram, valid, outputs[1].AsSpan(i * _size / _computer.TimeFrames * 2, _size / _computer.TimeFrames * 2));
-            }
-        }
-
-        private void WriteStatistics(ReadOnlySpan<float> spectrogram, int valid, Span<float> statistics)
-        {
-            int t = _computer.TimeFrames, rows = spectrogram.Length / t;
-            for (int row = 0; row < rows; row++)
-            {
-                var (mean, std) = SpectrogramComputer.Moments(spectrogram.Slice(row * t, t), 1, t, valid);
-                statistics[2 * row] = (float)mean;
-                statistics[2 * row + 1] = (float)std;
-            }
-        }
-    }
+    internal void KeepFitCache(SpectrogramFitCache cache) => _fitCache = cache;
 }

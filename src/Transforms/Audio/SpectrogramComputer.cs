@@ -1,21 +1,22 @@
+using System.Numerics;
 using NWaves.Filters.Fda;
-using NWaves.Operations;
-using NWaves.Signals;
-using NWaves.Transforms;
 using NWaves.Windows;
 
 namespace MsaMl.Transforms.Audio;
 
 /// <summary>
-/// Audio samples -> [channels, freq, time] log spectrogram with NWaves (STFT, mel filter bank,
-/// resampling). Holds NWaves buffers: one instance per thread.
+/// Audio samples -> [channels, freq, time] log spectrogram: Hann-windowed frames (NWaves' window),
+/// power spectra by <see cref="BatchedPowerSpectrum"/> (a radix-2 FFT over 16 frames at once, one
+/// SIMD lane per frame; about 5x faster than NWaves' FFT frame by frame, see benchmarks/README.md),
+/// optional mel filter bank (NWaves' triangular bands, applied sparsely), log(S + floor), deltas,
+/// standardization. All buffers are allocated once: one instance per thread, and
+/// <see cref="Compute"/> allocates nothing.
 /// </summary>
 public sealed class SpectrogramComputer
 {
     private readonly LogSpectrogramOptions _options;
-    private readonly Stft _stft;
-    private readonly float[][]? _melBank;
-    private readonly float[]? _melBuffer;
+    private readonly BatchedPowerSpectrum _spectrum;
+    private readonly MelBand[]? _melBands;
 
     public SpectrogramComputer(LogSpectrogramOptions options)
     {
@@ -24,12 +25,11 @@ public sealed class SpectrogramComputer
         WindowSize = (int)Math.Round(options.SampleRate * options.WindowMs / 1000.0);
         HopSize = (int)Math.Round(options.SampleRate * options.HopMs / 1000.0);
         FftSize = ResolveFftSize(options, WindowSize);
-        _stft = new Stft(WindowSize, HopSize, WindowType.Hann, FftSize);
+        _spectrum = new BatchedPowerSpectrum(FftSize, Window.OfType(WindowType.Hann, WindowSize), HopSize);
         if (options.MelBands > 0)
         {
             var bands = FilterBanks.MelBands(options.MelBands, options.SampleRate, 0, options.SampleRate / 2.0, true);
-            _melBank = FilterBanks.Triangular(FftSize, options.SampleRate, bands, null!, null!);
-            _melBuffer = new float[options.MelBands];
+            _melBands = MelBand.Sparse(FilterBanks.Triangular(FftSize, options.SampleRate, bands, null!, null!));
         }
     }
 
@@ -41,6 +41,9 @@ public sealed class SpectrogramComputer
     public int TimeFrames => _options.TimeFrames;
     public int[] Shape => new[] { Channels, FrequencyBins, TimeFrames };
 
+    /// <summary>Floats of one output row: channels · freq · time.</summary>
+    public int Size => Channels * FrequencyBins * TimeFrames;
+
     public static int[] ShapeOf(LogSpectrogramOptions options)
     {
         Validate(options);
@@ -49,58 +52,91 @@ public sealed class SpectrogramComputer
         return new[] { options.Deltas ? 3 : 1, freq, options.TimeFrames };
     }
 
-    /// <summary>Brings audio to the configured sample rate, or throws when resampling is off.</summary>
+    /// <summary>Brings audio to the configured sample rate (<see cref="PolyphaseResampler"/>), or throws when resampling is off.</summary>
     public float[] Prepare(WavAudio audio)
     {
-        if (audio.SampleRate == _options.SampleRate) return audio.Samples;
-        if (!_options.Resample)
-            throw new InvalidDataException($"sample rate is {audio.SampleRate} Hz; expected {_options.SampleRate} Hz (set Resample = true to convert)");
-        return Operation.Resample(new DiscreteSignal(audio.SampleRate, audio.Samples), _options.SampleRate).Samples;
+        CheckRate(audio.SampleRate);
+        return audio.SampleRate == _options.SampleRate ? audio.Samples : PolyphaseResampler.For(audio.SampleRate, _options.SampleRate).Process(audio.Samples);
     }
 
-    /// <summary>Power spectra of each frame ([time][freq]), before the logarithm.</summary>
-    public List<float[]> PowerFrames(float[] samples)
+    internal void CheckRate(int sampleRate)
     {
-        if (samples.Length <= WindowSize) return new List<float[]>();
-        var frames = _stft.Spectrogram(samples, false);
-        if (_melBank == null) return frames;
-        var mel = new List<float[]>(frames.Count);
-        foreach (var frame in frames)
+        if (sampleRate != _options.SampleRate && !_options.Resample)
+            throw new InvalidDataException($"sample rate is {sampleRate} Hz; expected {_options.SampleRate} Hz (set Resample = true to convert)");
+    }
+
+    /// <summary>Frames a signal of <paramref name="samples"/> samples yields: whole windows at every hop.</summary>
+    public int FrameCount(int samples) => samples <= WindowSize ? 0 : (samples - WindowSize) / HopSize + 1;
+
+    /// <summary>Power spectra (or mel energies) of each frame ([time][freq]), before the logarithm. Allocates; for inspection.</summary>
+    public List<float[]> PowerFrames(ReadOnlySpan<float> samples)
+    {
+        int count = FrameCount(samples.Length), f = FrequencyBins, lanes = BatchedPowerSpectrum.LaneCount;
+        var frames = new List<float[]>(count);
+        for (int first = 0; first < count; first += BatchedPowerSpectrum.FramesPerBatch)
         {
-            FilterBanks.Apply(_melBank, frame, _melBuffer!);
-            mel.Add((float[])_melBuffer!.Clone());
+            int batch = Math.Min(BatchedPowerSpectrum.FramesPerBatch, count - first);
+            _spectrum.Compute(samples, first, batch);
+            for (int lane = 0; lane < batch; lane++)
+            {
+                var power = lane < lanes ? _spectrum.PowerA : _spectrum.PowerB;
+                var frame = new float[f];
+                for (int bin = 0; bin < f; bin++) frame[bin] = (_melBands == null ? power[bin] : _melBands[bin].Apply(power))[lane % lanes];
+                frames.Add(frame);
+            }
         }
-        return mel;
+        return frames;
     }
 
     /// <summary>
     /// Writes the [channels, freq, time] features of <paramref name="samples"/> into
     /// <paramref name="output"/> (pre-zeroed) and returns how many frames hold audio.
     /// </summary>
-    public int Compute(float[] samples, Span<float> output)
+    public int Compute(ReadOnlySpan<float> samples, Span<float> output)
     {
-        var frames = PowerFrames(samples);
-        int f = FrequencyBins, t = TimeFrames;
-        int valid = Math.Min(frames.Count, t);
-        if (valid == 0) return 0;
+        int valid = ComputeLog(samples, output);
+        if (valid > 0) Finish(output, valid);
+        return valid;
+    }
 
-        float floor = (float)_options.Floor;
-        var logSpec = output[..(f * t)];
-        for (int time = 0; time < valid; time++)
+    /// <summary>Writes only the log channel (the first freq · time floats); returns the frames that hold audio.</summary>
+    internal int ComputeLog(ReadOnlySpan<float> samples, Span<float> output)
+    {
+        int f = FrequencyBins, t = TimeFrames, lanes = BatchedPowerSpectrum.LaneCount;
+        int valid = Math.Min(FrameCount(samples.Length), t);
+        var floor = new Vector<float>((float)_options.Floor);
+        for (int first = 0; first < valid; first += BatchedPowerSpectrum.FramesPerBatch)
         {
-            var frame = frames[time];
-            for (int bin = 0; bin < f; bin++) logSpec[bin * t + time] = MathF.Log(frame[bin] + floor);
+            int batch = Math.Min(BatchedPowerSpectrum.FramesPerBatch, valid - first);
+            _spectrum.Compute(samples, first, batch);
+            for (int half = 0; half * lanes < batch; half++)
+            {
+                var power = half == 0 ? _spectrum.PowerA : _spectrum.PowerB;
+                int time = first + half * lanes, count = Math.Min(lanes, batch - half * lanes);
+                for (int bin = 0; bin < f; bin++)
+                {
+                    var energy = _melBands == null ? power[bin] : _melBands[bin].Apply(power);
+                    var log = Vector.Log(energy + floor);
+                    var row = output.Slice(bin * t + time, count);
+                    if (count == lanes) log.CopyTo(row);
+                    else for (int l = 0; l < count; l++) row[l] = log[l];
+                }
+            }
         }
+        return valid;
+    }
 
+    /// <summary>From the log channel in place: the delta channels and standardization.</summary>
+    internal void Finish(Span<float> output, int valid)
+    {
+        int f = FrequencyBins, t = TimeFrames;
         if (_options.Deltas)
         {
             Difference(output[..(f * t)], output.Slice(f * t, f * t), f, t, valid);
             Difference(output.Slice(f * t, f * t), output.Slice(2 * f * t, f * t), f, t, valid);
         }
-
         for (int c = 0; c < Channels; c++)
             Standardize(output.Slice(c * f * t, f * t), c, f, t, valid);
-        return valid;
     }
 
     // delta[t] = x[t] - x[t-1], delta[0] = 0, over the frames that hold audio.
@@ -139,15 +175,22 @@ public sealed class SpectrogramComputer
     /// <summary>Mean and standard deviation of the frames that hold audio.</summary>
     internal static (double Mean, double Std) Moments(ReadOnlySpan<float> channel, int f, int t, int valid)
     {
+        var (sum, sumSq) = Sums(channel, f, t, valid);
+        double n = (double)f * valid;
+        double mean = sum / n;
+        return (mean, Math.Sqrt(Math.Max(sumSq / n - mean * mean, 0)));
+    }
+
+    /// <summary>Sum and sum of squares of the frames that hold audio.</summary>
+    internal static (double Sum, double SumSq) Sums(ReadOnlySpan<float> channel, int f, int t, int valid)
+    {
         double sum = 0, sumSq = 0;
         for (int bin = 0; bin < f; bin++)
         {
             var row = channel.Slice(bin * t, valid);
             foreach (float v in row) { sum += v; sumSq += (double)v * v; }
         }
-        double n = (double)f * valid;
-        double mean = sum / n;
-        return (mean, Math.Sqrt(Math.Max(sumSq / n - mean * mean, 0)));
+        return (sum, sumSq);
     }
 
     private static int ResolveFftSize(LogSpectrogramOptions options, int window)
@@ -171,6 +214,7 @@ public sealed class SpectrogramComputer
         if (o.TimeFrames <= 0) throw new ArgumentOutOfRangeException(nameof(o.TimeFrames), $"TimeFrames must be positive, got {o.TimeFrames}.");
         if (o.MelBands < 0) throw new ArgumentOutOfRangeException(nameof(o.MelBands), $"MelBands must be >= 0, got {o.MelBands}.");
         if (o.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(o.BatchSize), $"BatchSize must be positive, got {o.BatchSize}.");
+        if (o.MaxThreads < 0) throw new ArgumentOutOfRangeException(nameof(o.MaxThreads), $"MaxThreads must be >= 0 (0: all cores), got {o.MaxThreads}.");
         if (o.Standardization == SpectrogramStandardization.Dataset && o.ChannelMeans != null)
         {
             int channels = o.Deltas ? 3 : 1;

@@ -1,32 +1,70 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace MsaMl.Transforms.Audio;
 
 /// <summary>
-/// Reads RIFF/WAVE files: PCM 8/16/24/32-bit and IEEE float 32/64-bit, plain or
-/// WAVE_FORMAT_EXTENSIBLE; multi-channel audio is down-mixed to mono by averaging. Every failure
-/// says what was wrong with the file (NWaves' reader does not tell a truncated file from a codec
-/// it does not know, which users need to fix their data).
+/// Reads RIFF/WAVE files: PCM 8 (unsigned)/16/24/32-bit and IEEE float 32/64-bit, plain or
+/// WAVE_FORMAT_EXTENSIBLE, any number of channels (down-mixed to mono by averaging), any chunks
+/// before or after <c>data</c> (odd sizes padded), trailing bytes after the last chunk, and the
+/// <c>data</c> size 0 or 0xFFFFFFFF that streaming writers leave (read to the end of the file).
+/// Every failure names the file and says what was expected (NWaves' reader does not tell a
+/// truncated file from a codec it does not know, which users need to fix their data).
 /// </summary>
 public static class WavReader
 {
-    private const ushort FormatPcm = 1;
-    private const ushort FormatFloat = 3;
-    private const ushort FormatExtensible = 0xFFFE;
+    private const uint StreamedSize = uint.MaxValue;
 
+    /// <summary>Reads and decodes a WAV file; failures throw <see cref="InvalidDataException"/> whose message starts with the path.</summary>
     public static WavAudio Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"audio file not found: {path}", path);
-        byte[] bytes = File.ReadAllBytes(path);
-        return Decode(bytes);
+        byte[] buffer = Array.Empty<byte>();
+        int length = ReadFile(path, ref buffer);
+        try
+        {
+            return Decode(buffer.AsSpan(0, length));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Decodes a whole WAV file held in memory; throws <see cref="InvalidDataException"/> on bad data.</summary>
     public static WavAudio Decode(ReadOnlySpan<byte> file)
     {
+        var layout = Parse(file);
+        var mono = new float[layout.Frames];
+        DecodeMono(file, layout, mono);
+        return new WavAudio(mono, layout.SampleRate);
+    }
+
+    /// <summary>Reads a whole file into <paramref name="buffer"/> (grown when too small); returns its length.</summary>
+    internal static int ReadFile(string path, ref byte[] buffer)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"audio file not found: {path}", path);
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        long size = RandomAccess.GetLength(handle);
+        if (size > int.MaxValue) throw new InvalidDataException($"{path}: {size} bytes; WAV files over 2 GiB are not supported");
+        if (buffer.Length < size) buffer = new byte[Math.Max(size, buffer.Length * 2L)];
+        int read = 0;
+        while (read < size)
+        {
+            int n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)size - read), read);
+            if (n == 0) break;
+            read += n;
+        }
+        return read;
+    }
+
+    /// <summary>Finds and checks the 'fmt ' and 'data' chunks.</summary>
+    public static WavLayout Parse(ReadOnlySpan<byte> file)
+    {
         if (file.Length == 0) throw new InvalidDataException("file is empty (0 bytes); expected a RIFF/WAVE file");
         if (file.Length < 12 || !file[..4].SequenceEqual("RIFF"u8) || !file.Slice(8, 4).SequenceEqual("WAVE"u8))
             throw new InvalidDataException("not a WAV file: expected a 'RIFF....WAVE' header");
+        uint riffSize = BinaryPrimitives.ReadUInt32LittleEndian(file.Slice(4, 4));
 
         int pos = 12;
         ushort format = 0, channels = 0, bits = 0;
@@ -39,69 +77,128 @@ public static class WavReader
             int body = pos + 8;
             if (id.SequenceEqual("fmt "u8))
             {
-                if (size < 16 || body + 16 > file.Length) throw new InvalidDataException("truncated 'fmt ' chunk");
+                if (size < 16 || body + 16 > file.Length) throw new InvalidDataException($"truncated 'fmt ' chunk: {Math.Min(size, (uint)(file.Length - body))} bytes, expected at least 16");
                 format = BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(body, 2));
                 channels = BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(body + 2, 2));
                 sampleRate = BinaryPrimitives.ReadInt32LittleEndian(file.Slice(body + 4, 4));
                 bits = BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(body + 14, 2));
-                if (format == FormatExtensible)
+                if (format == WavLayout.Extensible)
                 {
-                    if (size < 40 || body + 40 > file.Length) throw new InvalidDataException("truncated WAVE_FORMAT_EXTENSIBLE 'fmt ' chunk");
+                    if (size < 40 || body + 40 > file.Length) throw new InvalidDataException("truncated WAVE_FORMAT_EXTENSIBLE 'fmt ' chunk: expected 40 bytes with the sub-format GUID");
                     format = BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(body + 24, 2));
                 }
                 haveFormat = true;
             }
             else if (id.SequenceEqual("data"u8))
             {
-                if (!haveFormat) throw new InvalidDataException("'data' chunk before the 'fmt ' chunk");
-                long available = file.Length - body;
-                if (size > available && size != uint.MaxValue)
-                    throw new InvalidDataException($"truncated: the 'data' chunk declares {size} bytes but the file holds {available}");
-                int length = (int)Math.Min(size, available);
-                return new WavAudio(DecodeSamples(file.Slice(body, length), format, channels, bits), ValidateRate(sampleRate));
+                if (!haveFormat) throw new InvalidDataException("'data' chunk before the 'fmt ' chunk; expected 'fmt ' first");
+                int available = file.Length - body;
+                bool streamed = size == StreamedSize || (size == 0 && available > 0 && riffSize is 0 or StreamedSize);
+                if (size > available && !streamed)
+                    throw new InvalidDataException($"truncated: the 'data' chunk declares {size} bytes but the file holds {available}; expected the whole chunk (was the file cut short?)");
+                int length = streamed ? available : (int)size;
+                var layout = new WavLayout(format, channels, bits, sampleRate, body, length);
+                Validate(layout);
+                return layout;
             }
-            pos = body + (int)Math.Min(size + (size & 1), int.MaxValue - body);
+            long next = body + (long)size + (size & 1);
+            if (next > int.MaxValue) break;
+            pos = (int)next;
         }
-        throw new InvalidDataException(haveFormat ? "no 'data' chunk: the file holds no audio" : "no 'fmt ' chunk");
+        throw new InvalidDataException(haveFormat ? "no 'data' chunk: the file holds no audio; expected a 'data' chunk after 'fmt '" : "no 'fmt ' chunk; expected one before 'data'");
     }
 
-    private static int ValidateRate(int sampleRate) =>
-        sampleRate > 0 ? sampleRate : throw new InvalidDataException($"invalid sample rate {sampleRate}");
-
-    private static float[] DecodeSamples(ReadOnlySpan<byte> data, ushort format, ushort channels, ushort bits)
+    private static void Validate(WavLayout layout)
     {
-        if (channels == 0) throw new InvalidDataException("the 'fmt ' chunk declares 0 channels");
-        bool supported = (format == FormatPcm && bits is 8 or 16 or 24 or 32) || (format == FormatFloat && bits is 32 or 64);
+        if (layout.Channels == 0) throw new InvalidDataException("the 'fmt ' chunk declares 0 channels; expected at least 1");
+        bool supported = (layout.Format == WavLayout.Pcm && layout.BitsPerSample is 8 or 16 or 24 or 32)
+            || (layout.Format == WavLayout.IeeeFloat && layout.BitsPerSample is 32 or 64);
         if (!supported)
             throw new InvalidDataException(
-                $"unsupported encoding: format tag 0x{format:X4} with {bits} bits; expected PCM (0x0001) 8/16/24/32-bit or IEEE float (0x0003) 32/64-bit");
-
-        int bytesPerSample = bits / 8;
-        int frameBytes = bytesPerSample * channels;
-        int frames = data.Length / frameBytes;
-        var mono = new float[frames];
-        float scale = 1f / channels;
-        for (int f = 0; f < frames; f++)
-        {
-            float sum = 0;
-            var frame = data.Slice(f * frameBytes, frameBytes);
-            for (int c = 0; c < channels; c++)
-                sum += ReadSample(frame.Slice(c * bytesPerSample, bytesPerSample), format, bits);
-            mono[f] = sum * scale;
-        }
-        return mono;
+                $"unsupported encoding: format tag 0x{layout.Format:X4} with {layout.BitsPerSample} bits; expected PCM (0x0001) 8/16/24/32-bit or IEEE float (0x0003) 32/64-bit");
+        if (layout.SampleRate <= 0) throw new InvalidDataException($"invalid sample rate {layout.SampleRate}; expected a positive rate in Hz");
     }
 
-    private static float ReadSample(ReadOnlySpan<byte> s, ushort format, ushort bits)
+    /// <summary>Writes the <see cref="WavLayout.Frames"/> down-mixed samples into <paramref name="mono"/>.</summary>
+    public static void DecodeMono(ReadOnlySpan<byte> file, WavLayout layout, Span<float> mono)
     {
-        if (format == FormatFloat)
-            return bits == 32 ? BinaryPrimitives.ReadSingleLittleEndian(s) : (float)BinaryPrimitives.ReadDoubleLittleEndian(s);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("WAV decoding needs a little-endian machine");
+        int frames = layout.Frames, channels = layout.Channels;
+        var data = file.Slice(layout.DataOffset, frames * layout.FrameBytes);
+        mono = mono[..frames];
+        float scale = 1f / channels;
+        switch (layout.Format, layout.BitsPerSample)
+        {
+            case (WavLayout.Pcm, 16):
+                Mix(MemoryMarshal.Cast<byte, short>(data), channels, mono, scale / 32768f);
+                break;
+            case (WavLayout.IeeeFloat, 32):
+                Mix(MemoryMarshal.Cast<byte, float>(data), channels, mono, scale);
+                break;
+            case (WavLayout.Pcm, 32):
+                Mix(MemoryMarshal.Cast<byte, int>(data), channels, mono, scale / 2147483648f);
+                break;
+            default:
+                MixGeneric(data, layout, mono, scale);
+                break;
+        }
+    }
+
+    private static void Mix(ReadOnlySpan<short> s, int channels, Span<float> mono, float scale)
+    {
+        if (channels == 1) { for (int f = 0; f < mono.Length; f++) mono[f] = s[f] * scale; return; }
+        if (channels == 2) { for (int f = 0; f < mono.Length; f++) mono[f] = (s[2 * f] + s[2 * f + 1]) * scale; return; }
+        for (int f = 0, i = 0; f < mono.Length; f++)
+        {
+            int sum = 0;
+            for (int c = 0; c < channels; c++) sum += s[i++];
+            mono[f] = sum * scale;
+        }
+    }
+
+    private static void Mix(ReadOnlySpan<int> s, int channels, Span<float> mono, float scale)
+    {
+        for (int f = 0, i = 0; f < mono.Length; f++)
+        {
+            double sum = 0;
+            for (int c = 0; c < channels; c++) sum += s[i++];
+            mono[f] = (float)(sum * scale);
+        }
+    }
+
+    private static void Mix(ReadOnlySpan<float> s, int channels, Span<float> mono, float scale)
+    {
+        if (channels == 1) { s[..mono.Length].CopyTo(mono); return; }
+        for (int f = 0, i = 0; f < mono.Length; f++)
+        {
+            float sum = 0;
+            for (int c = 0; c < channels; c++) sum += s[i++];
+            mono[f] = sum * scale;
+        }
+    }
+
+    private static void MixGeneric(ReadOnlySpan<byte> data, WavLayout layout, Span<float> mono, float scale)
+    {
+        int bytes = layout.BytesPerSample, channels = layout.Channels;
+        for (int f = 0, offset = 0; f < mono.Length; f++)
+        {
+            double sum = 0;
+            for (int c = 0; c < channels; c++, offset += bytes)
+                sum += ReadSample(data.Slice(offset, bytes), layout.Format, layout.BitsPerSample);
+            mono[f] = (float)(sum * scale);
+        }
+    }
+
+    private static double ReadSample(ReadOnlySpan<byte> s, ushort format, int bits)
+    {
+        if (format == WavLayout.IeeeFloat)
+            return bits == 32 ? BinaryPrimitives.ReadSingleLittleEndian(s) : BinaryPrimitives.ReadDoubleLittleEndian(s);
         return bits switch
         {
-            8 => (s[0] - 128) / 128f,
-            16 => BinaryPrimitives.ReadInt16LittleEndian(s) / 32768f,
-            24 => ((s[0] | (s[1] << 8) | (s[2] << 16)) << 8 >> 8) / 8388608f,
-            _ => BinaryPrimitives.ReadInt32LittleEndian(s) / 2147483648f,
+            8 => (s[0] - 128) / 128.0,
+            16 => BinaryPrimitives.ReadInt16LittleEndian(s) / 32768.0,
+            24 => ((s[0] | (s[1] << 8) | (s[2] << 16)) << 8 >> 8) / 8388608.0,
+            _ => BinaryPrimitives.ReadInt32LittleEndian(s) / 2147483648.0,
         };
     }
 }

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MsaMl.Pipelines;
+using MsaMl.Pipelines.Datasets;
+using MsaMl.Pipelines.Evaluation;
+using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Audio;
+
+namespace MsaMl.Benchmarks;
+
+/// <summary>
+/// Speech-emotion recipe on EmoDB (../shared/datasets/emodb), fixed speaker split (15 and 16 test,
+/// 14 validation, seven speakers train): MsaMl variants (audio only; no text) against the MFCC
+/// statistics + logistic regression peer (benchmarks/peers/mfcc_logreg.py, scikit-learn) on the
+/// same rows, in one run. Prints UA and WA per variant.
+/// Usage: speech-recipe [--emodb folder] [--seed 1] [--only 'substring|substring'] [--loso-peer]
+/// </summary>
+public static class SpeechRecipeBenchmark
+{
+    private sealed class Row
+    {
+        public string Id { get; set; } = "";
+        public string AudioPath { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+
+    private sealed class LabelRow { public string Label { get; set; } = ""; }
+
+    private sealed record Variant(string Name, LogSpectrogramOptions Features, Func<AatOptions, AatOptions>? Aat, bool EarlyFusion = false, bool PerSpeaker = false);
+
+    private sealed class StatsRow
+    {
+        public uint Label { get; set; }
+
+        [Microsoft.ML.Data.VectorType]
+        public float[] Features { get; set; } = Array.Empty<float>();
+    }
+
+    public static int Run(string[] args)
+    {
+        string? root = TrainingStepBenchmark.StringArg(args, "--emodb") ?? FindEmoDb();
+        int seed = TrainingStepBenchmark.IntArg(args, "--seed", 1);
+        string? only = TrainingStepBenchmark.StringArg(args, "--only");
+        if (root == null) { Console.Error.WriteLine("EmoDB not found (../shared/datasets/emodb); pass --emodb <folder>."); return 2; }
+
+        var ml = new MLContext(seed: seed);
+        var table = EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = root });
+        var labels = table.Records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
+        Console.WriteLine(table.Summary);
+        Console.WriteLine();
+        Console.WriteLine("| recipe | UA | WA | seconds |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine(Peer(table, args.Contains("--loso-peer"), perSpeaker: false));
+        Console.WriteLine(Peer(table, loso: false, perSpeaker: true));
+
+        LogSpectrogramOptions Features(int mels, SpectrogramStandardization standardization) => new()
+        {
+            MelBands = mels, TimeFrames = 200, Standardization = standardization, StatisticsColumnName = "SpectrogramStats",
+        };
+        AatOptions Baseline() => new()
+        {
+            Modalities = AatModalities.Audio, AudioEncoder = AatAudioEncoder.SmallCnn, AudioChannels = 48, TextOutDim = 64,
+            Epochs = 30, LearningRate = 1e-3, BatchSize = 32, EarlyStoppingPatience = 10, Seed = seed,
+        };
+        var dataset = Features(40, SpectrogramStandardization.Dataset);
+        var variants = new[]
+        {
+            new Variant("small-CNN AAT, audio only (msa train --model audio)", dataset, o => o),
+            new Variant("+ class-balanced loss", dataset, o => { o.BalanceClasses = true; return o; }),
+            new Variant("+ weight decay 1e-4", dataset, o => { o.WeightDecay = 1e-4; return o; }),
+            new Variant("+ class-balanced loss + weight decay 1e-4", dataset, o => { o.BalanceClasses = true; o.WeightDecay = 1e-4; return o; }),
+            new Variant("per-utterance standardization", Features(40, SpectrogramStandardization.PerUtterance), o => o),
+            new Variant("64 mel bands", Features(64, SpectrogramStandardization.Dataset), o => o),
+            new Variant("early fusion: log-mel + delta statistics -> L-BFGS", dataset, null, EarlyFusion: true),
+            new Variant("early fusion, statistics standardized per speaker -> L-BFGS", dataset, null, EarlyFusion: true, PerSpeaker: true),
+        }.Where(v => only == null || only.Split('|').Any(o => v.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
+
+        var featurized = new Dictionary<string, (IDataView Train, IDataView Validation, IDataView Test)>();
+        foreach (var variant in variants)
+        {
+            var clock = Stopwatch.StartNew();
+            string key = JsonSerializer.Serialize(variant.Features);
+            if (!featurized.TryGetValue(key, out var splits)) featurized[key] = splits = Featurize(ml, table, labels, variant.Features);
+            ClassificationMetrics metrics;
+            if (variant.PerSpeaker)
+            {
+                metrics = PerSpeakerEarlyFusion(ml, table, splits);
+            }
+            else if (variant.EarlyFusion)
+            {
+                var model = MsaPipelines.EarlyFusion(ml, new[] { "SpectrogramStats" }).Fit(splits.Train);
+                metrics = ml.Msa().Evaluation.EvaluateClassification(model.Transform(splits.Test));
+            }
+            else
+            {
+                var trainer = (ITorchTrainer)ml.Msa().Trainers.Aat(variant.Aat!(Baseline()));
+                var model = trainer.Fit(splits.Train, splits.Validation);
+                metrics = ml.Msa().Evaluation.EvaluateClassification(model.Transform(splits.Test));
+            }
+            Console.WriteLine($"| {variant.Name} | {metrics.UnweightedAccuracy:P1} | {metrics.WeightedAccuracy:P1} | {clock.Elapsed.TotalSeconds:F0} |");
+        }
+        return 0;
+    }
+
+    // Each speaker's statistics scaled to zero mean and unit variance over that speaker's own
+    // utterances (labels unused, so test speakers can be normalized the same way), then L-BFGS.
+    private static ClassificationMetrics PerSpeakerEarlyFusion(MLContext ml, DatasetTable<ActedSpeechRecord> table, (IDataView Train, IDataView Validation, IDataView Test) splits)
+    {
+        var speakers = table.Records.ToDictionary(r => r.Id, r => r.Speaker);
+        List<(string Speaker, uint Label, float[] Features)> Read(IDataView data)
+        {
+            var ids = data.GetColumn<ReadOnlyMemory<char>>(data.Schema["Id"]).Select(v => v.ToString()).ToList();
+            var labels = data.GetColumn<uint>(data.Schema["Label"]).ToList();
+            var stats = data.GetColumn<float[]>(data.Schema["SpectrogramStats"]).ToList();
+            return ids.Select((id, i) => (speakers[id], labels[i], stats[i])).ToList();
+        }
+        var train = Read(splits.Train);
+        var test = Read(splits.Test);
+        foreach (var group in train.Concat(test).GroupBy(r => r.Speaker))
+        {
+            var rows = group.ToList();
+            int d = rows[0].Features.Length;
+            for (int j = 0; j < d; j++)
+            {
+                double mean = rows.Average(r => r.Features[j]);
+                double std = Math.Sqrt(rows.Average(r => (r.Features[j] - mean) * (r.Features[j] - mean)));
+                foreach (var r in rows) r.Features[j] = (float)((r.Features[j] - mean) / Math.Max(std, 1e-6));
+            }
+        }
+        var labelType = splits.Train.Schema["Label"].Type;
+        IDataView View(List<(string Speaker, uint Label, float[] Features)> rows)
+        {
+            var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(StatsRow));
+            schema["Label"].ColumnType = labelType;
+            schema["Features"].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, rows[0].Features.Length);
+            return ml.Data.LoadFromEnumerable(rows.Select(r => new StatsRow { Label = r.Label, Features = r.Features }), schema);
+        }
+        var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("Label", "Features").Fit(View(train));
+        return ml.Msa().Evaluation.EvaluateClassification(model.Transform(View(test)));
+    }
+
+    private static (IDataView, IDataView, IDataView) Featurize(MLContext ml, DatasetTable<ActedSpeechRecord> table, IReadOnlyList<string> labels, LogSpectrogramOptions options)
+    {
+        IDataView Split(string name) => ml.Data.LoadFromEnumerable(table.Records.Where(r => r.Split == name)
+            .Select(r => new Row { Id = r.Id, AudioPath = r.AudioPath, Label = r.Label }).ToList());
+        var featurizer = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })))
+            .Append(ml.Msa().Transforms.LogSpectrogram(options));
+        var train = Split(SplitNames.Train);
+        var fitted = featurizer.Fit(train);
+        return (ml.Data.Cache(fitted.Transform(train)), ml.Data.Cache(fitted.Transform(Split(SplitNames.Validation))), ml.Data.Cache(fitted.Transform(Split(SplitNames.Test))));
+    }
+
+    private static string Peer(DatasetTable<ActedSpeechRecord> table, bool loso, bool perSpeaker)
+    {
+        string folder = Directory.CreateTempSubdirectory("msaml-recipe-").FullName;
+        try
+        {
+            string rows = Path.Combine(folder, "rows.csv");
+            File.WriteAllLines(rows, new[] { "path,label,split,speaker" }.Concat(table.Records.Select(r => $"{r.AudioPath},{r.Label},{r.Split},{r.Speaker}")));
+            string script = Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "benchmarks", "peers", "mfcc_logreg.py");
+            var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --rows \"{rows}\"{(loso ? " --loso" : "")}{(perSpeaker ? " --per-speaker" : "")}") { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd();
+            string error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0) return $"| MFCC + logistic regression (peer) | failed: {error.Trim().Split('\n').Last()} | | |";
+            using var json = JsonDocument.Parse(output);
+            var r = json.RootElement;
+            string name = perSpeaker ? "the peer with its statistics standardized per speaker" : "MFCC (40) + deltas, mean and std -> logistic regression (scikit-learn peer)";
+            string line = $"| {name} | {r.GetProperty("ua").GetDouble():P1} | {r.GetProperty("wa").GetDouble():P1} | {r.GetProperty("seconds").GetDouble():F0} |";
+            if (loso) line += $"\n| the peer, leave-one-speaker-out mean | {r.GetProperty("loso_mean_ua").GetDouble():P1} | {r.GetProperty("loso_mean_wa").GetDouble():P1} | |";
+            return line;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string? FindEmoDb()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "shared", "datasets", "emodb");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        return null;
+    }
+}
