@@ -41,7 +41,7 @@ internal static class PredictionLatency
             {
                 using var noGrad = TorchSharp.torch.no_grad();
                 using var scope = TorchSharp.torch.NewDisposeScope();
-                model.Model.forward(new[]
+                model.Forward(new[]
                 {
                     TorchSharp.torch.tensor(rows[0].Spectrogram, new long[] { 1, 3, 161, 750 }),
                     TorchSharp.torch.tensor(rows[0].TextTokens, new long[] { 1, 60, 768 }),

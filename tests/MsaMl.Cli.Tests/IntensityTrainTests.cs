@@ -9,21 +9,8 @@ public sealed class IntensityTrainTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private (int Code, string Output, string Errors) Train(params string[] args)
-    {
-        var previous = Console.Out;
-        var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            var (code, errors) = CliRunner.Run(["train", .. args, "--quick", "--output", Path.Combine(_folder, "model.zip")]);
-            return (code, output.ToString(), errors);
-        }
-        finally
-        {
-            Console.SetOut(previous);
-        }
-    }
+    private (int Code, string Output, string Errors) Train(params string[] args) =>
+        CliCapture.Run(["train", .. args, "--quick", "--output", Path.Combine(_folder, "model.zip")]);
 
     private JsonElement Results() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "model.results.json"))).RootElement;
@@ -104,21 +91,7 @@ public sealed class IntensityTrainTests : IDisposable
         Assert.InRange(intensity.RootElement.GetProperty("intensity").GetDouble(), -10, 10);
     }
 
-    private static (int Code, string Output, string Errors) Capture(params string[] args)
-    {
-        var previous = Console.Out;
-        var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            var (code, errors) = CliRunner.Run(args);
-            return (code, output.ToString(), errors);
-        }
-        finally
-        {
-            Console.SetOut(previous);
-        }
-    }
+    private static (int Code, string Output, string Errors) Capture(params string[] args) => CliCapture.Run(args);
 
     [Fact]
     public void ClassificationViewStaysAvailable()

@@ -3,7 +3,11 @@ using Microsoft.ML.Data;
 
 namespace MsaMl.Trainers.Tests;
 
-/// <summary>Tiny synthetic multimodal rows whose class shows in both modalities.</summary>
+/// <summary>The modalities of a <see cref="TinyRow"/> that carry the class signal.</summary>
+[Flags]
+public enum SignalIn { None = 0, Audio = 1, Image = 2, Text = 4, All = Audio | Image | Text }
+
+/// <summary>Tiny synthetic multimodal rows whose class shows in every modality, or only in the chosen ones.</summary>
 public sealed class TinyRow
 {
     public string Label { get; set; } = "";
@@ -20,20 +24,24 @@ public sealed class TinyRow
     [VectorType(4, 8)]
     public float[] TextTokens { get; set; } = Array.Empty<float>();
 
-    public static TinyRow[] Make(int rows, int classes, int seed)
+    public static TinyRow[] Make(int rows, int classes, int seed) => Make(rows, classes, seed, SignalIn.All);
+
+    /// <summary>Rows whose class shows only in <paramref name="signal"/>; the other modalities are noise.</summary>
+    public static TinyRow[] Make(int rows, int classes, int seed, SignalIn signal)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, rows).Select(i =>
         {
             int c = i % classes;
-            float[] Noise(int n, int hot) => Enumerable.Range(0, n).Select(k => (float)(random.NextDouble() - 0.5) + (k % classes == hot ? 1.5f : 0f)).ToArray();
+            float[] Noise(int n, int hot, SignalIn modality) => Enumerable.Range(0, n)
+                .Select(k => (float)(random.NextDouble() - 0.5) + (signal.HasFlag(modality) && k % classes == hot ? 1.5f : 0f)).ToArray();
             return new TinyRow
             {
                 Label = "class" + c,
                 IsPositive = c == 1,
-                Spectrogram = Noise(3 * 16 * 24, c),
-                ImageTensor = Noise(3 * 16 * 16, c),
-                TextTokens = Noise(32, c),
+                Spectrogram = Noise(3 * 16 * 24, c, SignalIn.Audio),
+                ImageTensor = Noise(3 * 16 * 16, c, SignalIn.Image),
+                TextTokens = Noise(32, c, SignalIn.Text),
             };
         }).ToArray();
     }

@@ -11,7 +11,13 @@ public sealed class TorchRuntimeTests
     {
         var info = TorchDevices.Probe();
         Assert.StartsWith("2.", info.LibTorchVersion);
-        Assert.Equal(info.CudaAvailable ? "cuda" : "cpu", info.DefaultDevice);
+        Assert.Equal(info.CudaAvailable, info.CudaDeviceCount > 0);
+
+        // The reported default device must really hold tensors: a wrong name fails to parse or to allocate.
+        using var scope = NewDisposeScope();
+        var onDefault = ones(3).to(new Device(info.DefaultDevice));
+        Assert.Equal(info.CudaAvailable ? DeviceType.CUDA : DeviceType.CPU, onDefault.device_type);
+        Assert.Equal(3f, onDefault.sum().cpu().item<float>());
     }
 
     [Fact]

@@ -23,7 +23,4 @@ public sealed class DatasetTable<TRecord> where TRecord : MultimodalRecord
     public IDataView Data { get; }
     public DatasetSummary Summary { get; }
 
-    /// <summary>The rows of one split, as an IDataView.</summary>
-    public IDataView SplitData(MLContext context, string split) =>
-        context.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).ToList());
 }

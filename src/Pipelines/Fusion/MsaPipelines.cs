@@ -1,19 +1,11 @@
 using Microsoft.ML;
 using MsaMl.Pipelines.Fusion;
-using MsaMl.Trainers.Aat;
-using MsaMl.Trainers.Ote;
 
 namespace MsaMl.Pipelines;
 
 /// <summary>Builders that assemble the paper's experiments as ordinary ML.NET estimator chains.</summary>
 public static class MsaPipelines
 {
-    /// <summary>The AAT model on features already in the data (Spectrogram, TextTokens) and a key Label.</summary>
-    public static IEstimator<ITransformer> Aat(MLContext ml, AatOptions options) => ml.Msa().Trainers.Aat(options);
-
-    /// <summary>The OTE model on features already in the data (ImageTensor or ImageFeatures, TextTokens) and a key Label.</summary>
-    public static IEstimator<ITransformer> Ote(MLContext ml, OteOptions options) => ml.Msa().Trainers.Ote(options);
-
     /// <summary>
     /// Early (feature-level) fusion: concatenate pooled feature vectors, standardize, and train any
     /// ML.NET multiclass trainer (default: L-BFGS maximum entropy) on the result.

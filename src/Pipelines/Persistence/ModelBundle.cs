@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Trainers.Scoring;
-using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Persistence;
@@ -20,12 +19,9 @@ public sealed class ModelBundle(MLContext context)
     private const string ManifestEntry = "manifest.json";
     private static readonly JsonSerializerOptions Json = new(TransformFactory.Json);
 
-    static ModelBundle() =>
-        TransformFactory.Register<Fusion.LateFusionOptions>(Fusion.LateFusionTransformer.KindName, o => new Fusion.LateFusionTransformer(o));
-
     /// <summary>
     /// A thread-safe <see cref="Scoring.PredictionEnginePool{TSrc, TDst}"/> over <paramref name="model"/>
-    /// (for example one returned by <see cref="Load"/>): one per app, shared by all request threads.
+    /// (for example one returned by <see cref="Load(string, out DataViewSchema)"/>): one per app, shared by all request threads.
     /// </summary>
     public Scoring.PredictionEnginePool<TSrc, TDst> CreatePredictionEnginePool<TSrc, TDst>(ITransformer model)
         where TSrc : class
@@ -54,7 +50,7 @@ public sealed class ModelBundle(MLContext context)
             using var stream = new MemoryStream();
             context.Model.Save(new TransformerChain<ITransformer>(pending.ToArray()), pendingSchema, stream);
             entries[entry] = stream.ToArray();
-            manifest.Stages.Add(new BundleStage { Kind = "ML.NET", Entry = entry });
+            manifest.Stages.Add(new BundleStage { Kind = BundleStage.MlNetKind, FormatVersion = BundleStage.MlNetFormatVersion, Entry = entry });
             pending.Clear();
         }
 
@@ -63,7 +59,7 @@ public sealed class ModelBundle(MLContext context)
             if (stage is IMsaTransformer msa)
             {
                 FlushNative();
-                var saved = new BundleStage { Kind = msa.Kind, Options = msa.SaveOptions() };
+                var saved = new BundleStage { Kind = msa.Kind, FormatVersion = TransformFactory.FormatVersionOf(msa.Kind), Options = msa.SaveOptions() };
                 foreach (var (name, bytes) in msa.SaveArtifacts())
                 {
                     string entry = $"stage{manifest.Stages.Count}.{name}";
@@ -99,11 +95,19 @@ public sealed class ModelBundle(MLContext context)
         }
     }
 
-    /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry.</summary>
-    public ITransformer Load(string path, out DataViewSchema inputSchema)
+    /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry, with the default <see cref="BundleLoadOptions"/>.</summary>
+    public ITransformer Load(string path, out DataViewSchema inputSchema) => Load(path, out inputSchema, null);
+
+    /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry, within the limits of <paramref name="options"/>.</summary>
+    /// <param name="path">The bundle (.zip).</param>
+    /// <param name="inputSchema">The input columns the model was saved with.</param>
+    /// <param name="options">Limits on entry count and entry size; null for the defaults.</param>
+    public ITransformer Load(string path, out DataViewSchema inputSchema, BundleLoadOptions? options)
     {
+        var limits = options ?? new BundleLoadOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntries, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntryBytes, nameof(options));
         if (!File.Exists(path)) throw new FileNotFoundException($"Model bundle not found: {path}", path);
-        TorchModels.EnsureRegistered();
         ZipArchive zip;
         try
         {
@@ -115,10 +119,12 @@ public sealed class ModelBundle(MLContext context)
         }
         using (zip)
         {
-            var manifest = JsonSerializer.Deserialize<BundleManifest>(ReadEntry(zip, ManifestEntry, path), Json)
+            if (zip.Entries.Count > limits.MaxEntries)
+                throw new InvalidDataException($"{path}: {zip.Entries.Count} entries, more than the {limits.MaxEntries} allowed (BundleLoadOptions.MaxEntries).");
+            var manifest = JsonSerializer.Deserialize<BundleManifest>(ReadEntry(zip, ManifestEntry, path, limits.MaxEntryBytes), Json)
                 ?? throw new InvalidDataException($"{path}: empty manifest.");
-            if (manifest.FormatVersion != BundleManifest.CurrentFormatVersion)
-                throw new InvalidDataException($"{path}: bundle format version {manifest.FormatVersion}; this MsaMl reads version {BundleManifest.CurrentFormatVersion}.");
+            if (manifest.FormatVersion > BundleManifest.CurrentFormatVersion || manifest.FormatVersion < 1)
+                throw new InvalidDataException($"{path}: bundle format version {manifest.FormatVersion}; this MsaMl reads versions 1 to {BundleManifest.CurrentFormatVersion}.");
             string mlnet = VersionOf(typeof(MLContext));
             if (Major(manifest.MlNetVersion) != Major(mlnet))
                 throw new InvalidDataException($"{path}: saved with ML.NET {manifest.MlNetVersion}; this process runs ML.NET {mlnet}.");
@@ -128,7 +134,7 @@ public sealed class ModelBundle(MLContext context)
             {
                 if (!manifest.Sha256.TryGetValue(entry.FullName, out var expected))
                     throw new InvalidDataException($"{path}: entry '{entry.FullName}' is not listed in the manifest; the bundle was altered.");
-                var bytes = ReadEntry(zip, entry.FullName, path);
+                var bytes = ReadEntry(zip, entry.FullName, path, limits.MaxEntryBytes);
                 if (!string.Equals(Convert.ToHexString(SHA256.HashData(bytes)), expected, StringComparison.OrdinalIgnoreCase))
                     throw new InvalidDataException($"{path}: SHA-256 of entry '{entry.FullName}' does not match the manifest; the bundle is corrupt or was altered.");
                 verified[entry.FullName] = bytes;
@@ -136,9 +142,15 @@ public sealed class ModelBundle(MLContext context)
             foreach (var listed in manifest.Sha256.Keys.Where(k => !verified.ContainsKey(k)))
                 throw new InvalidDataException($"{path}: entry '{listed}' listed in the manifest is missing.");
 
-            var stages = manifest.Stages.Select(stage => stage.Kind == "ML.NET"
-                ? context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _)
-                : TransformFactory.Create(stage.Kind, stage.Options!, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value])));
+            var stages = manifest.Stages.Select((stage, index) =>
+            {
+                int readable = stage.Kind == BundleStage.MlNetKind ? BundleStage.MlNetFormatVersion : TransformFactory.FormatVersionOf(stage.Kind);
+                if (stage.FormatVersion > readable || stage.FormatVersion < 1)
+                    throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') has format version {stage.FormatVersion}; this MsaMl reads '{stage.Kind}' versions 1 to {readable}.");
+                return stage.Kind == BundleStage.MlNetKind
+                    ? context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _)
+                    : TransformFactory.Create(stage.Kind, stage.Options!, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value]));
+            });
             inputSchema = BundleSchema.Build(manifest.InputSchema);
             return new TransformerChain<ITransformer>(stages.ToArray());
         }
@@ -155,14 +167,24 @@ public sealed class ModelBundle(MLContext context)
         stream.Write(bytes);
     }
 
-    private static byte[] ReadEntry(ZipArchive zip, string name, string path)
+    // The declared size can lie, so the copy itself stops at the cap too.
+    private static byte[] ReadEntry(ZipArchive zip, string name, string path, long maxBytes)
     {
         var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"{path}: entry '{name}' is missing.");
+        InvalidDataException TooLarge(long size) =>
+            new($"{path}: entry '{name}' holds {size} bytes or more, more than the {maxBytes} allowed (BundleLoadOptions.MaxEntryBytes).");
+        if (entry.Length > maxBytes) throw TooLarge(entry.Length);
         try
         {
             using var stream = entry.Open();
             using var memory = new MemoryStream();
-            stream.CopyTo(memory);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                if (memory.Length + read > maxBytes) throw TooLarge(memory.Length + read);
+                memory.Write(buffer, 0, read);
+            }
             return memory.ToArray();
         }
         catch (InvalidDataException ex)

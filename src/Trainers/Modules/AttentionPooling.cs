@@ -32,11 +32,4 @@ public sealed class AttentionPooling : nn.Module<Tensor, Tensor>
         var weights = energy.mul(TorchScalars.Of(_lambda)).softmax(-1).unsqueeze(-1);     // [b, L, 1]
         return (weights * positions).sum(1).MoveToOuterDisposeScope();  // [b, C]
     }
-
-    /// <summary>The attention weights over positions, for inspection.</summary>
-    public Tensor Weights(Tensor map)
-    {
-        var positions = map.flatten(2).transpose(1, 2);
-        return context.forward(projection.forward(positions).tanh()).squeeze(-1).mul(TorchScalars.Of(_lambda)).softmax(-1);
-    }
 }

@@ -23,25 +23,36 @@ internal sealed class RowScorer : RowMapper
         _scores = new float[transformer.Spec.Outputs];
     }
 
-    public override Delegate GetGetter(int output) => _transformer.Spec.Regression
-        ? (ValueGetter<float>)((ref float value) =>
-        {
-            Score();
-            value = _scores[0];
-        })
-        : output switch
+    public override Delegate GetGetter(int output) => GetterOf(_transformer.OutputColumnNames[output]);
+
+    private Delegate GetterOf(string column)
     {
-        2 => (ValueGetter<float>)((ref float value) =>
-        {
-            Score();
-            value = MathF.Log(Math.Max(_scores[1], 1e-30f)) - MathF.Log(Math.Max(_scores[0], 1e-30f));
-        }),
-        3 => (ValueGetter<bool>)((ref bool value) =>
-        {
-            Score();
-            value = _scores[1] > _scores[0];
-        }),
-        _ => ClassificationColumns.Getter(output, _scores, Score),
+        var spec = _transformer.Spec;
+        if (column == spec.ScoreColumn)
+            return spec.Regression ? RegressionScore() : ClassificationColumns.ScoreGetter(_scores, Score);
+        if (column == spec.PredictedLabelColumn) return ClassificationColumns.PredictedLabelGetter(_scores, Score);
+        if (column == spec.BinaryScoreColumn) return BinaryScore();
+        if (column == spec.BinaryPredictedLabelColumn) return BinaryPredictedLabel();
+        throw new ArgumentOutOfRangeException(nameof(column), $"'{column}' is not an output column of '{_transformer.Kind}'.");
+    }
+
+    private ValueGetter<float> RegressionScore() => (ref float value) =>
+    {
+        Score();
+        value = _scores[0];
+    };
+
+    // Log-odds of the second class, the scalar score ML.NET's binary evaluators read.
+    private ValueGetter<float> BinaryScore() => (ref float value) =>
+    {
+        Score();
+        value = MathF.Log(Math.Max(_scores[1], 1e-30f)) - MathF.Log(Math.Max(_scores[0], 1e-30f));
+    };
+
+    private ValueGetter<bool> BinaryPredictedLabel() => (ref bool value) =>
+    {
+        Score();
+        value = _scores[1] > _scores[0];
     };
 
     // Hosts that reuse one input row object for successive predictions keep its position, so a

@@ -27,6 +27,9 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
         _model = model;
         _device = device;
         _model.eval();
+        OutputColumnNames = spec.Regression ? new[] { spec.ScoreColumn }
+            : IsBinary ? new[] { spec.ScoreColumn, spec.PredictedLabelColumn, spec.BinaryScoreColumn!, spec.BinaryPredictedLabelColumn! }
+            : new[] { spec.ScoreColumn, spec.PredictedLabelColumn };
     }
 
     public override string Kind { get; }
@@ -39,11 +42,27 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
     public IReadOnlyList<string> FeatureColumns => Spec.FeatureColumns;
     public string[] ClassNames => Spec.ClassNames;
 
-    /// <summary>The network (in eval mode).</summary>
-    public nn.Module<Tensor[], Tensor> Model => _model;
-
     /// <summary>Number of trainable parameters.</summary>
-    public long ParameterCount => _model.parameters().Sum(p => p.numel());
+    public long ParameterCount
+    {
+        get
+        {
+            lock (_gate) return _model.parameters().Sum(p => p.numel());
+        }
+    }
+
+    /// <summary>The network's outputs, by their own forward pass under the scoring lock (for benchmarks and tests).</summary>
+    internal Tensor Forward(Tensor[] inputs)
+    {
+        lock (_gate)
+        {
+            using var noGrad = no_grad();
+            return _model.forward(inputs);
+        }
+    }
+
+    /// <summary>The names of the output columns, in the order <see cref="GetOutputColumns"/> declares them.</summary>
+    internal IReadOnlyList<string> OutputColumnNames { get; }
 
     public override IReadOnlyList<string> InputColumnNames => Spec.FeatureColumns;
 

@@ -11,7 +11,7 @@ namespace MsaMl.Trainers.Training;
 /// addcmul_ / add_): they build temporary Scalars. Coefficients here are 0-dim tensors, and the
 /// only Scalar passed (alpha = 1) is a cached <see cref="TorchScalars"/> constant.
 /// </summary>
-public sealed class ParameterUpdater : IDisposable
+internal sealed class ParameterUpdater : IDisposable
 {
     private readonly Parameter[] _parameters;
     private readonly OptimizerKind _kind;

@@ -23,7 +23,6 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     {
         _context = context;
         Options = TransformFactory.Clone(options);
-        TorchModels.EnsureRegistered();
     }
 
     public TOptions Options { get; }

@@ -11,7 +11,7 @@ namespace MsaMl.Trainers.Training;
 /// What is optimized comes from one <see cref="TrainingObjective"/> (cross-entropy, L1 or MSE).
 /// The run has a dispose scope and each batch one of its own.
 /// </summary>
-public static class TrainingLoop
+internal static class TrainingLoop
 {
     public static TrainingReport Run(
         nn.Module<Tensor[], Tensor> model,

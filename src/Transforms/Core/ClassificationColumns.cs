@@ -49,18 +49,23 @@ public static class ClassificationColumns
         return (uint)best + 1;
     }
 
-    /// <summary>Getters for a Score and PredictedLabel pair over a score buffer filled by <paramref name="compute"/>.</summary>
-    public static Delegate Getter(int output, float[] scores, Action compute) => output == 0
-        ? (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
-        {
-            compute();
-            var editor = VBufferEditor.Create(ref value, scores.Length);
-            scores.CopyTo(editor.Values);
-            value = editor.Commit();
-        })
-        : (ValueGetter<uint>)((ref uint value) =>
-        {
-            compute();
-            value = PredictedKey(scores);
-        });
+    /// <summary>Getters for a Score and PredictedLabel pair over a score buffer filled by <paramref name="compute"/>: output 0 is Score, 1 PredictedLabel.</summary>
+    public static Delegate Getter(int output, float[] scores, Action compute) =>
+        output == 0 ? ScoreGetter(scores, compute) : PredictedLabelGetter(scores, compute);
+
+    /// <summary>The getter of a Score column (the class probabilities) over a score buffer filled by <paramref name="compute"/>.</summary>
+    public static ValueGetter<VBuffer<float>> ScoreGetter(float[] scores, Action compute) => (ref VBuffer<float> value) =>
+    {
+        compute();
+        var editor = VBufferEditor.Create(ref value, scores.Length);
+        scores.CopyTo(editor.Values);
+        value = editor.Commit();
+    };
+
+    /// <summary>The getter of a PredictedLabel column (1-based key of the best class) over a score buffer filled by <paramref name="compute"/>.</summary>
+    public static ValueGetter<uint> PredictedLabelGetter(float[] scores, Action compute) => (ref uint value) =>
+    {
+        compute();
+        value = PredictedKey(scores);
+    };
 }

@@ -45,7 +45,7 @@ public static class SchemaChecks
     /// column constructor internal (dotnet/machinelearning#4911), so third-party estimators reach
     /// it by reflection; this is the only such use in MsaMl.
     /// </summary>
-    public static SchemaShape ShapeOf(DataViewSchema schema) => CreateShape(schema);
+    internal static SchemaShape ShapeOf(DataViewSchema schema) => CreateShape(schema);
 
     private static Func<DataViewSchema, SchemaShape> BindCreateShape()
     {

@@ -111,7 +111,7 @@ public sealed class BertEncoder
     }
 
     /// <summary>Runs the encoder on a padded [batch, seq] block; returns [batch, seq, hidden] floats.</summary>
-    public float[] Run(long[] inputIds, long[] attentionMask, int batch, int seq)
+    internal float[] Run(long[] inputIds, long[] attentionMask, int batch, int seq)
     {
         long[] shape = { batch, seq };
         var names = new List<string> { "input_ids", "attention_mask" };

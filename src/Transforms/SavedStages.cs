@@ -1,0 +1,10 @@
+using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Core;
+using MsaMl.Transforms.Image;
+using MsaMl.Transforms.Text;
+
+// The featurizers this assembly saves into model bundles, each re-created from its options.
+[assembly: SavedStage(LogSpectrogramTransformer.KindName, typeof(LogSpectrogramOptions), typeof(LogSpectrogramTransformer))]
+[assembly: SavedStage(BertEmbeddingTransformer.KindName, typeof(BertEmbeddingOptions), typeof(BertEmbeddingTransformer))]
+[assembly: SavedStage(ImageTensorTransformer.KindName, typeof(ImageTensorOptions), typeof(ImageTensorTransformer))]
+[assembly: SavedStage(PretrainedImageFeaturesTransformer.KindName, typeof(PretrainedImageFeaturesOptions), typeof(PretrainedImageFeaturesTransformer))]
