@@ -36,7 +36,7 @@ internal static class EvaluateCommand
 
             var metrics = ml.MulticlassClassification.Evaluate(bundle.Transform(ml.Data.LoadFromEnumerable(rows)));
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, accuracy = metrics.MicroAccuracy, macroAccuracy = metrics.MacroAccuracy, logLoss = metrics.LogLoss, classes }));
+                Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, accuracy = metrics.MicroAccuracy, macroAccuracy = metrics.MacroAccuracy, logLoss = metrics.LogLoss, classes }, CliJson.Options));
             else
             {
                 AnsiConsole.MarkupLine($"{rows.Count} rows ({Markup.Escape(splitName)}): accuracy (WA) {metrics.MicroAccuracy:P1}, UA {metrics.MacroAccuracy:P1}, log-loss {metrics.LogLoss:F3}");

@@ -60,7 +60,7 @@ internal static class TrainCommand
                     bundle = loso ? null : bundle,
                     results = outcome.ResultFile,
                     warnings = outcome.Warnings,
-                }));
+                }, CliJson.Options));
             else
             {
                 string Show(string metric) => outcome.Summary.TryGetValue(metric, out var m) ? m.Format() : "n/a";
