@@ -59,7 +59,7 @@ internal static class EvaluateCommand
         var values = metrics.ToNamedValues();
         if (json)
             Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, protocol = MmsaProtocol.Describe(kind),
-                metrics = values.ToDictionary(v => v.Key, v => double.IsFinite(v.Value) ? v.Value : (double?)null) }));
+                metrics = values }, CliJson.Options));
         else
             AnsiConsole.MarkupLine($"{rows.Count} rows ({Markup.Escape(splitName)}): " +
                 Markup.Escape(string.Join(", ", values.Select(v => $"{v.Key} {v.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}"))));

@@ -31,10 +31,10 @@ internal static class IntensityTrainCommand
                 task = "regression",
                 protocol = outcome.Protocol,
                 seeds = outcome.Result.Seeds,
-                metrics = names.Where(summary.ContainsKey).ToDictionary(n => n, n => new { mean = Finite(summary[n].Mean), std = Finite(summary[n].StandardDeviation) }),
+                metrics = names.Where(summary.ContainsKey).ToDictionary(n => n, n => new { mean = summary[n].Mean, std = summary[n].StandardDeviation }),
                 bundle = options.BundlePath,
                 results = outcome.ResultFile,
-            }));
+            }, CliJson.Options));
             return CommandErrors.Success;
         }
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(modelName)}[/] on {Markup.Escape(dataset.DisplayName())} (regression, MMSA's metrics), seed(s) {string.Join(", ", outcome.Result.Seeds)}:");
@@ -45,8 +45,6 @@ internal static class IntensityTrainCommand
         return CommandErrors.Success;
     }
 
-    /// <summary>JSON has no NaN: a standard deviation of one seed, or the correlation of a constant prediction, is null.</summary>
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     /// <summary>Writes audio-extraction progress to standard error every <see cref="ProgressEvery"/> clips and at the end.</summary>
     private sealed class ExtractionReporter : IProgress<ExtractionProgress>

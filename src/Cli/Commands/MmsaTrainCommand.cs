@@ -60,11 +60,10 @@ internal static class MmsaTrainCommand
                 dataset = name,
                 model = modelName,
                 seeds = result.Seeds,
-                // JSON has no NaN: the std of one seed is null.
-                metrics = summary.ToDictionary(m => m.Key, m => new { mean = Finite(m.Value.Mean), std = Finite(m.Value.StandardDeviation) }),
+                metrics = summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
                 bundle,
                 results = resultFile,
-            }));
+            }, CliJson.Options));
         else
         {
             string Show(string metric) => summary.TryGetValue(metric, out var m) ? m.Format() : "n/a";
@@ -75,7 +74,6 @@ internal static class MmsaTrainCommand
         return CommandErrors.Success;
     }
 
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static TrainingSettings ReadSettings(FileInfo file)
     {

@@ -32,7 +32,7 @@ internal static class PredictCommand
             if (classes.Length == 0)
             {
                 float intensity = BundleScoring.IntensityEngine(ml, bundle).Predict(row).Score;
-                if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new { intensity }));
+                if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new { intensity }, CliJson.Options));
                 else AnsiConsole.MarkupLine($"sentiment intensity: [bold]{intensity:F3}[/]");
                 return CommandErrors.Success;
             }
@@ -40,7 +40,7 @@ internal static class PredictCommand
             string label = classes[(int)prediction.PredictedLabel - 1];
             var scores = classes.Select((c, i) => (c, prediction.Score[i])).ToDictionary(p => p.c, p => p.Item2);
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { label, scores }));
+                Console.WriteLine(JsonSerializer.Serialize(new { label, scores }, CliJson.Options));
             else
             {
                 AnsiConsole.MarkupLine($"label: [bold]{Markup.Escape(label)}[/]");

@@ -41,7 +41,7 @@ public static class IntensityTraining
         var result = MultiSeedRunner.Run<INamedMetrics>(seed =>
         {
             var ml = new MLContext(seed: seed);
-            var settings = WithSeed(options.Settings, seed);
+            var settings = options.Settings with { Seed = seed };
             var labels = records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
             var task = TaskPipelines.Speech(ml, options.Dataset, records, labels, settings, regression: true);
             bool first = seed == options.Seeds[0];
@@ -62,16 +62,4 @@ public static class IntensityTraining
         return new Outcome(result, resultFile, protocol, warnings);
     }
 
-    private static TrainingSettings WithSeed(TrainingSettings s, int seed) => new()
-    {
-        Quick = s.Quick,
-        Seed = seed,
-        Epochs = s.Epochs,
-        LearningRate = s.LearningRate,
-        BatchSize = s.BatchSize,
-        EarlyStoppingPatience = s.EarlyStoppingPatience,
-        RegressionLoss = s.RegressionLoss,
-        TextModelPath = s.TextModelPath,
-        TextVocabPath = s.TextVocabPath,
-    };
 }

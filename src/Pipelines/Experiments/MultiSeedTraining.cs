@@ -30,7 +30,7 @@ public static class MultiSeedTraining
         var result = MultiSeedRunner.Run(seed =>
         {
             var ml = new MLContext(seed: seed);
-            var settings = Copy(options.Settings, seed);
+            var settings = options.Settings with { Seed = seed };
             var (records, labels) = options.TestDataset is { } testDataset
                 ? DatasetLoader.LoadCrossCorpus(ml, options.Dataset, options.Root, testDataset, options.TestRoot)
                 : DatasetLoader.Load(ml, options.Dataset, options.Root, options.Map, options.Encoding);
@@ -52,16 +52,4 @@ public static class MultiSeedTraining
         return (result, resultFile);
     }
 
-    private static TrainingSettings Copy(TrainingSettings s, int seed) => new()
-    {
-        Quick = s.Quick,
-        Seed = seed,
-        Epochs = s.Epochs,
-        LearningRate = s.LearningRate,
-        BatchSize = s.BatchSize,
-        EarlyStoppingPatience = s.EarlyStoppingPatience,
-        RegressionLoss = s.RegressionLoss,
-        TextModelPath = s.TextModelPath,
-        TextVocabPath = s.TextVocabPath,
-    };
 }

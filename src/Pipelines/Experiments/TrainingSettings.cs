@@ -1,7 +1,7 @@
 namespace MsaMl.Pipelines.Experiments;
 
 /// <summary>Training settings shared by the models of a task (from the demo, or from <c>msa train</c> flags).</summary>
-public sealed class TrainingSettings
+public sealed record TrainingSettings
 {
     /// <summary>A short run: few epochs, no early stopping.</summary>
     public bool Quick { get; set; }

@@ -17,6 +17,7 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
 {
     private readonly nn.Module<Tensor[], Tensor> _model;
     private readonly Device _device;
+    private readonly long[][] _batchOfOneShapes;   // [1, ..row shape] per input, made once rather than per scored row
     private readonly object _gate = new();
 
     internal TorchScoringTransformer(string kind, JsonNode trainerOptions, TorchModelSpec spec, nn.Module<Tensor[], Tensor> model, Device device)
@@ -26,6 +27,7 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
         Spec = spec;
         _model = model;
         _device = device;
+        _batchOfOneShapes = spec.RowShapes.Select(r => r.Select(d => (long)d).Prepend(1L).ToArray()).ToArray();
         _model.eval();
         OutputColumnNames = spec.Regression ? new[] { spec.ScoreColumn }
             : IsBinary ? new[] { spec.ScoreColumn, spec.PredictedLabelColumn, spec.BinaryScoreColumn!, spec.BinaryPredictedLabelColumn! }
@@ -104,7 +106,7 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
             using var scope = NewDisposeScope();
             var inputs = new Tensor[features.Length];
             for (int i = 0; i < features.Length; i++)
-                inputs[i] = tensor(features[i], Spec.RowShapes[i].Select(d => (long)d).Prepend(1L).ToArray()).to(_device);
+                inputs[i] = tensor(features[i], _batchOfOneShapes[i]).to(_device);
             var output = _model.forward(inputs);
             var values = (Spec.Regression ? output : output.softmax(1)).cpu();
             values.data<float>().CopyTo(scores, 0);

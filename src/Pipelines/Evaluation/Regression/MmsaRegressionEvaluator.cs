@@ -68,19 +68,9 @@ public static class MmsaRegressionEvaluator
     public static MmsaRegressionMetrics Evaluate(IDataView data, string labelColumnName = "Label", string scoreColumnName = "Score")
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Evaluate(ReadNumbers(data, scoreColumnName), ReadNumbers(data, labelColumnName));
+        return Evaluate(NumberColumn.Read(data, scoreColumnName), NumberColumn.Read(data, labelColumnName));
     }
 
-    private static double[] ReadNumbers(IDataView data, string columnName)
-    {
-        var column = data.Schema.GetColumnOrNull(columnName)
-            ?? throw new ArgumentOutOfRangeException(nameof(columnName), $"Column '{columnName}' not found.");
-        if (column.Type == NumberDataViewType.Single)
-            return data.GetColumn<float>(column).Select(v => (double)v).ToArray();
-        if (column.Type == NumberDataViewType.Double)
-            return data.GetColumn<double>(column).ToArray();
-        throw new ArgumentOutOfRangeException(nameof(columnName), $"Column '{columnName}' is {column.Type}; expected Single or Double.");
-    }
 
     private static double FractionEqual(IReadOnlyList<bool> predicted, IReadOnlyList<bool> truth) =>
         truth.Count == 0 ? double.NaN : Enumerable.Range(0, truth.Count).Count(i => predicted[i] == truth[i]) / (double)truth.Count;

@@ -67,13 +67,7 @@ public sealed record MmsaRegressionMetrics : INamedMetrics
 
     /// <summary>A two-column Markdown table of the eight metrics under MMSA's names.</summary>
     /// <param name="numberFormat">.NET number format of the values (invariant culture).</param>
-    public string ToMarkdown(string numberFormat = MetricFormat.DefaultNumberFormat)
-    {
-        var table = new MarkdownTable(new[] { "metric", "value" });
-        foreach (var (name, value) in ToNamedValues())
-            table.AddRow(new[] { name, MetricFormat.Number(value, numberFormat) });
-        return table.ToString();
-    }
+    public string ToMarkdown(string numberFormat = MetricFormat.DefaultNumberFormat) => this.ToMarkdownTable(numberFormat);
 
     private static double Round4(double value) => Math.Round(value, 4, MidpointRounding.ToEven);
 }

@@ -53,17 +53,12 @@ public static class MmsaSimsEvaluator
     public static MmsaSimsMetrics Evaluate(IDataView data, string labelColumnName = "Label", string scoreColumnName = "Score")
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Evaluate(ReadSingles(data, scoreColumnName), ReadSingles(data, labelColumnName));
+        return Evaluate(Singles(NumberColumn.Read(data, scoreColumnName)), Singles(NumberColumn.Read(data, labelColumnName)));
     }
 
-    private static float[] ReadSingles(IDataView data, string columnName)
-    {
-        var column = data.Schema.GetColumnOrNull(columnName)
-            ?? throw new ArgumentOutOfRangeException(nameof(columnName), $"Column '{columnName}' not found.");
-        if (column.Type == NumberDataViewType.Single) return data.GetColumn<float>(column).ToArray();
-        if (column.Type == NumberDataViewType.Double) return data.GetColumn<double>(column).Select(v => (float)v).ToArray();
-        throw new ArgumentOutOfRangeException(nameof(columnName), $"Column '{columnName}' is {column.Type}; expected Single or Double.");
-    }
+
+    // MMSA compares SIMS bin edges in single precision.
+    private static float[] Singles(double[] values) => values.Select(v => (float)v).ToArray();
 
     /// <summary>The bin of each value: i where edges[i] &lt; value &lt;= edges[i+1].</summary>
     private static int[] Bins(float[] values, float[] edges) => values.Select(v =>

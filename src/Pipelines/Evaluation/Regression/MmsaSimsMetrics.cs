@@ -42,11 +42,5 @@ public sealed record MmsaSimsMetrics : INamedMetrics
 
     /// <summary>A two-column Markdown table of the six metrics under MMSA's names.</summary>
     /// <param name="numberFormat">.NET number format of the values (invariant culture).</param>
-    public string ToMarkdown(string numberFormat = MetricFormat.DefaultNumberFormat)
-    {
-        var table = new MarkdownTable(new[] { "metric", "value" });
-        foreach (var (name, value) in ToNamedValues())
-            table.AddRow(new[] { name, MetricFormat.Number(value, numberFormat) });
-        return table.ToString();
-    }
+    public string ToMarkdown(string numberFormat = MetricFormat.DefaultNumberFormat) => this.ToMarkdownTable(numberFormat);
 }
