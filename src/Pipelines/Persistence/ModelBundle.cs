@@ -100,6 +100,11 @@ public sealed class ModelBundle(MLContext context)
         }
         FlushNative();
         foreach (var (name, bytes) in entries) manifest.Sha256[name] = Convert.ToHexString(SHA256.HashData(bytes));
+        // A referenced file is found by its name alone, so two different files may not share one.
+        var clash = manifest.Stages.SelectMany(s => s.Files.Values).Where(f => f.Entry == null).GroupBy(f => f.FileName)
+            .FirstOrDefault(g => g.Select(f => f.Sha256).Distinct().Count() > 1);
+        if (clash != null)
+            throw new ArgumentException($"Model bundle: two different referenced files are named '{clash.Key}' (SHA-256 {string.Join(", ", clash.Select(f => f.Sha256).Distinct())}); rename one, or embed them (BundleSaveOptions.Files = Embed).", nameof(options));
 
         string temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
