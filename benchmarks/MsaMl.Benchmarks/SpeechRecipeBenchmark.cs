@@ -63,7 +63,7 @@ public static class SpeechRecipeBenchmark
         };
         AatOptions Baseline() => new()
         {
-            Modalities = AatModalities.Audio, AudioEncoder = AatAudioEncoder.SmallCnn, AudioChannels = 48, TextOutDim = 64,
+            Modalities = Modalities.Audio, AudioEncoder = AatAudioEncoder.SmallCnn, AudioChannels = 48, TextOutDim = 64,
             Epochs = 30, LearningRate = 1e-3, BatchSize = 32, EarlyStoppingPatience = 10, Seed = seed,
         };
         var dataset = Features(40, SpectrogramStandardization.Dataset);

@@ -38,7 +38,7 @@ public sealed class ModelBundleTests : IDisposable
         var data = ml.Data.LoadFromEnumerable(Rows);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Msa().Transforms.BertEmbedding(new BertEmbeddingOptions { MaxTokens = 8, SentenceEmbeddingColumnName = null }))
-            .Append(ml.Msa().Trainers.Aat(new AatOptions { Modalities = AatModalities.Text, TextOutDim = 8, Epochs = 5, LearningRate = 0.01, BatchSize = 4 }))
+            .Append(ml.Msa().Trainers.Aat(new AatOptions { Modalities = Modalities.Text, TextOutDim = 8, Epochs = 5, LearningRate = 0.01, BatchSize = 4 }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedText", "PredictedLabel"));
         return (pipeline.Fit(data), data);
     }

@@ -58,7 +58,7 @@ public sealed class AatTrainerTests
         var big = rows.Select(r => new AlexRow { Label = r.Label, Spectrogram = Enumerable.Range(0, 3 * 67 * 67).Select(i => r.Spectrogram[i % r.Spectrogram.Length]).ToArray(), TextTokens = r.TextTokens }).ToArray();
         var data = ml.Transforms.Conversion.MapValueToKey("Label").Fit(ml.Data.LoadFromEnumerable(big)).Transform(ml.Data.LoadFromEnumerable(big));
         var options = Tiny(AatAudioEncoder.AlexNetFcn);
-        options.Modalities = AatModalities.Audio;
+        options.Modalities = Modalities.Audio;
         options.Epochs = 25;
         options.LearningRate = 0.001;
         Assert.Equal(1.0, TrainAccuracy(ml, data, options));
@@ -101,7 +101,7 @@ public sealed class AatTrainerTests
         var ml = new MLContext(seed: 1);
         var data = TinyRow.Load(ml, TinyRow.Make(12, 3, seed: 2));
         var options = Tiny();
-        options.Modalities = AatModalities.Text;
+        options.Modalities = Modalities.Text;
         options.Epochs = 2;
         var scored = ml.Msa().Trainers.Aat(options).Fit(data).Transform(data);
 

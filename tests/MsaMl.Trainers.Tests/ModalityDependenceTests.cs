@@ -26,7 +26,7 @@ public sealed class ModalityDependenceTests
     private static double HeldOutAccuracy(MLContext ml, IEstimator<ITransformer> trainer, (IDataView Train, IDataView Test) data) =>
         ml.MulticlassClassification.Evaluate(trainer.Fit(data.Train).Transform(data.Test)).MicroAccuracy;
 
-    private static AatOptions Aat(AatModalities modalities) => new()
+    private static AatOptions Aat(Modalities modalities) => new()
     {
         Modalities = modalities,
         AudioEncoder = AatAudioEncoder.SmallCnn,
@@ -38,7 +38,7 @@ public sealed class ModalityDependenceTests
         Dropout = 0.1,
     };
 
-    private static OteOptions Ote(OteModalities modalities) => new()
+    private static OteOptions Ote(Modalities modalities) => new()
     {
         Modalities = modalities,
         ImageOutDim = 8,
@@ -53,15 +53,15 @@ public sealed class ModalityDependenceTests
     };
 
     [Theory]
-    [InlineData(SignalIn.Text, AatModalities.Audio, AatModalities.Text)]
-    [InlineData(SignalIn.Audio, AatModalities.Text, AatModalities.Audio)]
-    public void AatFollowsTheModalityThatCarriesTheClass(SignalIn signal, AatModalities blind, AatModalities seeing)
+    [InlineData(SignalIn.Text, Modalities.Audio, Modalities.Text)]
+    [InlineData(SignalIn.Audio, Modalities.Text, Modalities.Audio)]
+    public void AatFollowsTheModalityThatCarriesTheClass(SignalIn signal, Modalities blind, Modalities seeing)
     {
         var ml = new MLContext(seed: 1);
         var data = Split(ml, signal);
         double blindAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Aat(Aat(blind)), data);
         double seeingAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Aat(Aat(seeing)), data);
-        double fusedAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Aat(Aat(AatModalities.Both)), data);
+        double fusedAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Aat(Aat(Modalities.Audio | Modalities.Text)), data);
 
         Assert.True(blindAccuracy <= NearChance, $"{blind}-only model on signal in {signal}: {blindAccuracy:P0}, expected near chance");
         Assert.True(seeingAccuracy >= Learned, $"{seeing}-only model on signal in {signal}: {seeingAccuracy:P0}");
@@ -69,15 +69,15 @@ public sealed class ModalityDependenceTests
     }
 
     [Theory]
-    [InlineData(SignalIn.Text, OteModalities.Image, OteModalities.Text)]
-    [InlineData(SignalIn.Image, OteModalities.Text, OteModalities.Image)]
-    public void OteFollowsTheModalityThatCarriesTheClass(SignalIn signal, OteModalities blind, OteModalities seeing)
+    [InlineData(SignalIn.Text, Modalities.Image, Modalities.Text)]
+    [InlineData(SignalIn.Image, Modalities.Text, Modalities.Image)]
+    public void OteFollowsTheModalityThatCarriesTheClass(SignalIn signal, Modalities blind, Modalities seeing)
     {
         var ml = new MLContext(seed: 1);
         var data = Split(ml, signal);
         double blindAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Ote(Ote(blind)), data);
         double seeingAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Ote(Ote(seeing)), data);
-        double fusedAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Ote(Ote(OteModalities.Both)), data);
+        double fusedAccuracy = HeldOutAccuracy(ml, ml.Msa().Trainers.Ote(Ote(Modalities.Image | Modalities.Text)), data);
 
         Assert.True(blindAccuracy <= NearChance, $"{blind}-only model on signal in {signal}: {blindAccuracy:P0}, expected near chance");
         Assert.True(seeingAccuracy >= Learned, $"{seeing}-only model on signal in {signal}: {seeingAccuracy:P0}");

@@ -23,12 +23,12 @@ public sealed class RegressionHeadTests
         return options;
     }
 
-    private static AatOptions Aat(AatModalities modalities) => Regression(new AatOptions
+    private static AatOptions Aat(Modalities modalities) => Regression(new AatOptions
     {
         Modalities = modalities, AudioEncoder = AatAudioEncoder.SmallCnn, AudioChannels = 8, TextOutDim = 8, Dropout = 0,
     });
 
-    private static OteOptions Ote(OteModalities modalities) => Regression(new OteOptions
+    private static OteOptions Ote(Modalities modalities) => Regression(new OteOptions
     {
         Modalities = modalities, SmallCnnWidths = [8, 8], ImageOutDim = 8, TextOutDim = 8, CrossModalDim = 8, FeedForwardDim = 16, Dropout = 0,
     });
@@ -42,9 +42,9 @@ public sealed class RegressionHeadTests
 
     private static ITorchTrainer Trainer(MLContext ml, string model) => model switch
     {
-        "aat" => ml.Msa().Trainers.Aat(Aat(AatModalities.Both)),
-        "aat-text" => ml.Msa().Trainers.Aat(Aat(AatModalities.Text)),
-        "ote" => ml.Msa().Trainers.Ote(Ote(OteModalities.Both)),
+        "aat" => ml.Msa().Trainers.Aat(Aat(Modalities.Audio | Modalities.Text)),
+        "aat-text" => ml.Msa().Trainers.Aat(Aat(Modalities.Text)),
+        "ote" => ml.Msa().Trainers.Ote(Ote(Modalities.Image | Modalities.Text)),
         "tfn" => ml.Msa().Trainers.FusionHead(Head(FusionHead.TensorFusion)),
         _ => ml.Msa().Trainers.FusionHead(Head(FusionHead.CrossModalAttention)),
     };
@@ -74,7 +74,7 @@ public sealed class RegressionHeadTests
         double[] Scores()
         {
             var ml = new MLContext(seed: 1);
-            var options = Aat(AatModalities.Text);
+            var options = Aat(Modalities.Text);
             options.RegressionLoss = RegressionLoss.Mse;
             var scored = ml.Msa().Trainers.Aat(options).Fit(IntensityRow.Load(ml, Train)).Transform(IntensityRow.Load(ml, Test));
             return scored.GetColumn<float>("Score").Select(v => (double)v).ToArray();
@@ -89,7 +89,7 @@ public sealed class RegressionHeadTests
     public void EarlyStoppingKeepsTheEpochWithTheLowestValidationMae()
     {
         var ml = new MLContext(seed: 1);
-        var options = Aat(AatModalities.Text);
+        var options = Aat(Modalities.Text);
         options.EarlyStoppingPatience = 3;
         var trainer = ml.Msa().Trainers.Aat(options);
         trainer.Fit(IntensityRow.Load(ml, Train), IntensityRow.Load(ml, Test));
@@ -106,7 +106,7 @@ public sealed class RegressionHeadTests
         var ml = new MLContext(seed: 1);
         var keyed = TinyRow.Load(ml, TinyRow.Make(8, 2, seed: 1));
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Msa().Trainers.Aat(Aat(AatModalities.Text)).Fit(keyed));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Msa().Trainers.Aat(Aat(Modalities.Text)).Fit(keyed));
 
         Assert.Contains("Label column 'Label': a regression model expects Single", error.Message);
     }
@@ -115,7 +115,7 @@ public sealed class RegressionHeadTests
     public void ClassWeightsAreRefusedForRegression()
     {
         var ml = new MLContext(seed: 1);
-        var options = Aat(AatModalities.Text);
+        var options = Aat(Modalities.Text);
         options.BalanceClasses = true;
 
         Assert.Throws<ArgumentException>(() => ml.Msa().Trainers.Aat(options).Fit(IntensityRow.Load(ml, Train)));

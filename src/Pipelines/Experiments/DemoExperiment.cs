@@ -70,9 +70,9 @@ public static class DemoExperiment
         var results = new List<(ModelResult Result, ITransformer Model)>();
 
         string first = Capitalize(task.FirstModality);
-        var firstOnly = TrainTorch(ml, task, TaskModalities.First, $"{first} only", "ScoreFirst", "PredictedFirst", trainFeatures, validationFeatures, testFeatures, progress, results);
-        var textOnly = TrainTorch(ml, task, TaskModalities.Text, "Text only", "ScoreText", "PredictedText", trainFeatures, validationFeatures, testFeatures, progress, results);
-        var both = TrainTorch(ml, task, TaskModalities.Both, $"{task.ModelName} ({task.FirstModality} + text)", "Score", "PredictedLabel", trainFeatures, validationFeatures, testFeatures, progress, results);
+        var firstOnly = TrainTorch(ml, task, task.First, $"{first} only", "ScoreFirst", "PredictedFirst", trainFeatures, validationFeatures, testFeatures, progress, results);
+        var textOnly = TrainTorch(ml, task, Modalities.Text, "Text only", "ScoreText", "PredictedText", trainFeatures, validationFeatures, testFeatures, progress, results);
+        var both = TrainTorch(ml, task, task.Modalities, $"{task.ModelName} ({task.FirstModality} + text)", "Score", "PredictedLabel", trainFeatures, validationFeatures, testFeatures, progress, results);
         foreach (var head in new[] { FusionHead.TensorFusion, FusionHead.CrossModalAttention })
         {
             string name = head == FusionHead.TensorFusion ? "Tensor fusion (TFN head)" : "Cross-modal attention head";
@@ -102,9 +102,13 @@ public static class DemoExperiment
         examples.AddRange(PredictWithReloadedBundle(bundle, task.Records.Where(r => r.Split == SplitNames.Test).Take(2)));
     }
 
-    internal static TorchScoringTransformer TrainTorch(MLContext ml, ExperimentTask task, TaskModalities modalities, string name,
+    internal static TorchScoringTransformer TrainTorch(MLContext ml, ExperimentTask task, Modalities modalities, string name,
         string score, string predicted, IDataView train, IDataView validation, IDataView test, IExperimentProgress? progress, List<(ModelResult, ITransformer)> results) =>
-        TrainTorch(ml, task, task.Model(modalities, score, predicted), name, modalities.ToString().ToLowerInvariant(), train, validation, test, progress, results);
+        TrainTorch(ml, task, task.Model(modalities, score, predicted), name, ResultKind(task, modalities), train, validation, test, progress, results);
+
+    /// <summary>The kind a result file records for a paper model: "both" (every modality of the task), "text" or "first".</summary>
+    private static string ResultKind(ExperimentTask task, Modalities modalities) =>
+        modalities == (task.First | Modalities.Text) ? "both" : modalities == Modalities.Text ? "text" : "first";
 
     internal static TorchScoringTransformer TrainTorch(MLContext ml, ExperimentTask task, IEstimator<ITransformer> estimator, string name, string kind,
         IDataView train, IDataView validation, IDataView test, IExperimentProgress? progress, List<(ModelResult, ITransformer)> results)

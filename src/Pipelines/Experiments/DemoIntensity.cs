@@ -30,9 +30,9 @@ internal static class DemoIntensity
         var (_, _, train, validation, test) = task.Featurize(ml);
 
         var results = new List<IntensityModelResult>();
-        var audio = Train(task, TaskModalities.First, "Audio only", "ScoreFirst", "PredictedFirst", train, validation, test, progress, results);
-        var text = Train(task, TaskModalities.Text, "Text only", "ScoreText", "PredictedText", train, validation, test, progress, results);
-        Train(task, TaskModalities.Both, "AAT (audio + text)", "Score", "PredictedLabel", train, validation, test, progress, results);
+        var audio = Train(task, Modalities.Audio, "Audio only", "ScoreFirst", "PredictedFirst", train, validation, test, progress, results);
+        var text = Train(task, Modalities.Text, "Text only", "ScoreText", "PredictedText", train, validation, test, progress, results);
+        Train(task, Modalities.Audio | Modalities.Text, "AAT (audio + text)", "Score", "PredictedLabel", train, validation, test, progress, results);
 
         progress?.Stage(TaskName, "late fusion (average of the single-modality intensities)");
         var late = new TransformerChain<ITransformer>(audio, text, DemoExperiment.LateFusion(task));
@@ -40,7 +40,7 @@ internal static class DemoIntensity
         return results;
     }
 
-    private static TorchScoringTransformer Train(ExperimentTask task, TaskModalities modalities, string name, string score, string predicted,
+    private static TorchScoringTransformer Train(ExperimentTask task, Modalities modalities, string name, string score, string predicted,
         IDataView train, IDataView validation, IDataView test, IExperimentProgress? progress, List<IntensityModelResult> results)
     {
         progress?.Stage(TaskName, $"training {name}");

@@ -3,9 +3,6 @@ using MsaMl.Pipelines.Datasets;
 
 namespace MsaMl.Pipelines.Experiments;
 
-/// <summary>Which inputs a single model of a task reads: the non-text modality, the text, or both.</summary>
-public enum TaskModalities { First, Text, Both }
-
 /// <summary>
 /// A classification task over records with text and one other modality (audio or image): its
 /// records, classes, featurizer and model factories. The demo and <c>msa train</c> build models
@@ -16,8 +13,13 @@ public sealed class ExperimentTask
 {
     public required string Name { get; init; }
 
-    /// <summary>The non-text modality ("audio" or "image") and its path column.</summary>
-    public required string FirstModality { get; init; }
+    /// <summary>The non-text modality (audio or image).</summary>
+    public required Modalities First { get; init; }
+
+    /// <summary>The non-text modality in words ("audio" or "image").</summary>
+    public string FirstModality => First.Describe();
+
+    /// <summary>The path column of the non-text modality.</summary>
     public required string FirstPathColumn { get; init; }
 
     /// <summary>The paper's model of the task ("AAT" or "OTE").</summary>
@@ -31,6 +33,17 @@ public sealed class ExperimentTask
     /// featurizer then computes text features only, and only text models can be trained.
     /// </summary>
     public bool HasFirstModality { get; init; } = true;
+
+    /// <summary>The modalities the task's data has: text, and the non-text modality unless no record has it.</summary>
+    public Modalities Modalities => HasFirstModality ? First | Modalities.Text : Modalities.Text;
+
+    /// <summary>Throws unless the data has every modality <paramref name="model"/> reads.</summary>
+    /// <exception cref="InvalidDataException">A modality is missing; the message names what the model reads and what the dataset has.</exception>
+    public void RequireReadable(ModelSpec model)
+    {
+        try { model.Reads.RequireWithin(Modalities, model.Name, $"dataset '{Name}'"); }
+        catch (ArgumentException e) { throw new InvalidDataException(e.Message, e); }
+    }
 
     /// <summary>A sentiment-intensity task: models are regression models of <see cref="IntensityRecord.Sentiment"/>.</summary>
     public bool Regression { get; init; }
@@ -50,8 +63,8 @@ public sealed class ExperimentTask
     /// </summary>
     public IEstimator<ITransformer>? LabelMapping { get; init; }
 
-    /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
-    public required Func<TaskModalities, string, string, IEstimator<ITransformer>> Model { get; init; }
+    /// <summary>The task's paper model (AAT or OTE) over the given modalities (one encoder each), writing the given score and predicted-label columns.</summary>
+    public required Func<Modalities, string, string, IEstimator<ITransformer>> Model { get; init; }
 
     /// <summary>A tensor-fusion or cross-modal-attention head over the task's sequence features, writing the given score and predicted-label columns.</summary>
     public required Func<MsaMl.Trainers.Fusion.FusionHead, string, string, IEstimator<ITransformer>> HeadModel { get; init; }

@@ -22,7 +22,7 @@ public static class IntensityTraining
     /// <param name="Seeds">The seeds, one run each.</param>
     /// <param name="BundlePath">Where the first seed's bundle goes; the result file is written next to it.</param>
     /// <param name="ExtractAudio">Extract audio from Raw/ videos with ffmpeg for clips without a wav.</param>
-    public sealed record Options(string Dataset, string? Root, ModelChoice Model, TrainingSettings Settings, IReadOnlyList<int> Seeds, string BundlePath,
+    public sealed record Options(string Dataset, string? Root, ModelSpec Model, TrainingSettings Settings, IReadOnlyList<int> Seeds, string BundlePath,
         bool ExtractAudio = false);
 
     /// <summary>The runs, the result file, the protocol and the warnings of reading the data (one line each).</summary>

@@ -10,7 +10,7 @@ namespace MsaMl.Pipelines.Experiments;
 /// </summary>
 public static class MultiSeedTraining
 {
-    public sealed record Options(string Dataset, string? Root, ModelChoice Model, TrainingSettings Settings, IReadOnlyList<int> Seeds, string BundlePath)
+    public sealed record Options(string Dataset, string? Root, ModelSpec Model, TrainingSettings Settings, IReadOnlyList<int> Seeds, string BundlePath)
     {
         /// <summary>The column map of <c>--dataset table</c>.</summary>
         public string? Map { get; init; }

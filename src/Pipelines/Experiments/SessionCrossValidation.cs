@@ -12,7 +12,7 @@ namespace MsaMl.Pipelines.Experiments;
 /// </summary>
 public static class SessionCrossValidation
 {
-    public sealed record Options(string Dataset, string Root, ModelChoice Model, TrainingSettings Settings, string ResultFile);
+    public sealed record Options(string Dataset, string Root, ModelSpec Model, TrainingSettings Settings, string ResultFile);
 
     public static CrossValidationResult<ClassificationMetrics> Run(Options options, IExperimentProgress? progress = null)
     {

@@ -9,26 +9,38 @@ public enum TaskKind
     Images,
 }
 
+/// <summary>A model <c>msa train --model</c> names: how it is built and the modalities it reads.</summary>
+/// <param name="Name">The name, as <c>--model</c> takes it.</param>
+/// <param name="Choice">How the model is built.</param>
+/// <param name="Reads">The modalities it reads; a dataset must have all of them.</param>
+public sealed record ModelSpec(string Name, ModelChoice Choice, Modalities Reads);
+
 /// <summary>The model names <c>msa train --model</c> accepts, per kind of task, and what each one trains.</summary>
 public static class TaskModels
 {
-    private static readonly (string Name, ModelChoice Choice)[] SpeechModels =
+    private const Modalities Speech = Modalities.Audio | Modalities.Text;
+    private const Modalities Images = Modalities.Image | Modalities.Text;
+
+    private static readonly ModelSpec[] SpeechModels =
     {
-        ("audio", ModelChoice.First), ("text", ModelChoice.Text), ("aat", ModelChoice.Paper), ("early", ModelChoice.Early),
-        ("late", ModelChoice.Late), ("tfn", ModelChoice.TensorFusion), ("attention", ModelChoice.Attention),
+        new("audio", ModelChoice.Paper, Modalities.Audio), new("text", ModelChoice.Paper, Modalities.Text), new("aat", ModelChoice.Paper, Speech),
+        new("early", ModelChoice.Early, Speech), new("late", ModelChoice.Late, Speech), new("tfn", ModelChoice.TensorFusion, Speech), new("attention", ModelChoice.Attention, Speech),
     };
 
-    private static readonly (string Name, ModelChoice Choice)[] ImageModels =
+    private static readonly ModelSpec[] ImageModels =
     {
-        ("image", ModelChoice.First), ("text", ModelChoice.Text), ("ote", ModelChoice.Paper), ("early", ModelChoice.Early),
-        ("late", ModelChoice.Late), ("tfn", ModelChoice.TensorFusion), ("attention", ModelChoice.Attention),
+        new("image", ModelChoice.Paper, Modalities.Image), new("text", ModelChoice.Paper, Modalities.Text), new("ote", ModelChoice.Paper, Images),
+        new("early", ModelChoice.Early, Images), new("late", ModelChoice.Late, Images), new("tfn", ModelChoice.TensorFusion, Images), new("attention", ModelChoice.Attention, Images),
     };
 
     /// <summary>The datasets read as image tasks; every other dataset (and a table with an <c>audio=</c> column) is speech.</summary>
     private static readonly string[] ImageDatasets = { "demo-images", "senticap", "mvsa" };
 
     /// <summary>The model names valid for a kind of task, in the order <c>--help</c> lists them.</summary>
-    public static IReadOnlyList<string> Names(TaskKind kind) => (kind == TaskKind.Speech ? SpeechModels : ImageModels).Select(m => m.Name).ToArray();
+    public static IReadOnlyList<string> Names(TaskKind kind) => Models(kind).Select(m => m.Name).ToArray();
+
+    /// <summary>The modalities a kind of task's datasets have.</summary>
+    public static Modalities ModalitiesOf(TaskKind kind) => kind == TaskKind.Speech ? Speech : Images;
 
     /// <summary>The kind of task a dataset name (and, for a table, its column map) gives.</summary>
     public static TaskKind KindOf(string dataset, string? map = null)
@@ -39,17 +51,25 @@ public static class TaskModels
     }
 
     /// <summary>The model a name selects for a kind of task.</summary>
-    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/> for that kind; the message lists them.</exception>
-    public static ModelChoice Parse(string name, TaskKind kind)
+    /// <exception cref="ArgumentException">
+    /// The name is not one of <see cref="Names"/> for that kind: the message says what the model reads
+    /// and what such a dataset has (for a model of the other kind), and lists the valid names.
+    /// </exception>
+    public static ModelSpec Parse(string name, TaskKind kind)
     {
-        var models = kind == TaskKind.Speech ? SpeechModels : ImageModels;
-        foreach (var (candidate, choice) in models)
-            if (candidate.Equals(name, StringComparison.OrdinalIgnoreCase)) return choice;
-        string task = kind == TaskKind.Speech ? "a speech (audio + text)" : "an image (image + text)";
-        throw new ArgumentException($"Model '{name}' does not fit {task} dataset; expected one of: {string.Join(", ", Names(kind))}.");
+        var found = Find(Models(kind), name);
+        if (found != null) return found;
+        string task = kind == TaskKind.Speech ? "a speech" : "an image";
+        string expected = $"expected one of: {string.Join(", ", Names(kind))}.";
+        var other = Find(Models(kind == TaskKind.Speech ? TaskKind.Images : TaskKind.Speech), name);
+        if (other != null)
+            try { other.Reads.RequireWithin(ModalitiesOf(kind), other.Name, $"{task} dataset"); }
+            catch (ArgumentException e) { throw new ArgumentException($"{e.Message.TrimEnd('.')}; {expected}", e); }
+        throw new ArgumentException($"Model '{name}' does not fit {task} ({ModalitiesOf(kind).Describe()}) dataset; {expected}");
     }
 
-    /// <summary>The name of a model choice for a kind of task (the inverse of <see cref="Parse"/>).</summary>
-    public static string NameOf(ModelChoice choice, TaskKind kind) =>
-        (kind == TaskKind.Speech ? SpeechModels : ImageModels).First(m => m.Choice == choice).Name;
+    private static ModelSpec[] Models(TaskKind kind) => kind == TaskKind.Speech ? SpeechModels : ImageModels;
+
+    private static ModelSpec? Find(IEnumerable<ModelSpec> models, string name) =>
+        models.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

@@ -37,11 +37,12 @@ public static class TaskPipelines
         o.Seed = settings.Seed;
     }
 
-    private static IEstimator<ITransformer> Head(MLContext ml, FusionHead head, string firstColumn, TrainingSettings settings, string score, string predicted, bool regression = false)
+    private static IEstimator<ITransformer> Head(MLContext ml, FusionHead head, Modalities first, string firstColumn, TrainingSettings settings, string score, string predicted, bool regression = false)
     {
         var o = new FusionHeadOptions
         {
             Head = head,
+            FirstModality = first,
             FirstColumnName = firstColumn,
             SecondColumnName = "TextTokens",
             Width = 32,
@@ -80,11 +81,11 @@ public static class TaskPipelines
         var text = ml.Msa().Transforms.BertEmbedding(TextEncoder(settings, maxTokens ?? (regression ? 50 : 16)));
         IEstimator<ITransformer> featurizer = hasAudio ? spectrogram.Append(text) : text;
 
-        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(Modalities modalities, string score, string predicted)
         {
             var o = new AatOptions
             {
-                Modalities = modalities switch { TaskModalities.First => AatModalities.Audio, TaskModalities.Text => AatModalities.Text, _ => AatModalities.Both },
+                Modalities = modalities,
                 AudioEncoder = AatAudioEncoder.SmallCnn,
                 AudioChannels = 48,
                 TextOutDim = 64,
@@ -98,7 +99,7 @@ public static class TaskPipelines
         return new ExperimentTask
         {
             Name = name,
-            FirstModality = "audio",
+            First = Modalities.Audio,
             FirstPathColumn = "AudioPath",
             ModelName = "AAT",
             Records = records,
@@ -108,7 +109,7 @@ public static class TaskPipelines
             Featurizer = featurizer,
             LabelMapping = regression ? null : LabelKeys.Mapping(ml, labels),
             Model = Model,
-            HeadModel = (head, score, predicted) => Head(ml, head, "Spectrogram", settings, score, predicted, regression),
+            HeadModel = (head, score, predicted) => Head(ml, head, Modalities.Audio, "Spectrogram", settings, score, predicted, regression),
             EarlyFusionColumns = new[] { "SpectrogramStats", "TextEmbedding" },
         };
     }
@@ -122,11 +123,11 @@ public static class TaskPipelines
         if (!settings.Quick) featurizer = featurizer.Append(ml.Msa().Transforms.PretrainedImageFeatures(new PretrainedImageFeaturesOptions()));
         featurizer = featurizer.Append(ml.Msa().Transforms.BertEmbedding(new BertEmbeddingOptions { MaxTokens = 12 }));
 
-        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(Modalities modalities, string score, string predicted)
         {
             var o = new OteOptions
             {
-                Modalities = modalities switch { TaskModalities.First => OteModalities.Image, TaskModalities.Text => OteModalities.Text, _ => OteModalities.Both },
+                Modalities = modalities,
                 ImageEncoder = OteImageEncoder.SmallCnn,
                 SmallCnnWidths = new[] { 48, 96 },
                 ImageOutDim = 32,
@@ -145,7 +146,7 @@ public static class TaskPipelines
         return new ExperimentTask
         {
             Name = name,
-            FirstModality = "image",
+            First = Modalities.Image,
             FirstPathColumn = "ImagePath",
             ModelName = "OTE",
             Records = records,
@@ -153,7 +154,7 @@ public static class TaskPipelines
             Featurizer = featurizer,
             LabelMapping = LabelKeys.Mapping(ml, labels),
             Model = Model,
-            HeadModel = (head, score, predicted) => Head(ml, head, imageFeatures, settings, score, predicted),
+            HeadModel = (head, score, predicted) => Head(ml, head, Modalities.Image, imageFeatures, settings, score, predicted),
             EarlyFusionColumns = new[] { imageFeatures, "TextEmbedding" },
         };
     }

@@ -14,13 +14,14 @@ public static class AatComposition
     /// <summary>The composition <paramref name="o"/> describes.</summary>
     public static ModelComposition Of(AatOptions o)
     {
+        ModalityChecks.RequireSubset("AAT", o.Modalities, Modalities.Audio | Modalities.Text);
         var encoders = new List<EncoderOptions>(2);
-        if (o.Modalities != AatModalities.Text)
+        if (o.Modalities.HasFlag(Modalities.Audio))
             encoders.Add(new SpectrogramEncoderOptions
             {
                 ColumnName = o.AudioColumnName, Network = o.AudioEncoder, Pooling = o.Pooling, Channels = o.AudioChannels, LrnMode = o.LrnMode, Lambda = o.Lambda,
             });
-        if (o.Modalities != AatModalities.Audio)
+        if (o.Modalities.HasFlag(Modalities.Text))
             encoders.Add(new TokenProjectionOptions { ColumnName = o.TextColumnName, OutDim = o.TextOutDim, Relu = false });
         return new ModelComposition(encoders, new ConcatFusionOptions(), new MlpHeadOptions { Dropout = o.Dropout });
     }

@@ -25,9 +25,6 @@ public enum AatPooling
     OriginalCodeAttention,
 }
 
-/// <summary>Which modalities the AAT model uses (for the paper's ablations).</summary>
-public enum AatModalities { Both, Audio, Text }
-
 /// <summary>
 /// Options of the AAT (audio + text) trainer. Defaults follow the paper's Table 3: epochs 12,
 /// learning rate 0.01, batch 64, dropout 0.4, C = 256, full LRN, lambda 0.3, text dim 256.
@@ -47,7 +44,8 @@ public sealed class AatOptions : TorchTrainerOptions
     /// <summary>BERT token embeddings column ([tokens, hidden], from BertEmbedding).</summary>
     public string TextColumnName { get; set; } = "TextTokens";
 
-    public AatModalities Modalities { get; set; } = AatModalities.Both;
+    /// <summary>The modalities the model reads: audio, text or both (the paper's ablations); one encoder each.</summary>
+    public Modalities Modalities { get; set; } = Modalities.Audio | Modalities.Text;
     public AatAudioEncoder AudioEncoder { get; set; } = AatAudioEncoder.AlexNetFcn;
     public AatPooling Pooling { get; set; } = AatPooling.Attention;
 

@@ -15,10 +15,11 @@ public static class OteComposition
     /// <summary>The composition <paramref name="o"/> describes.</summary>
     public static ModelComposition Of(OteOptions o)
     {
+        ModalityChecks.RequireSubset("OTE", o.Modalities, Modalities.Image | Modalities.Text);
         var encoders = new List<EncoderOptions>(2);
-        if (o.Modalities != OteModalities.Text)
+        if (o.Modalities.HasFlag(Modalities.Image))
             encoders.Add(new ImageEncoderOptions { ColumnName = o.ImageColumnName, Network = o.ImageEncoder, OutDim = o.ImageOutDim, SmallCnnWidths = o.SmallCnnWidths });
-        if (o.Modalities != OteModalities.Image)
+        if (o.Modalities.HasFlag(Modalities.Text))
             encoders.Add(new TokenProjectionOptions { ColumnName = o.TextColumnName, OutDim = o.TextOutDim, Relu = true });
         var fusion = new TransformerFusionOptions
         {

@@ -22,9 +22,6 @@ public enum OteFusion
     CrossModal,
 }
 
-/// <summary>Which modalities the OTE model uses (for the paper's ablations).</summary>
-public enum OteModalities { Both, Image, Text }
-
 /// <summary>
 /// Options of the OTE (image + text) trainer. Defaults follow the paper's Table 4: epochs 20,
 /// learning rate 0.001, batch 64, dropout 0.4, image and text dims 64, hidden 20, 4 heads,
@@ -45,7 +42,8 @@ public sealed class OteOptions : TorchTrainerOptions
     /// <summary>BERT token embeddings column ([tokens, hidden]).</summary>
     public string TextColumnName { get; set; } = "TextTokens";
 
-    public OteModalities Modalities { get; set; } = OteModalities.Both;
+    /// <summary>The modalities the model reads: image, text or both (the paper's ablations); one encoder each.</summary>
+    public Modalities Modalities { get; set; } = Modalities.Image | Modalities.Text;
     public OteImageEncoder ImageEncoder { get; set; } = OteImageEncoder.SmallCnn;
     public OteFusion Fusion { get; set; } = OteFusion.Paper;
     public int ImageOutDim { get; set; } = 64;

@@ -26,19 +26,31 @@ internal abstract class TorchModelLoader<TOptions> : ISavedStageLoader
 
     protected abstract ModelComposition Compose(TOptions options);
 
+    /// <summary>Rewrites format-1 options whose values changed meaning (none unless a kind says so).</summary>
+    protected virtual void UpgradeFormat1(JsonObject options) { }
+
     public Microsoft.ML.ITransformer Load(JsonNode node, IReadOnlyDictionary<string, byte[]> artifacts)
     {
-        var options = node["trainerOptions"]!.Deserialize<TOptions>(TransformFactory.Json)!;
+        int layout = node["networkLayout"]?.GetValue<int>() ?? TorchModelLayout.HandWritten;
+        var saved = node["trainerOptions"]!.DeepClone().AsObject();
+        if (layout == TorchModelLayout.HandWritten) UpgradeFormat1(saved);
+        var options = saved.Deserialize<TOptions>(TransformFactory.Json)!;
         var spec = node["spec"]!.Deserialize<TorchModelSpec>()!;
         if (!artifacts.TryGetValue("weights.bin", out var weights))
             throw new InvalidDataException($"Model '{Kind}' has no weights.bin artifact.");
         var network = Compose(options).Build(spec.RowShapes, spec.Outputs);
-        int layout = node["networkLayout"]?.GetValue<int>() ?? TorchModelLayout.HandWritten;
         using (var reader = new BinaryReader(new MemoryStream(weights)))
             TorchModelLayout.LoadWeights(network, reader, layout, Kind);
         var device = TorchDevices.Default();
         network.to(device);
-        return new TorchScoringTransformer(Kind, node["trainerOptions"]!.DeepClone(), spec, network, device);
+        return new TorchScoringTransformer(Kind, saved, spec, network, device);
+    }
+
+    /// <summary>Format 1 saved AAT's and OTE's modalities as Both | First | Text; now they are a set of <see cref="Modalities"/>.</summary>
+    protected static void UpgradeModalities(JsonObject options, Modalities both)
+    {
+        if (options["Modalities"]?.GetValue<string>() == "Both")
+            options["Modalities"] = JsonSerializer.SerializeToNode(both, TransformFactory.Json);
     }
 }
 
@@ -46,12 +58,14 @@ internal sealed class AatModelLoader : TorchModelLoader<AatOptions>
 {
     public override string Kind => AatTrainer.KindName;
     protected override ModelComposition Compose(AatOptions options) => AatComposition.Of(options);
+    protected override void UpgradeFormat1(JsonObject options) => UpgradeModalities(options, Modalities.Audio | Modalities.Text);
 }
 
 internal sealed class OteModelLoader : TorchModelLoader<OteOptions>
 {
     public override string Kind => OteTrainer.KindName;
     protected override ModelComposition Compose(OteOptions options) => OteComposition.Of(options);
+    protected override void UpgradeFormat1(JsonObject options) => UpgradeModalities(options, Modalities.Image | Modalities.Text);
 }
 
 internal sealed class FusionHeadModelLoader : TorchModelLoader<FusionHeadOptions>

@@ -52,7 +52,7 @@ public sealed class ValidationSplitTests
         string bundle = Path.Combine(Path.GetTempPath(), $"msaml-es-{Guid.NewGuid():N}.zip");
         try
         {
-            var result = TrainingRun.Run(ml, task, ModelChoice.Text, bundle);
+            var result = TrainingRun.Run(ml, task, TaskModels.Parse("text", TaskKind.Speech), bundle);
             Assert.NotNull(result.LearningCurve);
             Assert.True(result.LearningCurve!.Count < 60, $"trained all {result.LearningCurve.Count} epochs");
             Assert.All(result.LearningCurve, e => Assert.NotNull(e.ValidationAccuracy));

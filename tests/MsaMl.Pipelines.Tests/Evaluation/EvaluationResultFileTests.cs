@@ -79,7 +79,7 @@ public sealed class EvaluationResultFileTests : IDisposable
         var result = MultiSeedRunner.Run(seed => new NamedMetrics(new Dictionary<string, double> { ["WA"] = 0.5 }), new[] { 1 });
         string path = Path.Combine(_folder, "aat-options.json");
 
-        var document = EvaluationResultFile.Write(path, result, new AatOptions { Epochs = 7, Modalities = AatModalities.Text });
+        var document = EvaluationResultFile.Write(path, result, new AatOptions { Epochs = 7, Modalities = Modalities.Text });
 
         var options = EvaluationResultFile.Read(path).Options!;
         Assert.Equal(7, (int?)options["epochs"]);

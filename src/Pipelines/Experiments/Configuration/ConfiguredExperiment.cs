@@ -25,7 +25,7 @@ public static class ConfiguredExperiment
     /// <param name="progress">Stages and epochs.</param>
     public static Outcome Run(ExperimentConfig config, string bundlePath, Action<IReadOnlyList<string>>? warnings = null, IExperimentProgress? progress = null)
     {
-        var choice = TaskModels.Parse(config.Model.Name, config.Kind);
+        var model = TaskModels.Parse(config.Model.Name, config.Kind);
         var seeds = config.Evaluation.Seeds;
         var probe = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config);
         var notes = probe.Warnings.Concat(probe.ValidationNote is null ? Array.Empty<string>() : new[] { probe.ValidationNote }).ToList();
@@ -35,7 +35,7 @@ public static class ConfiguredExperiment
         if (config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut)
         {
             string file = Path.ChangeExtension(bundlePath, ".loso.json");
-            var cv = LeaveOneSessionOutRun(config, probe, choice, seeds[0], progress);
+            var cv = LeaveOneSessionOutRun(config, probe, model, seeds[0], progress);
             var document = EvaluationResultFile.Write(file, cv, new { dataset = config.Dataset.Name, root = config.Dataset.Root, model = config.Model.Name, preset = config.Preset }, new[] { seeds[0] });
             Finish(file, document, configuration, notes);
             return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes);
@@ -50,7 +50,7 @@ public static class ConfiguredExperiment
             string bundle = first ? bundlePath : Path.Combine(Path.GetTempPath(), $"msaml-seed-{seed}-{Guid.NewGuid():N}.zip");
             try
             {
-                return TrainingRun.Run(ml, task, choice, bundle, progress).Metrics;
+                return TrainingRun.Run(ml, task, model, bundle, progress).Metrics;
             }
             finally
             {
@@ -70,7 +70,7 @@ public static class ConfiguredExperiment
         EvaluationResultFile.Write(file, document);
     }
 
-    private static CrossValidationResult<ClassificationMetrics> LeaveOneSessionOutRun(ExperimentConfig config, ConfiguredDataset data, ModelChoice choice, int seed, IExperimentProgress? progress)
+    private static CrossValidationResult<ClassificationMetrics> LeaveOneSessionOutRun(ExperimentConfig config, ConfiguredDataset data, ModelSpec model, int seed, IExperimentProgress? progress)
     {
         var sessions = data.Records.Select(r => r.Split).Distinct().Order(StringComparer.Ordinal).ToList();
         if (sessions.Count < 2) throw new InvalidDataException($"Leave-one-session-out needs at least two sessions; '{config.Dataset.Root}' holds {sessions.Count}.");
@@ -89,7 +89,7 @@ public static class ConfiguredExperiment
             string bundle = Path.Combine(Path.GetTempPath(), $"msaml-fold-{Guid.NewGuid():N}.zip");
             try
             {
-                return TrainingRun.Run(ml, task, choice, bundle, progress).Metrics;
+                return TrainingRun.Run(ml, task, model, bundle, progress).Metrics;
             }
             finally
             {

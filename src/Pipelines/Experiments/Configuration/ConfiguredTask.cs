@@ -53,7 +53,7 @@ public static class ConfiguredTask
         text.SentenceEmbeddingColumnName = "TextEmbedding";
         featurizer = featurizer.Append(ml.Msa().Transforms.BertEmbedding(text));
 
-        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(Modalities modalities, string score, string predicted)
         {
             switch (config.Model.Options)
             {
@@ -61,13 +61,13 @@ public static class ConfiguredTask
                     var a = Trainer(aat, score, predicted, seed, quick);
                     a.AudioColumnName = "Spectrogram";
                     a.TextColumnName = "TextTokens";
-                    a.Modalities = modalities switch { TaskModalities.First => AatModalities.Audio, TaskModalities.Text => AatModalities.Text, _ => AatModalities.Both };
+                    a.Modalities = modalities;
                     return ml.Msa().Trainers.Aat(a);
                 case OteOptions ote:
                     var o = Trainer(ote, score, predicted, seed, quick);
                     o.ImageColumnName = "ImageTensor";
                     o.TextColumnName = "TextTokens";
-                    o.Modalities = modalities switch { TaskModalities.First => OteModalities.Image, TaskModalities.Text => OteModalities.Text, _ => OteModalities.Both };
+                    o.Modalities = modalities;
                     return ml.Msa().Trainers.Ote(o);
                 default:
                     throw new InvalidOperationException($"model '{config.Model.Name}' has no AAT/OTE options; it trains no single-modality model.");
@@ -80,6 +80,7 @@ public static class ConfiguredTask
                 throw new InvalidOperationException($"model '{config.Model.Name}' has no fusion-head options.");
             var h = Trainer(options, score, predicted, seed, quick);
             h.Head = head;
+            h.FirstModality = speech ? Modalities.Audio : Modalities.Image;
             h.FirstColumnName = firstSequence;
             h.SecondColumnName = "TextTokens";
             return ml.Msa().Trainers.FusionHead(h);
@@ -88,7 +89,7 @@ public static class ConfiguredTask
         return new ExperimentTask
         {
             Name = name,
-            FirstModality = speech ? "audio" : "image",
+            First = speech ? Modalities.Audio : Modalities.Image,
             FirstPathColumn = speech ? "AudioPath" : "ImagePath",
             ModelName = speech ? "AAT" : "OTE",
             Records = records,

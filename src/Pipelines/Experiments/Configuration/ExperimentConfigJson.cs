@@ -36,6 +36,7 @@ public static class ExperimentConfigJson
         (typeof(AatOptions), nameof(AatOptions.Modalities)),
         (typeof(OteOptions), nameof(OteOptions.Modalities)),
         (typeof(FusionHeadOptions), nameof(FusionHeadOptions.Head)),
+        (typeof(FusionHeadOptions), nameof(FusionHeadOptions.FirstModality)),
         (typeof(IemocapOptions), nameof(IemocapOptions.RootFolder)),
     };
 
@@ -92,7 +93,7 @@ public static class ExperimentConfigJson
         string name = Take(model, "name") is JsonValue v && v.TryGetValue(out string? s) ? s
             : throw new ExperimentConfigException("model.name", Show(model["name"]), $"expected one of: {string.Join(", ", TaskModels.Names(config.Kind))}");
         ModelChoice choice;
-        try { choice = TaskModels.Parse(name, config.Kind); }
+        try { choice = TaskModels.Parse(name, config.Kind).Choice; }
         catch (ArgumentException) { throw new ExperimentConfigException("model.name", Show(JsonValue.Create(name)), $"a {config.Kind.ToString().ToLowerInvariant()} dataset takes one of: {string.Join(", ", TaskModels.Names(config.Kind))}"); }
         var type = OptionsType(choice, config.Kind);
         config.Model = new ModelSection { Name = name.ToLowerInvariant() };

@@ -43,7 +43,7 @@ public static class ExperimentPresets
     {
         var kind = TaskModels.KindOf(dataset, map);
         string name = model ?? (kind == TaskKind.Speech ? "aat" : "ote");
-        var choice = TaskModels.Parse(name, kind);
+        var choice = TaskModels.Parse(name, kind).Choice;
         bool iemocap = dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
         var config = new ExperimentConfig
         {
