@@ -32,11 +32,20 @@ public sealed class PredictAndEvaluateTests : IDisposable
         return scores;
     }
 
+    private static string[] InputColumns(string bundle)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(bundle);
+        using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+        return manifest.RootElement.GetProperty("InputSchema").EnumerateArray().Select(c => c.GetProperty("Name").GetString()!).ToArray();
+    }
+
     [Fact]
     public void AnAudioModelPredictsFromAWavAndEvaluatesAsItWasTrained()
     {
         string root = FixtureRoot.Iemocap();
         string bundle = Train("iemocap", root, "audio", out var trained);
+        // The bundle takes the scoring columns only: no Id, Label or Split (evaluate maps the labels itself).
+        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath" }, InputColumns(bundle));
         // Two recordings that differ (the fixture repeats some).
         var wavs = Directory.GetFiles(root, "*.wav", SearchOption.AllDirectories).Order()
             .DistinctBy(f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))).ToArray();
@@ -70,5 +79,20 @@ public sealed class PredictAndEvaluateTests : IDisposable
         var (code, _, errors) = CliCapture.Run("predict", "--model", bundle, "--image", Path.Combine(images, "missing.jpg"));
         Assert.Equal(2, code);
         Assert.Contains("missing.jpg", errors);
+    }
+
+    [Fact]
+    public void AFormat1BundleWhoseChainMapsTheLabelStillEvaluates()
+    {
+        // Format 1 saved the label mapping inside the chain, so evaluate must pass the text labels as they are.
+        string bundle = Path.Combine(FixtureRoot.Of("bundles"), "format1-text-aat.zip");
+        string table = Path.Combine(FixtureRoot.Of(), "..", "..", "datasets", "demo", "table-example.csv");
+        var (code, output, errors) = CliCapture.Run("evaluate", "--model", bundle, "--dataset", "table", "--root", table,
+            "--map", "image=Name,text=Text,label=Valence", "--split", "train", "--json");
+        Assert.True(code == 0, errors);
+        using var metrics = JsonDocument.Parse(output);
+        Assert.True(metrics.RootElement.GetProperty("rows").GetInt32() > 0);
+        Assert.Equal(new[] { "positive", "negative" }, metrics.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!));
+        Assert.InRange(metrics.RootElement.GetProperty("accuracy").GetDouble(), 0, 1);
     }
 }

@@ -93,7 +93,7 @@ public sealed class TaskRunner
     public void Save(TrainedModel model, string bundlePath)
     {
         _progress?.Stage(Task.Name, $"saving {bundlePath}");
-        _ml.Msa().Model.Save(new TransformerChain<ITransformer>(Features.Featurizer, model.Model), Task.BundleInputSchema(_ml, Features.InputSchema), bundlePath);
+        _ml.Msa().Model.Save(new TransformerChain<ITransformer>(Features.Featurizer, model.Model), Features.InputSchema, bundlePath);
     }
 
     /// <summary>The late-fusion stage over a task's two members' score columns.</summary>
