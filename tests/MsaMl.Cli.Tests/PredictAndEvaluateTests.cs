@@ -82,6 +82,24 @@ public sealed class PredictAndEvaluateTests : IDisposable
     }
 
     [Fact]
+    public void AnEarlyFusionBundleSavedWithoutTheLabelMappingPredictsAndEvaluatesAsItWasTrained()
+    {
+        // ML.NET's own classifier inside the bundle keeps its class names without the label column.
+        string root = FixtureRoot.Iemocap();
+        string bundle = Train("iemocap", root, "early", out var trained);
+        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath" }, InputColumns(bundle));
+        var wav = Directory.GetFiles(root, "*.wav", SearchOption.AllDirectories).Order().First();
+        var scores = Predict(bundle, "--audio", wav, "--text", "I am so happy today");
+
+        var (code, output, errors) = CliCapture.Run("evaluate", "--model", bundle, "--dataset", "iemocap", "--root", root, "--json");
+        Assert.True(code == 0, errors);
+        using var metrics = JsonDocument.Parse(output);
+        Assert.Equal(trained.RootElement.GetProperty("metrics").GetProperty("WA").GetProperty("mean").GetDouble(), metrics.RootElement.GetProperty("accuracy").GetDouble(), 6);
+        Assert.Equal(scores.Keys.Order(), metrics.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!).Order());
+        trained.Dispose();
+    }
+
+    [Fact]
     public void AFormat1BundleWhoseChainMapsTheLabelStillEvaluates()
     {
         // Format 1 saved the label mapping inside the chain, so evaluate must pass the text labels as they are.
