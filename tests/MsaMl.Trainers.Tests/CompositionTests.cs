@@ -59,9 +59,9 @@ public sealed class CompositionTests
         var reloaded = (TorchScoringTransformer)TransformFactory.Create(model.Kind, model.SaveOptions(), model.SaveArtifacts());
         var before = scored.GetColumn<float[]>("Score").ToArray();
         var after = reloaded.Transform(data).GetColumn<float[]>("Score").ToArray();
-        // The same weights; only libtorch's threaded reductions may round differently.
+        // Same weights, same scores; libtorch may sum attention in another order, so the last bits can differ.
         for (int r = 0; r < before.Length; r++)
-            for (int c = 0; c < before[r].Length; c++) Assert.Equal(before[r][c], after[r][c], tolerance: 1e-5f);
+            for (int c = 0; c < before[r].Length; c++) Assert.Equal(before[r][c], after[r][c], 1e-5f);
     }
 
     [Fact]
@@ -116,29 +116,5 @@ public sealed class CompositionTests
         // Changing the third modality changes what the first attends over.
         var changed = fusion.Module.forward(new[] { a, b, c.mul(MsaMl.Trainers.Training.TorchScalars.Of(3)) });
         Assert.True((output[TensorIndex.Colon, TensorIndex.Slice(0, 4)] - changed[TensorIndex.Colon, TensorIndex.Slice(0, 4)]).abs().max().item<float>() > 1e-4f);
-    }
-}
-
-/// <summary>The named compositions read the modalities they are given, from the one vocabulary.</summary>
-public sealed class NamedCompositionTests
-{
-    [Theory]
-    [InlineData(Modalities.Audio, 1)]
-    [InlineData(Modalities.Text, 1)]
-    [InlineData(Modalities.Audio | Modalities.Text, 2)]
-    public void AatHasOneEncoderPerModalityItReads(Modalities modalities, int encoders)
-    {
-        var composition = AatComposition.Of(new AatOptions { Modalities = modalities });
-        Assert.Equal(encoders, composition.Encoders.Count);
-        Assert.Equal(modalities, composition.Reads);
-    }
-
-    [Fact]
-    public void AatRefusesAModalityItCannotRead()
-    {
-        var error = Assert.Throws<ArgumentException>(() => AatComposition.Of(new AatOptions { Modalities = Modalities.Image | Modalities.Text }));
-        Assert.Contains("AAT reads audio + text", error.Message);
-        Assert.Contains("image + text", error.Message);
-        Assert.Throws<ArgumentException>(() => Ote.OteComposition.Of(new Ote.OteOptions { Modalities = Modalities.Audio }));
     }
 }

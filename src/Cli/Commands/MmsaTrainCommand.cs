@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using MsaMl.Pipelines.Evaluation;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;
@@ -44,7 +44,7 @@ internal static class MmsaTrainCommand
         var seeds = Enumerable.Range(settings.Seed, count).ToArray();
         string root = parse.GetValue(a.Root) ?? "";
         if (taskName == "regression")
-            return IntensityTrainCommand.Run(new IntensityTraining.Options(name, root, choice, settings, seeds, bundle, ExtractAudio: choice.Reads.HasFlag(Modalities.Audio)), modelName, json);
+            return IntensityTrainCommand.Run(new IntensityTraining.Options(name, root, choice, settings, seeds, bundle, ExtractAudio: choice != ModelChoice.Text), modelName, json);
 
         var (result, resultFile) = MultiSeedTraining.Run(new MultiSeedTraining.Options(name, root, choice, settings, seeds, bundle)
         {
