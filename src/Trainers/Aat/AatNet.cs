@@ -7,11 +7,12 @@ namespace MsaMl.Trainers.Aat;
 
 /// <summary>
 /// The AAT network: spectrogram -> audio CNN -> pooling -> [C]; BERT tokens -> Linear -> [TextOutDim];
-/// concatenation -> dropout -> Linear -> class logits. Inputs: [audio [b, ch, F, T], text [b, tokens·hidden]];
+/// concatenation -> dropout -> Linear -> class logits; optional SpecAugment masking of the spectrogram while training. Inputs: [audio [b, ch, F, T], text [b, tokens·hidden]];
 /// an input the modality setting leaves out is ignored.
 /// </summary>
 public sealed class AatNet : nn.Module<Tensor[], Tensor>
 {
+    private readonly SpecAugment? augment;
     private readonly nn.Module<Tensor, Tensor>? audioEncoder;
     private readonly nn.Module<Tensor, Tensor>? pooling;
     private readonly TokenProjection? text;
@@ -24,6 +25,8 @@ public sealed class AatNet : nn.Module<Tensor[], Tensor>
         if (options.Modalities != AatModalities.Text)
         {
             int inChannels = audioShape[0];
+            if (options.FrequencyMasks > 0 || options.TimeMasks > 0)
+                augment = new SpecAugment(options.FrequencyMasks, options.FrequencyMaskWidth, options.TimeMasks, options.TimeMaskWidth);
             audioEncoder = options.AudioEncoder switch
             {
                 AatAudioEncoder.AlexNetFcn => new AlexNetFcn(inChannels, options.AudioChannels, options.LrnMode),
@@ -64,7 +67,7 @@ public sealed class AatNet : nn.Module<Tensor[], Tensor>
         var parts = new List<Tensor>(2);
         if (audioEncoder != null)
         {
-            var map = audioEncoder.forward(inputs[0]);
+            var map = audioEncoder.forward(augment != null ? augment.forward(inputs[0]) : inputs[0]);
             parts.Add(pooling != null ? pooling.forward(map) : map);
         }
         if (text != null) parts.Add(text.forward(inputs[1]));
