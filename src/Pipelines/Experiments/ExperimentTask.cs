@@ -38,8 +38,17 @@ public sealed class ExperimentTask
     /// <summary>The label column models train on: "Label" (a key) or, for regression, "Sentiment" (Single).</summary>
     public string LabelColumn => Regression ? IntensityRecord.SentimentColumnName : "Label";
 
-    /// <summary>Label key mapping and featurizers, fitted on the training split.</summary>
+    /// <summary>
+    /// The featurizers, fitted on the training split: they read only the scoring columns
+    /// (<see cref="MultimodalInput"/>), and a bundle saves them with the model.
+    /// </summary>
     public required IEstimator<ITransformer> Featurizer { get; init; }
+
+    /// <summary>
+    /// The training-time label mapping (text labels to keys of <see cref="Labels"/>, see <see cref="LabelKeys"/>), applied before
+    /// <see cref="Featurizer"/> and never saved; null for a regression task.
+    /// </summary>
+    public IEstimator<ITransformer>? LabelMapping { get; init; }
 
     /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
     public required Func<TaskModalities, string, string, IEstimator<ITransformer>> Model { get; init; }
@@ -55,25 +64,25 @@ public sealed class ExperimentTask
         ? ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(StandardIntensity).ToList())
         : ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(Standard).ToList());
 
-    /// <summary>
-    /// The schema a saved model of this task takes: the standard columns (a regression task's
-    /// featurizer does not read the target, so predictions need no Sentiment column).
-    /// </summary>
-    public DataViewSchema BundleInputSchema(MLContext ml, DataViewSchema trainSchema) =>
-        Regression ? ml.Data.LoadFromEnumerable(new List<MultimodalRecord>()).Schema : trainSchema;
+    /// <summary>The schema a saved model of any task takes: the scoring columns only (<see cref="MultimodalInput"/>).</summary>
+    public static DataViewSchema BundleInputSchema(MLContext ml) => ml.Data.LoadFromEnumerable(new List<MultimodalInput>()).Schema;
+
+    /// <summary><paramref name="data"/> with its labels mapped to keys (<see cref="LabelMapping"/>); unchanged for a regression task.</summary>
+    public IDataView MapLabels(IDataView data) => LabelMapping?.Fit(data).Transform(data) ?? data;
 
     /// <summary>
-    /// Fits the featurizer on the training split and featurizes the three splits once, cached in
-    /// memory, so no model's training or evaluation runs the encoders again.
+    /// Maps the labels, fits the featurizer on the training split and featurizes the three splits
+    /// once, cached in memory, so no model's training or evaluation runs the encoders again. The
+    /// returned featurizer holds no label mapping; its input schema is <see cref="BundleInputSchema"/>.
     /// </summary>
     public FeaturizedSplits Featurize(MLContext ml)
     {
-        var train = Split(ml, SplitNames.Train);
+        var train = MapLabels(Split(ml, SplitNames.Train));
         var featurizer = Featurizer.Fit(train);
-        return new FeaturizedSplits(featurizer, train.Schema,
+        return new FeaturizedSplits(featurizer, BundleInputSchema(ml),
             DemoExperiment.Materialize(ml, featurizer.Transform(train)),
-            DemoExperiment.Materialize(ml, featurizer.Transform(Split(ml, SplitNames.Validation))),
-            DemoExperiment.Materialize(ml, featurizer.Transform(Split(ml, SplitNames.Test))));
+            DemoExperiment.Materialize(ml, featurizer.Transform(MapLabels(Split(ml, SplitNames.Validation)))),
+            DemoExperiment.Materialize(ml, featurizer.Transform(MapLabels(Split(ml, SplitNames.Test)))));
     }
 
     /// <summary>A copy in the standard columns only (so every dataset gives the same bundle input schema).</summary>
@@ -85,5 +94,5 @@ public sealed class ExperimentTask
         new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
 }
 
-/// <summary>A task's fitted featurizer, the raw input schema, and its three splits featurized.</summary>
+/// <summary>A task's fitted featurizer (no label mapping), the scoring input schema it reads, and its three splits with labels mapped and featurized.</summary>
 public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test);

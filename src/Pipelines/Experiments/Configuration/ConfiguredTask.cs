@@ -14,15 +14,13 @@ namespace MsaMl.Pipelines.Experiments.Configuration;
 /// <summary>Builds a task's featurizer and models from a configuration (every option from its sections; the pipeline wires only the column names and the seed).</summary>
 public static class ConfiguredTask
 {
-    private sealed class LabelRow { public string Label { get; set; } = ""; }
-
     /// <summary>The task of a configuration over the given records, trained with <paramref name="seed"/>.</summary>
     public static ExperimentTask Create(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, ExperimentConfig config, int seed)
     {
         bool speech = config.Kind == TaskKind.Speech;
         bool quick = config.Training.Quick;
         var f = config.Featurizers;
-        IEstimator<ITransformer> featurizer = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })));
+        IEstimator<ITransformer> featurizer;
         string firstSequence, firstPooled;
         if (speech)
         {
@@ -30,7 +28,7 @@ public static class ConfiguredTask
             s.InputColumnName = "AudioPath";
             s.OutputColumnName = "Spectrogram";
             s.StatisticsColumnName = "SpectrogramStats";
-            featurizer = featurizer.Append(ml.Msa().Transforms.LogSpectrogram(s));
+            featurizer = ml.Msa().Transforms.LogSpectrogram(s);
             firstSequence = "Spectrogram";
             firstPooled = "SpectrogramStats";
         }
@@ -39,7 +37,7 @@ public static class ConfiguredTask
             var image = Clone(f.Image!);
             image.InputColumnName = "ImagePath";
             image.OutputColumnName = "ImageTensor";
-            featurizer = featurizer.Append(ml.Msa().Transforms.ImageTensor(image));
+            featurizer = ml.Msa().Transforms.ImageTensor(image);
             if (!quick)
             {
                 var features = Clone(f.ImageFeatures!);
@@ -96,6 +94,7 @@ public static class ConfiguredTask
             Records = records,
             Labels = labels,
             Featurizer = featurizer,
+            LabelMapping = LabelKeys.Mapping(ml, labels),
             Model = Model,
             HeadModel = Head,
             EarlyFusionColumns = new[] { firstPooled, "TextEmbedding" },
