@@ -118,3 +118,27 @@ public sealed class CompositionTests
         Assert.True((output[TensorIndex.Colon, TensorIndex.Slice(0, 4)] - changed[TensorIndex.Colon, TensorIndex.Slice(0, 4)]).abs().max().item<float>() > 1e-4f);
     }
 }
+
+/// <summary>The named compositions read the modalities they are given, from the one vocabulary.</summary>
+public sealed class NamedCompositionTests
+{
+    [Theory]
+    [InlineData(Modalities.Audio, 1)]
+    [InlineData(Modalities.Text, 1)]
+    [InlineData(Modalities.Audio | Modalities.Text, 2)]
+    public void AatHasOneEncoderPerModalityItReads(Modalities modalities, int encoders)
+    {
+        var composition = AatComposition.Of(new AatOptions { Modalities = modalities });
+        Assert.Equal(encoders, composition.Encoders.Count);
+        Assert.Equal(modalities, composition.Reads);
+    }
+
+    [Fact]
+    public void AatRefusesAModalityItCannotRead()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AatComposition.Of(new AatOptions { Modalities = Modalities.Image | Modalities.Text }));
+        Assert.Contains("AAT reads audio + text", error.Message);
+        Assert.Contains("image + text", error.Message);
+        Assert.Throws<ArgumentException>(() => Ote.OteComposition.Of(new Ote.OteOptions { Modalities = Modalities.Audio }));
+    }
+}
