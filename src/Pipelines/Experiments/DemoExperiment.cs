@@ -66,7 +66,8 @@ public static class DemoExperiment
         List<ModelResult> models, List<RobustnessResult> robustness, List<string> bundles, List<ExamplePrediction> examples)
     {
         progress?.Stage(task.Name, "featurizing (spectrogram / image, MiniLM text encoder)");
-        var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = task.Featurize(ml);
+        using var splits = task.Featurize(ml, progress);
+        var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = splits;
         var results = new List<(ModelResult Result, ITransformer Model)>();
 
         string first = Capitalize(task.FirstModality);
@@ -111,7 +112,11 @@ public static class DemoExperiment
     {
         progress?.Stage(task.Name, $"training {name}");
         var trainer = (ITorchTrainer)estimator;
-        if (progress != null) trainer.Progress = new Progress(report => progress.Epoch(task.Name, name, report));
+        if (progress != null)
+        {
+            trainer.Progress = new Progress(report => progress.Epoch(task.Name, name, report));
+            trainer.BatchProgress = progress.Batches(task.Name, name);
+        }
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(train, validation);
         var scoreColumn = model.Spec.ScoreColumn;

@@ -27,7 +27,8 @@ internal static class DemoIntensity
         var settings = new TrainingSettings { Quick = options.Quick, Seed = options.Seed };
         var task = TaskPipelines.Speech(ml, TaskName, speech, DemoCorpusReader.SpeechLabels, settings, regression: true, maxTokens: 16);
         progress?.Stage(TaskName, "featurizing (regression target: sentiment intensity)");
-        var (_, _, train, validation, test) = task.Featurize(ml);
+        using var splits = task.Featurize(ml, progress);
+        var (_, _, train, validation, test) = splits;
 
         var results = new List<IntensityModelResult>();
         var audio = Train(task, TaskModalities.First, "Audio only", "ScoreFirst", "PredictedFirst", train, validation, test, progress, results);

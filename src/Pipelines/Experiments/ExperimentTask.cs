@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Experiments;
 
@@ -63,17 +65,52 @@ public sealed class ExperimentTask
         Regression ? ml.Data.LoadFromEnumerable(new List<MultimodalRecord>()).Schema : trainSchema;
 
     /// <summary>
-    /// Fits the featurizer on the training split and featurizes the three splits once, cached in
-    /// memory, so no model's training or evaluation runs the encoders again.
+    /// Fits the featurizer on the training split and featurizes the three splits once into a
+    /// <see cref="FeatureCache"/> on disk (.idv files), so no model's training or evaluation runs the
+    /// encoders again and the features are held in memory only by the trainer that reads them (or
+    /// streamed by it when they exceed its memory budget). Dispose the result to delete the files.
     /// </summary>
-    public FeaturizedSplits Featurize(MLContext ml)
+    public FeaturizedSplits Featurize(MLContext ml, IExperimentProgress? progress = null)
     {
         var train = Split(ml, SplitNames.Train);
         var featurizer = Featurizer.Fit(train);
-        return new FeaturizedSplits(featurizer, train.Schema,
-            DemoExperiment.Materialize(ml, featurizer.Transform(train)),
-            DemoExperiment.Materialize(ml, featurizer.Transform(Split(ml, SplitNames.Validation))),
-            DemoExperiment.Materialize(ml, featurizer.Transform(Split(ml, SplitNames.Test))));
+        var cache = new FeatureCache(ml);
+        try
+        {
+            IDataView Save(IDataView split, string name)
+            {
+                AttachProgress(featurizer, progress?.Featurizing(Name, name));
+                try
+                {
+                    return cache.Save(featurizer.Transform(split), name);
+                }
+                finally
+                {
+                    AttachProgress(featurizer, null);
+                }
+            }
+            return new FeaturizedSplits(featurizer, train.Schema, Save(train, SplitNames.Train),
+                Save(Split(ml, SplitNames.Validation), SplitNames.Validation), Save(Split(ml, SplitNames.Test), SplitNames.Test)) { Cache = cache };
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sets (or with null clears) the progress of every featurizing transform in <paramref name="model"/>, chains included.</summary>
+    public static void AttachProgress(ITransformer model, IProgress<FeaturizingProgress>? progress)
+    {
+        switch (model)
+        {
+            case FeaturizingTransformer featurizing:
+                featurizing.Progress = progress;
+                break;
+            case IEnumerable<ITransformer> chain:
+                foreach (var inner in chain) AttachProgress(inner, progress);
+                break;
+        }
     }
 
     /// <summary>A copy in the standard columns only (so every dataset gives the same bundle input schema).</summary>
@@ -85,5 +122,12 @@ public sealed class ExperimentTask
         new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
 }
 
-/// <summary>A task's fitted featurizer, the raw input schema, and its three splits featurized.</summary>
-public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test);
+/// <summary>A task's fitted featurizer, the raw input schema, and its three splits featurized (read from <see cref="Cache"/>, which disposing deletes).</summary>
+public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test) : IDisposable
+{
+    /// <summary>The .idv files the splits are read from.</summary>
+    public FeatureCache? Cache { get; init; }
+
+    /// <summary>Deletes the cached feature files.</summary>
+    public void Dispose() => Cache?.Dispose();
+}

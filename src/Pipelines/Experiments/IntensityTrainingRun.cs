@@ -26,7 +26,8 @@ public static class IntensityTrainingRun
             throw new InvalidDataException($"Dataset '{task.Name}': no clip has audio, so only --model text can be trained (put MMSA's Raw/<video_id>/<clip_id>.mp4 under the root for ffmpeg to extract, or give wav/<video_id>/<clip_id>.wav).");
 
         progress?.Stage(task.Name, "featurizing");
-        var (featurizer, inputSchema, train, validation, test) = task.Featurize(ml);
+        using var splits = task.Featurize(ml, progress);
+        var (featurizer, inputSchema, train, validation, test) = splits;
         var clock = Stopwatch.StartNew();
         ITransformer model;
         string score = "Score";
@@ -69,6 +70,7 @@ public static class IntensityTrainingRun
     {
         progress?.Stage(task.Name, $"training {name}");
         var trainer = (MsaMl.Trainers.Training.ITorchTrainer)estimator;
+        trainer.BatchProgress = progress?.Batches(task.Name, name);
         return trainer.Fit(train, validation);
     }
 }

@@ -35,7 +35,8 @@ public static class TrainingRun
             throw new InvalidDataException($"Dataset '{task.Name}': no row has the {task.FirstModality} modality, so only --model text can be trained.");
 
         progress?.Stage(task.Name, "featurizing");
-        var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = task.Featurize(ml);
+        using var splits = task.Featurize(ml, progress);
+        var (featurizer, inputSchema, trainFeatures, validationFeatures, testFeatures) = splits;
         if (!hasTest) testFeatures = trainFeatures;
         var results = new List<(ModelResult Result, ITransformer Model)>();
         var clock = Stopwatch.StartNew();

@@ -9,6 +9,9 @@ public interface ITorchTrainer : IEstimator<TorchScoringTransformer>
     /// <summary>Receives a report after every epoch.</summary>
     IProgress<EpochReport>? Progress { get; set; }
 
+    /// <summary>Receives a report after every training batch (epoch, batch, running loss, time left).</summary>
+    IProgress<BatchReport>? BatchProgress { get; set; }
+
     /// <summary>The learning curve of the last fit.</summary>
     TrainingReport? LastReport { get; }
 

@@ -16,8 +16,9 @@ public static class ConfiguredTask
 {
     private sealed class LabelRow { public string Label { get; set; } = ""; }
 
-    /// <summary>The task of a configuration over the given records, trained with <paramref name="seed"/>.</summary>
-    public static ExperimentTask Create(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, ExperimentConfig config, int seed)
+    /// <summary>The task of a configuration over the given records, trained with <paramref name="seed"/>; <paramref name="progress"/> also hears the spectrogram's fit pass.</summary>
+    public static ExperimentTask Create(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, ExperimentConfig config, int seed,
+        IExperimentProgress? progress = null)
     {
         bool speech = config.Kind == TaskKind.Speech;
         bool quick = config.Training.Quick;
@@ -30,6 +31,7 @@ public static class ConfiguredTask
             s.InputColumnName = "AudioPath";
             s.OutputColumnName = "Spectrogram";
             s.StatisticsColumnName = "SpectrogramStats";
+            s.Progress = progress?.Featurizing(name, "train (spectrogram moments)");
             featurizer = featurizer.Append(ml.Msa().Transforms.LogSpectrogram(s));
             firstSequence = "Spectrogram";
             firstPooled = "SpectrogramStats";
