@@ -89,8 +89,12 @@ public sealed class ExperimentTask
                     AttachProgress(featurizer, null);
                 }
             }
-            return new FeaturizedSplits(featurizer, train.Schema, Save(train, SplitNames.Train),
+            var splits = new FeaturizedSplits(featurizer, train.Schema, Save(train, SplitNames.Train),
                 Save(Split(ml, SplitNames.Validation), SplitNames.Validation), Save(Split(ml, SplitNames.Test), SplitNames.Test)) { Cache = cache };
+            // Featurizing leaves much garbage (encoder buffers, the .idv writer's blocks): give it back
+            // before a trainer reads the features into memory.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return splits;
         }
         catch
         {
