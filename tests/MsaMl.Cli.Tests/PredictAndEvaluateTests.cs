@@ -32,11 +32,20 @@ public sealed class PredictAndEvaluateTests : IDisposable
         return scores;
     }
 
+    private static string[] InputColumns(string bundle)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(bundle);
+        using var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open());
+        return manifest.RootElement.GetProperty("InputSchema").EnumerateArray().Select(c => c.GetProperty("Name").GetString()!).ToArray();
+    }
+
     [Fact]
     public void AnAudioModelPredictsFromAWavAndEvaluatesAsItWasTrained()
     {
         string root = FixtureRoot.Iemocap();
         string bundle = Train("iemocap", root, "audio", out var trained);
+        // The bundle takes the scoring columns only: no Id, Label or Split (evaluate maps the labels itself).
+        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath" }, InputColumns(bundle));
         // Two recordings that differ (the fixture repeats some).
         var wavs = Directory.GetFiles(root, "*.wav", SearchOption.AllDirectories).Order()
             .DistinctBy(f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))).ToArray();

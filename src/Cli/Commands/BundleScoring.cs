@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Pipelines.Datasets;
-using MsaMl.Transforms.Core;
 
 namespace MsaMl.Cli.Commands;
 
@@ -20,19 +19,27 @@ internal static class BundleScoring
         public float Score { get; set; }
     }
 
-    /// <summary>The bundle and its class names; an empty list for a regression bundle (sentiment intensity).</summary>
-    public static (ITransformer Model, string[] Classes) Load(MLContext ml, string path)
+    /// <summary>The bundle, its class names (from the bundle; an empty list for a regression bundle, sentiment intensity) and its input schema.</summary>
+    public static (ITransformer Model, string[] Classes, DataViewSchema InputSchema) Load(MLContext ml, string path)
     {
         var model = ml.Msa().Model.Load(path, out var schema);
-        var output = model.GetOutputSchema(schema);
-        var score = output.GetColumnOrNull("Score")
+        var score = model.GetOutputSchema(schema).GetColumnOrNull("Score")
             ?? throw new InvalidDataException($"{path}: the model has no Score column; it is not a classifier or regression bundle.");
-        if (score.Type == NumberDataViewType.Single) return (model, Array.Empty<string>());
-        var names = ClassificationColumns.ReadTextAnnotation(score, "SlotNames")
-            ?? throw new InvalidDataException($"{path}: the Score column has no class names.");
-        return (model, names);
+        if (score.Type == NumberDataViewType.Single) return (model, Array.Empty<string>(), schema);
+        var names = ml.Msa().Model.ClassNames(path).ToArray();
+        if (names.Length == 0) throw new InvalidDataException($"{path}: the bundle lists no class names.");
+        return (model, names, schema);
     }
 
+    /// <summary>
+    /// <paramref name="rows"/> scored by a classifier bundle, with "Label" as keys in the bundle's class order for the evaluators.
+    /// A bundle of format 2 or later holds no label mapping, so the labels are mapped here; a format-1 bundle's input
+    /// schema lists Label, and its chain maps it.
+    /// </summary>
+    public static IDataView ScoreLabeled(MLContext ml, ITransformer model, string[] classes, DataViewSchema inputSchema, IDataView rows) =>
+        model.Transform(inputSchema.GetColumnOrNull("Label") == null ? LabelKeys.Apply(ml, classes, rows) : rows);
+
+    // The whole record, not MultimodalInput: a format-1 bundle's chain still reads its (empty) Label column.
     public static PredictionEngine<MultimodalRecord, Prediction> Engine(MLContext ml, ITransformer model) =>
         ml.Model.CreatePredictionEngine<MultimodalRecord, Prediction>(model);
 

@@ -24,7 +24,7 @@ internal static class EvaluateCommand
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             var ml = new MLContext(seed: 1);
-            var (bundle, classes) = BundleScoring.Load(ml, parse.GetValue(model)!);
+            var (bundle, classes, inputSchema) = BundleScoring.Load(ml, parse.GetValue(model)!);
             string splitName = parse.GetValue(split)!;
             if (classes.Length == 0)
                 return EvaluateIntensity(ml, bundle, parse.GetValue(dataset)!, parse.GetValue(root), splitName, parse.GetValue(json));
@@ -36,7 +36,7 @@ internal static class EvaluateCommand
             if (unknown.Count > 0) throw new InvalidDataException($"Labels {string.Join(", ", unknown)} are not classes of the model ({string.Join(", ", classes)}).");
 
             if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(bundle, ConsoleProgress.StandardError().Rows($"evaluating {splitName}"));
-            var metrics = ml.MulticlassClassification.Evaluate(bundle.Transform(ml.Data.LoadFromEnumerable(rows)));
+            var metrics = ml.MulticlassClassification.Evaluate(BundleScoring.ScoreLabeled(ml, bundle, classes, inputSchema, ml.Data.LoadFromEnumerable(rows)));
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, accuracy = metrics.MicroAccuracy, macroAccuracy = metrics.MacroAccuracy, logLoss = metrics.LogLoss, classes }, CliJson.Options));
             else

@@ -22,7 +22,7 @@ internal static class PredictCommand
             foreach (var path in new[] { parse.GetValue(audio), parse.GetValue(image) })
                 if (!string.IsNullOrEmpty(path) && !File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
             var ml = new MLContext(seed: 1);
-            var (bundle, classes) = BundleScoring.Load(ml, parse.GetValue(model)!);
+            var (bundle, classes, _) = BundleScoring.Load(ml, parse.GetValue(model)!);
             var row = new MultimodalRecord
             {
                 Text = parse.GetValue(text)!,

@@ -154,7 +154,7 @@ public static class DemoExperiment
         {
             var rows = task.Records.Where(r => r.Split == SplitNames.Test).Select(ExperimentTask.Standard).ToList();
             rows.ForEach(blank);
-            return Materialize(ml, featurizer.Transform(ml.Data.LoadFromEnumerable(rows)));
+            return Materialize(ml, featurizer.Transform(task.MapLabels(ml.Data.LoadFromEnumerable(rows))));
         }
         return (Featurize(r => { if (task.FirstPathColumn == "AudioPath") r.AudioPath = ""; else r.ImagePath = ""; }),
                 Featurize(r => r.Text = ""));
@@ -167,23 +167,20 @@ public static class DemoExperiment
         return new RobustnessResult(task.Name, name, Accuracy(testFeatures), Accuracy(blanked.FirstBlanked), Accuracy(blanked.TextBlanked), task.FirstModality);
     }
 
+    // As a scoring app would: a fresh context, the scoring columns only, class names from the bundle.
     private static IEnumerable<ExamplePrediction> PredictWithReloadedBundle(string bundle, IEnumerable<MultimodalRecord> rows)
     {
         var fresh = new MLContext(seed: 7);
-        var model = fresh.Msa().Model.Load(bundle, out var schema);
-        var engine = fresh.Model.CreatePredictionEngine<MultimodalRecord, BundlePrediction>(model, inputSchemaDefinition: null);
-        var classes = ClassNames(model, schema);
+        var model = fresh.Msa().Model.Load(bundle, out _);
+        var classes = fresh.Msa().Model.ClassNames(bundle);
+        var engine = fresh.Model.CreatePredictionEngine<MultimodalInput, BundlePrediction>(model);
         foreach (var row in rows)
         {
-            var prediction = engine.Predict(ExperimentTask.Standard(row));
+            var prediction = engine.Predict(MultimodalInput.Of(row));
             yield return new ExamplePrediction(row.Id, row.Text, row.Label, classes[(int)prediction.PredictedLabel - 1],
                 classes.Select((c, i) => (c, prediction.Score[i])).ToDictionary(p => p.c, p => p.Item2));
         }
     }
-
-    private static string[] ClassNames(ITransformer model, DataViewSchema inputSchema) =>
-        ClassificationColumns.ReadTextAnnotation(model.GetOutputSchema(inputSchema)["Score"], "SlotNames")
-        ?? throw new InvalidDataException("The model's Score column has no class names.");
 
     private sealed class BundlePrediction
     {

@@ -40,8 +40,17 @@ public sealed class ExperimentTask
     /// <summary>The label column models train on: "Label" (a key) or, for regression, "Sentiment" (Single).</summary>
     public string LabelColumn => Regression ? IntensityRecord.SentimentColumnName : "Label";
 
-    /// <summary>Label key mapping and featurizers, fitted on the training split.</summary>
+    /// <summary>
+    /// The featurizers, fitted on the training split: they read only the scoring columns
+    /// (<see cref="MultimodalInput"/>), and a bundle saves them with the model.
+    /// </summary>
     public required IEstimator<ITransformer> Featurizer { get; init; }
+
+    /// <summary>
+    /// The training-time label mapping (text labels to keys of <see cref="Labels"/>, see <see cref="LabelKeys"/>), applied before
+    /// <see cref="Featurizer"/> and never saved; null for a regression task.
+    /// </summary>
+    public IEstimator<ITransformer>? LabelMapping { get; init; }
 
     /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
     public required Func<TaskModalities, string, string, IEstimator<ITransformer>> Model { get; init; }
@@ -57,22 +66,23 @@ public sealed class ExperimentTask
         ? ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(StandardIntensity).ToList())
         : ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(Standard).ToList());
 
-    /// <summary>
-    /// The schema a saved model of this task takes: the standard columns (a regression task's
-    /// featurizer does not read the target, so predictions need no Sentiment column).
-    /// </summary>
-    public DataViewSchema BundleInputSchema(MLContext ml, DataViewSchema trainSchema) =>
-        Regression ? ml.Data.LoadFromEnumerable(new List<MultimodalRecord>()).Schema : trainSchema;
+    /// <summary>The schema a saved model of any task takes: the scoring columns only (<see cref="MultimodalInput"/>).</summary>
+    public static DataViewSchema BundleInputSchema(MLContext ml) => ml.Data.LoadFromEnumerable(new List<MultimodalInput>()).Schema;
+
+    /// <summary><paramref name="data"/> with its labels mapped to keys (<see cref="LabelMapping"/>); unchanged for a regression task.</summary>
+    public IDataView MapLabels(IDataView data) => LabelMapping?.Fit(data).Transform(data) ?? data;
 
     /// <summary>
-    /// Fits the featurizer on the training split and featurizes the three splits once into a
-    /// <see cref="FeatureCache"/> on disk (.idv files), so no model's training or evaluation runs the
-    /// encoders again and the features are held in memory only by the trainer that reads them (or
-    /// streamed by it when they exceed its memory budget). Dispose the result to delete the files.
+    /// Maps the labels, fits the featurizer on the training split and featurizes the three splits
+    /// once into a <see cref="FeatureCache"/> on disk (.idv files), so no model's training or
+    /// evaluation runs the encoders again and the features are held in memory only by the trainer
+    /// that reads them (or streamed by it when they exceed its memory budget). The returned
+    /// featurizer holds no label mapping; its input schema is <see cref="BundleInputSchema"/>.
+    /// Dispose the result to delete the files.
     /// </summary>
     public FeaturizedSplits Featurize(MLContext ml, IExperimentProgress? progress = null)
     {
-        var train = Split(ml, SplitNames.Train);
+        var train = MapLabels(Split(ml, SplitNames.Train));
         var featurizer = Featurizer.Fit(train);
         var cache = new FeatureCache(ml);
         try
@@ -89,8 +99,8 @@ public sealed class ExperimentTask
                     AttachProgress(featurizer, null);
                 }
             }
-            var splits = new FeaturizedSplits(featurizer, train.Schema, Save(train, SplitNames.Train),
-                Save(Split(ml, SplitNames.Validation), SplitNames.Validation), Save(Split(ml, SplitNames.Test), SplitNames.Test)) { Cache = cache };
+            var splits = new FeaturizedSplits(featurizer, BundleInputSchema(ml), Save(train, SplitNames.Train),
+                Save(MapLabels(Split(ml, SplitNames.Validation)), SplitNames.Validation), Save(MapLabels(Split(ml, SplitNames.Test)), SplitNames.Test)) { Cache = cache };
             // Featurizing leaves much garbage (encoder buffers, the .idv writer's blocks): give it back
             // before a trainer reads the features into memory.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -126,7 +136,7 @@ public sealed class ExperimentTask
         new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
 }
 
-/// <summary>A task's fitted featurizer, the raw input schema, and its three splits featurized (read from <see cref="Cache"/>, which disposing deletes).</summary>
+/// <summary>A task's fitted featurizer (no label mapping), the scoring input schema it reads, and its three splits with labels mapped and featurized (read from <see cref="Cache"/>, which disposing deletes).</summary>
 public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test) : IDisposable
 {
     /// <summary>The .idv files the splits are read from.</summary>

@@ -61,7 +61,7 @@ public static class IntensityTrainingRun
         var mlNet = ml.Regression.Evaluate(scored, task.LabelColumn, score);
 
         progress?.Stage(task.Name, $"saving {bundlePath}");
-        ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, model), task.BundleInputSchema(ml, inputSchema), bundlePath);
+        ml.Msa().Model.Save(new TransformerChain<ITransformer>(featurizer, model), inputSchema, bundlePath);
         return new IntensityResult(choice.ToString(), metrics, mlNet, seconds, parameters);
     }
 

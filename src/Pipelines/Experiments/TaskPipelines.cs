@@ -16,16 +16,11 @@ namespace MsaMl.Pipelines.Experiments;
 /// </summary>
 public static class TaskPipelines
 {
-    private sealed class LabelRow { public string Label { get; set; } = ""; }
-
     /// <summary>A speech task when the records carry audio or a sentiment intensity (MOSI, MOSEI, SIMS: video clips), else an image task.</summary>
     public static ExperimentTask For(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings) =>
         records.Any(r => r.AudioPath.Length > 0) || records.FirstOrDefault() is IntensityRecord
             ? Speech(ml, name, records, labels, settings)
             : Images(ml, name, records, labels, settings);
-
-    private static IEstimator<ITransformer> LabelKeys(MLContext ml, IReadOnlyList<string> labels) =>
-        ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })));
 
     private static void Apply(TorchTrainerOptions o, TrainingSettings settings, int epochs, double learningRate, bool regression = false)
     {
@@ -83,13 +78,7 @@ public static class TaskPipelines
         // moments from; the task is then text-only and models that need audio say so.
         bool hasAudio = records.Any(r => r.AudioPath.Length > 0);
         var text = ml.Msa().Transforms.BertEmbedding(TextEncoder(settings, maxTokens ?? (regression ? 50 : 16)));
-        IEstimator<ITransformer> featurizer = (regression, hasAudio) switch
-        {
-            (true, true) => spectrogram.Append(text),
-            (true, false) => text,
-            (false, true) => LabelKeys(ml, labels).Append(spectrogram).Append(text),
-            (false, false) => LabelKeys(ml, labels).Append(text),
-        };
+        IEstimator<ITransformer> featurizer = hasAudio ? spectrogram.Append(text) : text;
 
         IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
         {
@@ -117,6 +106,7 @@ public static class TaskPipelines
             Regression = regression,
             HasFirstModality = hasAudio,
             Featurizer = featurizer,
+            LabelMapping = regression ? null : LabelKeys.Mapping(ml, labels),
             Model = Model,
             HeadModel = (head, score, predicted) => Head(ml, head, "Spectrogram", settings, score, predicted, regression),
             EarlyFusionColumns = new[] { "SpectrogramStats", "TextEmbedding" },
@@ -128,8 +118,7 @@ public static class TaskPipelines
         // ResNet-18 features (about 25 images/s on two cores) feed early fusion and the fusion
         // heads; a quick run uses the raw 64x64 pixels instead.
         string imageFeatures = settings.Quick ? "ImageTensor" : "ImageFeatures";
-        IEstimator<ITransformer> featurizer = LabelKeys(ml, labels)
-            .Append(ml.Msa().Transforms.ImageTensor(new ImageTensorOptions { Width = 64, Height = 64 }));
+        IEstimator<ITransformer> featurizer = ml.Msa().Transforms.ImageTensor(new ImageTensorOptions { Width = 64, Height = 64 });
         if (!settings.Quick) featurizer = featurizer.Append(ml.Msa().Transforms.PretrainedImageFeatures(new PretrainedImageFeaturesOptions()));
         featurizer = featurizer.Append(ml.Msa().Transforms.BertEmbedding(new BertEmbeddingOptions { MaxTokens = 12 }));
 
@@ -162,6 +151,7 @@ public static class TaskPipelines
             Records = records,
             Labels = labels,
             Featurizer = featurizer,
+            LabelMapping = LabelKeys.Mapping(ml, labels),
             Model = Model,
             HeadModel = (head, score, predicted) => Head(ml, head, imageFeatures, settings, score, predicted),
             EarlyFusionColumns = new[] { imageFeatures, "TextEmbedding" },

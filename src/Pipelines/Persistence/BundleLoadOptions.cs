@@ -1,14 +1,42 @@
 namespace MsaMl.Pipelines.Persistence;
 
 /// <summary>
-/// Limits on what <see cref="ModelBundle"/>'s <c>Load</c> reads, so that a hostile or broken zip cannot exhaust memory. Exceeding one is an
+/// Limits on what <see cref="ModelBundle"/>'s <c>Load</c> reads, so that a hostile or broken zip cannot exhaust memory or disk, and
+/// where it finds the user-given files a bundle embeds or references. Exceeding a limit is an
 /// <see cref="System.IO.InvalidDataException"/> naming the bundle, the entry and the limit.
 /// </summary>
 public sealed class BundleLoadOptions
 {
+    /// <summary>The default of <see cref="MaxEmbeddedFileBytes"/>: 4 GiB.</summary>
+    public const long DefaultMaxEmbeddedFileBytes = 4L << 30;
+
     /// <summary>The most entries a bundle may hold, the manifest included (default 1,000).</summary>
     public int MaxEntries { get; set; } = 1_000;
 
-    /// <summary>The most bytes one entry may hold once decompressed (default 2 GiB less one byte, the most a byte array holds).</summary>
+    /// <summary>
+    /// The most bytes one entry read into memory (manifest, ML.NET stages, network weights) may hold once decompressed
+    /// (default 2 GiB less one byte, the most a byte array holds). Embedded files have their own limit, <see cref="MaxEmbeddedFileBytes"/>.
+    /// </summary>
     public long MaxEntryBytes { get; set; } = int.MaxValue - 1L;
+
+    /// <summary>
+    /// The most bytes one embedded file (a user-given encoder ONNX or vocabulary) may hold once decompressed. Such files
+    /// are streamed to <see cref="EmbeddedFileFolder"/>, never held in memory. The default, 4 GiB
+    /// (<see cref="DefaultMaxEmbeddedFileBytes"/>), admits bert-base (about 420 MB) and bert-large (about 1.3 GB);
+    /// lower it to refuse larger files.
+    /// </summary>
+    public long MaxEmbeddedFileBytes { get; set; } = DefaultMaxEmbeddedFileBytes;
+
+    /// <summary>
+    /// Where embedded files are written, each as <c>&lt;folder&gt;/&lt;sha256&gt;/&lt;file name&gt;</c> (a copy whose hash
+    /// matches is reused, not written again); null: <c>msaml-bundle-files</c> under the temporary folder. Deleting it
+    /// is safe: the next load writes the files again.
+    /// </summary>
+    public string? EmbeddedFileFolder { get; set; }
+
+    /// <summary>
+    /// Folders searched, in order and before the bundle's own folder, for the files a bundle references by name and
+    /// SHA-256 (saved with <see cref="BundleFileStorage.Reference"/>).
+    /// </summary>
+    public List<string> ReferencedFileFolders { get; set; } = new();
 }

@@ -3,7 +3,12 @@ namespace MsaMl.Pipelines.Persistence;
 /// <summary>The manifest.json of a model bundle.</summary>
 public sealed class BundleManifest
 {
-    public const int CurrentFormatVersion = 1;
+    /// <summary>
+    /// The format this MsaMl writes. 2: the input schema lists only the scoring columns, label mapping is not saved,
+    /// and user-given files are embedded or referenced (<see cref="BundleStage.Files"/>). 1 (still read): the input
+    /// schema was the training record's, and file options held paths of the training machine.
+    /// </summary>
+    public const int CurrentFormatVersion = 2;
 
     public int FormatVersion { get; set; } = CurrentFormatVersion;
     public string MsaMlVersion { get; set; } = "";
@@ -14,7 +19,7 @@ public sealed class BundleManifest
     /// <summary>The input columns the model expects (name and type).</summary>
     public List<BundleColumn> InputSchema { get; set; } = new();
 
-    /// <summary>Class names of the last classifier in the chain, if any.</summary>
+    /// <summary>Class names of the last classifier in the chain, in Score order (key 1 first); empty for regression.</summary>
     public List<string> LabelNames { get; set; } = new();
 
     public List<BundleStage> Stages { get; set; } = new();
@@ -47,4 +52,13 @@ public sealed class BundleStage
     public string? Entry { get; set; }
     public System.Text.Json.Nodes.JsonNode? Options { get; set; }
     public Dictionary<string, string> Artifacts { get; set; } = new();
+
+    /// <summary>The user-given files the stage reads, by the options property that names each; that property holds the bare file name.</summary>
+    public Dictionary<string, BundleFile> Files { get; set; } = new();
 }
+
+/// <summary>
+/// A user-given file of a stage: its name, its SHA-256 (hex), and the zip entry that embeds it, or null when the
+/// bundle references it (looked up by name at load).
+/// </summary>
+public sealed record BundleFile(string FileName, string Sha256, string? Entry);

@@ -27,9 +27,19 @@ public sealed class ModelBundle(MLContext context)
         where TSrc : class
         where TDst : class, new() => new(context, model);
 
-    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (through a temporary file and a rename).</summary>
-    public void Save(ITransformer model, DataViewSchema inputSchema, string path)
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (through a temporary file and a rename), embedding the user-given files its stages read.</summary>
+    public void Save(ITransformer model, DataViewSchema inputSchema, string path) => Save(model, inputSchema, path, null);
+
+    /// <summary>
+    /// Writes <paramref name="model"/> to <paramref name="path"/> (through a temporary file and a rename).
+    /// </summary>
+    /// <param name="model">The fitted chain that scores: featurizers and model, without the training-time label mapping.</param>
+    /// <param name="inputSchema">The columns scoring reads (for example those of <see cref="Datasets.MultimodalInput"/>); saved as the bundle's input schema.</param>
+    /// <param name="path">The bundle (.zip).</param>
+    /// <param name="options">How user-given files are stored; null for the defaults (embedded).</param>
+    public void Save(ITransformer model, DataViewSchema inputSchema, string path, BundleSaveOptions? options)
     {
+        var storage = (options ?? new BundleSaveOptions()).Files;
         var manifest = new BundleManifest
         {
             MsaMlVersion = VersionOf(typeof(ModelBundle)),
@@ -39,6 +49,7 @@ public sealed class ModelBundle(MLContext context)
             InputSchema = BundleSchema.Describe(inputSchema),
         };
         var entries = new Dictionary<string, byte[]>();
+        var files = new Dictionary<string, string>();
         var schema = inputSchema;
         var pending = new List<ITransformer>();
         var pendingSchema = schema;
@@ -66,6 +77,17 @@ public sealed class ModelBundle(MLContext context)
                     entries[entry] = bytes;
                     saved.Artifacts[name] = entry;
                 }
+                foreach (var (option, file) in msa.SaveFiles())
+                {
+                    if (!File.Exists(file))
+                        throw new FileNotFoundException($"Model bundle: stage {manifest.Stages.Count} ('{msa.Kind}') reads {option} = {file}, which does not exist.", file);
+                    string name = Path.GetFileName(file);
+                    string? entry = storage == BundleFileStorage.Embed ? $"stage{manifest.Stages.Count}.files/{option}/{name}" : null;
+                    // An embedded file is hashed while it is copied into the zip.
+                    saved.Files[option] = new BundleFile(name, entry == null ? BundleFiles.Hash(file) : "", entry);
+                    if (entry != null) files[entry] = file;
+                    saved.Options![option] = name;
+                }
                 manifest.Stages.Add(saved);
                 if (msa is TorchScoringTransformer scorer) manifest.LabelNames = scorer.ClassNames.ToList();
             }
@@ -74,7 +96,7 @@ public sealed class ModelBundle(MLContext context)
                 if (pending.Count == 0) pendingSchema = schema;
                 pending.Add(stage);
             }
-            schema = stage.GetOutputSchema(schema);
+            schema = OutputSchema(stage, schema, inputSchema);
         }
         FlushNative();
         foreach (var (name, bytes) in entries) manifest.Sha256[name] = Convert.ToHexString(SHA256.HashData(bytes));
@@ -84,8 +106,17 @@ public sealed class ModelBundle(MLContext context)
         {
             using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
             {
-                Write(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
                 foreach (var (name, bytes) in entries) Write(zip, name, bytes);
+                foreach (var (entry, file) in files)
+                {
+                    string hash = WriteFile(zip, entry, file);
+                    manifest.Sha256[entry] = hash;
+                    foreach (var stage in manifest.Stages)
+                        foreach (var (option, saved) in stage.Files.Where(f => f.Value.Entry == entry).ToList())
+                            stage.Files[option] = saved with { Sha256 = hash };
+                }
+                // Last, once every embedded file's hash is known.
+                Write(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
             }
             File.Move(temp, path, overwrite: true);
         }
@@ -95,64 +126,114 @@ public sealed class ModelBundle(MLContext context)
         }
     }
 
+    /// <summary>
+    /// The class names a bundle's classifier predicts, in Score order (PredictedLabel key 1 is the first), read from
+    /// its manifest; empty for a regression bundle. Predictions map back to names with them, and evaluating the
+    /// bundle maps labels to keys in this order (<see cref="Datasets.LabelKeys"/>).
+    /// </summary>
+    public IReadOnlyList<string> ClassNames(string path, BundleLoadOptions? options = null)
+    {
+        var limits = Check(options);
+        using var zip = Open(path);
+        return ReadManifest(zip, path, limits).LabelNames;
+    }
+
     /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry, with the default <see cref="BundleLoadOptions"/>.</summary>
     public ITransformer Load(string path, out DataViewSchema inputSchema) => Load(path, out inputSchema, null);
 
-    /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry, within the limits of <paramref name="options"/>.</summary>
+    /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry and file, within the limits of <paramref name="options"/>.</summary>
     /// <param name="path">The bundle (.zip).</param>
-    /// <param name="inputSchema">The input columns the model was saved with.</param>
-    /// <param name="options">Limits on entry count and entry size; null for the defaults.</param>
+    /// <param name="inputSchema">The input columns the model was saved with (format 2 and later: the scoring columns only).</param>
+    /// <param name="options">Limits on entry count and entry size, and where embedded and referenced files are; null for the defaults.</param>
     public ITransformer Load(string path, out DataViewSchema inputSchema, BundleLoadOptions? options)
+    {
+        var limits = Check(options);
+        using var zip = Open(path);
+        var manifest = ReadManifest(zip, path, limits);
+        string mlnet = VersionOf(typeof(MLContext));
+        if (Major(manifest.MlNetVersion) != Major(mlnet))
+            throw new InvalidDataException($"{path}: saved with ML.NET {manifest.MlNetVersion}; this process runs ML.NET {mlnet}.");
+
+        // Embedded files are verified as they are streamed to disk, never read into memory.
+        var fileEntries = manifest.Stages.SelectMany(s => s.Files.Values).Select(f => f.Entry).OfType<string>().ToHashSet();
+        var verified = new Dictionary<string, byte[]>();
+        foreach (var entry in zip.Entries.Where(e => e.FullName != ManifestEntry))
+        {
+            if (!manifest.Sha256.TryGetValue(entry.FullName, out var expected))
+                throw new InvalidDataException($"{path}: entry '{entry.FullName}' is not listed in the manifest; the bundle was altered.");
+            if (fileEntries.Contains(entry.FullName)) continue;
+            var bytes = ReadEntry(zip, entry.FullName, path, limits.MaxEntryBytes);
+            if (!string.Equals(Convert.ToHexString(SHA256.HashData(bytes)), expected, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidDataException($"{path}: SHA-256 of entry '{entry.FullName}' does not match the manifest; the bundle is corrupt or was altered.");
+            verified[entry.FullName] = bytes;
+        }
+        foreach (var listed in manifest.Sha256.Keys.Where(k => zip.GetEntry(k) == null))
+            throw new InvalidDataException($"{path}: entry '{listed}' listed in the manifest is missing.");
+
+        var files = new BundleFiles(zip, path, limits);
+        var stages = manifest.Stages.Select((stage, index) =>
+        {
+            int readable = stage.Kind == BundleStage.MlNetKind ? BundleStage.MlNetFormatVersion : TransformFactory.FormatVersionOf(stage.Kind);
+            if (stage.FormatVersion > readable || stage.FormatVersion < 1)
+                throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') has format version {stage.FormatVersion}; this MsaMl reads '{stage.Kind}' versions 1 to {readable}.");
+            if (stage.Kind == BundleStage.MlNetKind) return context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _);
+            var stageOptions = stage.Options ?? throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') has no options.");
+            if (stage.Files.Count > 0)
+            {
+                stageOptions = stageOptions.DeepClone();
+                foreach (var (option, file) in stage.Files) stageOptions[option] = files.Resolve(index, stage.Kind, option, file);
+            }
+            return TransformFactory.Create(stage.Kind, stageOptions, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value]));
+        }).ToArray();
+        inputSchema = BundleSchema.Build(manifest.InputSchema);
+        return new TransformerChain<ITransformer>(stages);
+    }
+
+    private static BundleLoadOptions Check(BundleLoadOptions? options)
     {
         var limits = options ?? new BundleLoadOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntries, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntryBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEmbeddedFileBytes, nameof(options));
+        return limits;
+    }
+
+    private static ZipArchive Open(string path)
+    {
         if (!File.Exists(path)) throw new FileNotFoundException($"Model bundle not found: {path}", path);
-        ZipArchive zip;
         try
         {
-            zip = ZipFile.OpenRead(path);
+            return ZipFile.OpenRead(path);
         }
         catch (InvalidDataException ex)
         {
             throw new InvalidDataException($"{path} is not a readable model bundle (truncated or not a zip file): {ex.Message}", ex);
         }
-        using (zip)
+    }
+
+    private static BundleManifest ReadManifest(ZipArchive zip, string path, BundleLoadOptions limits)
+    {
+        if (zip.Entries.Count > limits.MaxEntries)
+            throw new InvalidDataException($"{path}: {zip.Entries.Count} entries, more than the {limits.MaxEntries} allowed (BundleLoadOptions.MaxEntries).");
+        var manifest = JsonSerializer.Deserialize<BundleManifest>(ReadEntry(zip, ManifestEntry, path, limits.MaxEntryBytes), Json)
+            ?? throw new InvalidDataException($"{path}: empty manifest.");
+        if (manifest.FormatVersion > BundleManifest.CurrentFormatVersion || manifest.FormatVersion < 1)
+            throw new InvalidDataException($"{path}: bundle format version {manifest.FormatVersion}; this MsaMl reads versions 1 to {BundleManifest.CurrentFormatVersion}.");
+        return manifest;
+    }
+
+    // The chain must score from the input schema alone: a label mapping inside it would make every app carry the label column.
+    private static DataViewSchema OutputSchema(ITransformer stage, DataViewSchema schema, DataViewSchema inputSchema)
+    {
+        try
         {
-            if (zip.Entries.Count > limits.MaxEntries)
-                throw new InvalidDataException($"{path}: {zip.Entries.Count} entries, more than the {limits.MaxEntries} allowed (BundleLoadOptions.MaxEntries).");
-            var manifest = JsonSerializer.Deserialize<BundleManifest>(ReadEntry(zip, ManifestEntry, path, limits.MaxEntryBytes), Json)
-                ?? throw new InvalidDataException($"{path}: empty manifest.");
-            if (manifest.FormatVersion > BundleManifest.CurrentFormatVersion || manifest.FormatVersion < 1)
-                throw new InvalidDataException($"{path}: bundle format version {manifest.FormatVersion}; this MsaMl reads versions 1 to {BundleManifest.CurrentFormatVersion}.");
-            string mlnet = VersionOf(typeof(MLContext));
-            if (Major(manifest.MlNetVersion) != Major(mlnet))
-                throw new InvalidDataException($"{path}: saved with ML.NET {manifest.MlNetVersion}; this process runs ML.NET {mlnet}.");
-
-            var verified = new Dictionary<string, byte[]>();
-            foreach (var entry in zip.Entries.Where(e => e.FullName != ManifestEntry))
-            {
-                if (!manifest.Sha256.TryGetValue(entry.FullName, out var expected))
-                    throw new InvalidDataException($"{path}: entry '{entry.FullName}' is not listed in the manifest; the bundle was altered.");
-                var bytes = ReadEntry(zip, entry.FullName, path, limits.MaxEntryBytes);
-                if (!string.Equals(Convert.ToHexString(SHA256.HashData(bytes)), expected, StringComparison.OrdinalIgnoreCase))
-                    throw new InvalidDataException($"{path}: SHA-256 of entry '{entry.FullName}' does not match the manifest; the bundle is corrupt or was altered.");
-                verified[entry.FullName] = bytes;
-            }
-            foreach (var listed in manifest.Sha256.Keys.Where(k => !verified.ContainsKey(k)))
-                throw new InvalidDataException($"{path}: entry '{listed}' listed in the manifest is missing.");
-
-            var stages = manifest.Stages.Select((stage, index) =>
-            {
-                int readable = stage.Kind == BundleStage.MlNetKind ? BundleStage.MlNetFormatVersion : TransformFactory.FormatVersionOf(stage.Kind);
-                if (stage.FormatVersion > readable || stage.FormatVersion < 1)
-                    throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') has format version {stage.FormatVersion}; this MsaMl reads '{stage.Kind}' versions 1 to {readable}.");
-                return stage.Kind == BundleStage.MlNetKind
-                    ? context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _)
-                    : TransformFactory.Create(stage.Kind, stage.Options!, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value]));
-            });
-            inputSchema = BundleSchema.Build(manifest.InputSchema);
-            return new TransformerChain<ITransformer>(stages.ToArray());
+            return stage.GetOutputSchema(schema);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            throw new ArgumentException(
+                $"Model bundle: the chain cannot score from the input schema ({string.Join(", ", inputSchema.Where(c => !c.IsHidden).Select(c => c.Name))}): {ex.Message} " +
+                "The input schema lists the columns scoring reads; keep training-time stages (such as the label's MapValueToKey) out of the saved chain.", nameof(inputSchema), ex);
         }
     }
 
@@ -165,6 +246,14 @@ public sealed class ModelBundle(MLContext context)
     {
         using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
         stream.Write(bytes);
+    }
+
+    // Streamed (ONNX weights hardly compress); returns the file's SHA-256.
+    private static string WriteFile(ZipArchive zip, string name, string file)
+    {
+        using var input = File.OpenRead(file);
+        using var output = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        return BundleFiles.CopyHashed(input, output)!;
     }
 
     // The declared size can lie, so the copy itself stops at the cap too.

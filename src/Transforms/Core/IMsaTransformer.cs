@@ -18,4 +18,12 @@ public interface IMsaTransformer : ITransformer
 
     /// <summary>Named binary artifacts (empty for transformers fully described by their options).</summary>
     IReadOnlyDictionary<string, byte[]> SaveArtifacts();
+
+    /// <summary>
+    /// The user-given files the stage reads (an encoder ONNX, a vocabulary), keyed by the name of
+    /// the options property that holds each path; empty when the stage reads none (packaged
+    /// models are not listed). A model bundle embeds or references each file and, at load, sets
+    /// that property to the verified local copy.
+    /// </summary>
+    IReadOnlyDictionary<string, string> SaveFiles();
 }

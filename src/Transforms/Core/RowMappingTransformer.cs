@@ -29,6 +29,7 @@ public abstract class RowMappingTransformer : IMsaTransformer
     public abstract string Kind { get; }
     public abstract JsonNode SaveOptions();
     public virtual IReadOnlyDictionary<string, byte[]> SaveArtifacts() => new Dictionary<string, byte[]>();
+    public virtual IReadOnlyDictionary<string, string> SaveFiles() => new Dictionary<string, string>();
 
     /// <summary>The input columns the outputs are computed from.</summary>
     public abstract IReadOnlyList<string> InputColumnNames { get; }

@@ -37,6 +37,12 @@ public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
     public ImageWarnings Warnings { get; } = new();
 
     public override JsonNode SaveOptions() => TransformFactory.ToJson(_options);
+
+    /// <summary>A user-given encoder and preprocessing ONNX (<see cref="PretrainedImageFeaturesOptions.ModelPath"/>, <see cref="PretrainedImageFeaturesOptions.PreprocessModelPath"/>); none for the packaged ResNet-18.</summary>
+    public override IReadOnlyDictionary<string, string> SaveFiles() => _options.ModelPath == null
+        ? SavedFiles.Of()
+        : SavedFiles.Of((nameof(PretrainedImageFeaturesOptions.ModelPath), _options.ModelPath),
+            (nameof(PretrainedImageFeaturesOptions.PreprocessModelPath), _options.PreprocessModelPath));
     protected internal override int BatchSize => _options.BatchSize;
     protected internal override Featurizer CreateFeaturizer() => new EncoderFeaturizer(_options, _encoder, Warnings);
 

@@ -53,6 +53,10 @@ public sealed class BertEmbeddingTransformer : FeaturizingTransformer
     public BertEmbeddingOptions Options => TransformFactory.Clone(_options);
     public int HiddenSize => _encoder.HiddenSize;
     public override JsonNode SaveOptions() => TransformFactory.ToJson(_options);
+
+    /// <summary>A user-given encoder and vocabulary (<see cref="BertEmbeddingOptions.ModelPath"/>, <see cref="BertEmbeddingOptions.VocabPath"/>); none for the packaged MiniLM.</summary>
+    public override IReadOnlyDictionary<string, string> SaveFiles() => SavedFiles.Of(
+        (nameof(BertEmbeddingOptions.ModelPath), _options.ModelPath), (nameof(BertEmbeddingOptions.VocabPath), _options.VocabPath));
     protected internal override int BatchSize => _options.BucketWindow;
     protected internal override Featurizer CreateFeaturizer() => new BertFeaturizer(_options, _encoder);
 

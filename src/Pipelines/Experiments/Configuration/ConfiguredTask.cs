@@ -14,8 +14,6 @@ namespace MsaMl.Pipelines.Experiments.Configuration;
 /// <summary>Builds a task's featurizer and models from a configuration (every option from its sections; the pipeline wires only the column names and the seed).</summary>
 public static class ConfiguredTask
 {
-    private sealed class LabelRow { public string Label { get; set; } = ""; }
-
     /// <summary>The task of a configuration over the given records, trained with <paramref name="seed"/>; <paramref name="progress"/> also hears the spectrogram's fit pass.</summary>
     public static ExperimentTask Create(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, ExperimentConfig config, int seed,
         IExperimentProgress? progress = null)
@@ -23,7 +21,7 @@ public static class ConfiguredTask
         bool speech = config.Kind == TaskKind.Speech;
         bool quick = config.Training.Quick;
         var f = config.Featurizers;
-        IEstimator<ITransformer> featurizer = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })));
+        IEstimator<ITransformer> featurizer;
         string firstSequence, firstPooled;
         if (speech)
         {
@@ -32,7 +30,7 @@ public static class ConfiguredTask
             s.OutputColumnName = "Spectrogram";
             s.StatisticsColumnName = "SpectrogramStats";
             s.Progress = progress?.Featurizing(name, "train (spectrogram moments)");
-            featurizer = featurizer.Append(ml.Msa().Transforms.LogSpectrogram(s));
+            featurizer = ml.Msa().Transforms.LogSpectrogram(s);
             firstSequence = "Spectrogram";
             firstPooled = "SpectrogramStats";
         }
@@ -41,7 +39,7 @@ public static class ConfiguredTask
             var image = Clone(f.Image!);
             image.InputColumnName = "ImagePath";
             image.OutputColumnName = "ImageTensor";
-            featurizer = featurizer.Append(ml.Msa().Transforms.ImageTensor(image));
+            featurizer = ml.Msa().Transforms.ImageTensor(image);
             if (!quick)
             {
                 var features = Clone(f.ImageFeatures!);
@@ -98,6 +96,7 @@ public static class ConfiguredTask
             Records = records,
             Labels = labels,
             Featurizer = featurizer,
+            LabelMapping = LabelKeys.Mapping(ml, labels),
             Model = Model,
             HeadModel = Head,
             EarlyFusionColumns = new[] { firstPooled, "TextEmbedding" },
