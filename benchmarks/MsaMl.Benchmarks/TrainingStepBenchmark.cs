@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Composition;
 using MsaMl.Trainers.Modules;
 using MsaMl.Trainers.Ote;
 using MsaMl.Trainers.Training;
@@ -40,10 +41,10 @@ public static class TrainingStepBenchmark
         var oteResNet = new OteOptions { ImageEncoder = OteImageEncoder.ResNet50 };
         var models = new[]
         {
-            new Model("AAT AlexNet-FCN + attention", "aat_alexnet", () => new AatNet(aatAlex, new[] { 3, 161, 750 }, 60 * 768, 10), new[] { audioShape, textShape }, 10, 0),
-            new Model("AAT small CNN + attention", "aat_small", () => new AatNet(aatSmall, new[] { 3, 161, 750 }, 60 * 768, 10), new[] { audioShape, textShape }, 10, 0),
-            new Model("OTE small CNN", "ote_small", () => new OteNet(oteSmall, new[] { 3, 64, 64 }, 60 * 768, 2), new[] { imageShape, textShape }, 2, 0),
-            new Model("OTE ResNet-50", "ote_resnet50", () => new OteNet(oteResNet, new[] { 3, 64, 64 }, 60 * 768, 2), new[] { imageShape, textShape }, 2, 0),
+            new Model("AAT AlexNet-FCN + attention", "aat_alexnet", () => AatComposition.Of(aatAlex).Build(new[] { new[] { 3, 161, 750 }, new[] { 60, 768 } }, 10), new[] { audioShape, textShape }, 10, 0),
+            new Model("AAT small CNN + attention", "aat_small", () => AatComposition.Of(aatSmall).Build(new[] { new[] { 3, 161, 750 }, new[] { 60, 768 } }, 10), new[] { audioShape, textShape }, 10, 0),
+            new Model("OTE small CNN", "ote_small", () => OteComposition.Of(oteSmall).Build(new[] { new[] { 3, 64, 64 }, new[] { 60, 768 } }, 2), new[] { imageShape, textShape }, 2, 0),
+            new Model("OTE ResNet-50", "ote_resnet50", () => OteComposition.Of(oteResNet).Build(new[] { new[] { 3, 64, 64 }, new[] { 60, 768 } }, 2), new[] { imageShape, textShape }, 2, 0),
         }.Where(m => only == null || m.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToArray();
 
         var peer = args.Contains("--no-peer") ? new Dictionary<string, double>() : RunPeer(batch, steps, models.Select(m => m.PeerName));

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Composition;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;
 
@@ -20,6 +21,9 @@ public sealed class MsaTrainersCatalog
 
     /// <summary>A tensor-fusion or cross-modal-attention head over two feature columns.</summary>
     public FusionHeadTrainer FusionHead(FusionHeadOptions? options = null) => new(Context, options ?? new FusionHeadOptions());
+
+    /// <summary>A model composed of encoders (one per modality), a fusion and a head.</summary>
+    public ComposedTrainer Composed(ComposedOptions options) => new(Context, options);
 }
 
 public static class MsaTrainersCatalogExtensions

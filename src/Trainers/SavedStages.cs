@@ -5,3 +5,4 @@ using MsaMl.Transforms.Core;
 [assembly: SavedStage(typeof(AatModelLoader))]
 [assembly: SavedStage(typeof(OteModelLoader))]
 [assembly: SavedStage(typeof(FusionHeadModelLoader))]
+[assembly: SavedStage(typeof(ComposedModelLoader))]

@@ -81,4 +81,37 @@ public sealed class PredictAndEvaluateTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("missing.jpg", errors);
     }
+
+    [Fact]
+    public void AnEarlyFusionBundleSavedWithoutTheLabelMappingPredictsAndEvaluatesAsItWasTrained()
+    {
+        // ML.NET's own classifier inside the bundle keeps its class names without the label column.
+        string root = FixtureRoot.Iemocap();
+        string bundle = Train("iemocap", root, "early", out var trained);
+        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath" }, InputColumns(bundle));
+        var wav = Directory.GetFiles(root, "*.wav", SearchOption.AllDirectories).Order().First();
+        var scores = Predict(bundle, "--audio", wav, "--text", "I am so happy today");
+
+        var (code, output, errors) = CliCapture.Run("evaluate", "--model", bundle, "--dataset", "iemocap", "--root", root, "--json");
+        Assert.True(code == 0, errors);
+        using var metrics = JsonDocument.Parse(output);
+        Assert.Equal(trained.RootElement.GetProperty("metrics").GetProperty("WA").GetProperty("mean").GetDouble(), metrics.RootElement.GetProperty("accuracy").GetDouble(), 6);
+        Assert.Equal(scores.Keys.Order(), metrics.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!).Order());
+        trained.Dispose();
+    }
+
+    [Fact]
+    public void AFormat1BundleWhoseChainMapsTheLabelStillEvaluates()
+    {
+        // Format 1 saved the label mapping inside the chain, so evaluate must pass the text labels as they are.
+        string bundle = Path.Combine(FixtureRoot.Of("bundles"), "format1-text-aat.zip");
+        string table = Path.Combine(FixtureRoot.Of(), "..", "..", "datasets", "demo", "table-example.csv");
+        var (code, output, errors) = CliCapture.Run("evaluate", "--model", bundle, "--dataset", "table", "--root", table,
+            "--map", "image=Name,text=Text,label=Valence", "--split", "train", "--json");
+        Assert.True(code == 0, errors);
+        using var metrics = JsonDocument.Parse(output);
+        Assert.True(metrics.RootElement.GetProperty("rows").GetInt32() > 0);
+        Assert.Equal(new[] { "positive", "negative" }, metrics.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!));
+        Assert.InRange(metrics.RootElement.GetProperty("accuracy").GetDouble(), 0, 1);
+    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Trainers.Fusion;
+using MsaMl.Trainers.Composition;
+using MsaMl.Trainers.Composition.Fusions;
 using MsaMl.Trainers.Modules;
 using static TorchSharp.torch;
 
@@ -35,14 +37,27 @@ public sealed class FusionHeadTrainerTests
     public void TensorFusionKeepsUnimodalTerms()
     {
         using var scope = NewDisposeScope();
-        random.manual_seed(2);
-        var fusion = new TensorFusion(4, 3, embedding: 5, hidden: 8, dropout: 0, classes: 2);
-        fusion.eval();
-        // With the second modality all zero, the output still depends on the first (the [h; 1] ones).
-        var zerosText = zeros(2, 3);
-        var a = fusion.forward(new[] { randn(2, 4), zerosText });
-        var b = fusion.forward(new[] { randn(2, 4) * 3, zerosText });
-        Assert.True((a - b).abs().max().item<float>() > 1e-4f);
+        var fusion = new TensorFusion();
+        // With the second modality all zero, the fused vector still holds the first (the [h; 1] ones).
+        var first = randn(2, 4);
+        var fused = fusion.forward(new[] { first, zeros(2, 3) });
+        Assert.Equal(new long[] { 2, 5 * 4 }, fused.shape);
+        var unimodal = fused.view(2, 5, 4)[TensorIndex.Colon, TensorIndex.Slice(0, 4), 3];
+        Assert.True(unimodal.allclose(first));
+    }
+
+    [Fact]
+    public void TensorFusionOfThreeModalitiesHoldsEveryProductTerm()
+    {
+        using var scope = NewDisposeScope();
+        var (a, b, c) = (randn(2, 2), randn(2, 3), randn(2, 1));
+        var fusion = new TensorFusionOptions().Create(new long[] { 2, 3, 1 });
+        Assert.Equal(3 * 4 * 2, fusion.Width);
+        var fused = fusion.Module.forward(new[] { a, b, c }).view(2, 3, 4, 2);
+        // The trimodal term a_i * b_j * c_k and, with the ones, every lower-order term.
+        Assert.True(fused[TensorIndex.Colon, 1, 2, 0].allclose(a[TensorIndex.Colon, 1] * b[TensorIndex.Colon, 2] * c[TensorIndex.Colon, 0]));
+        Assert.True(fused[TensorIndex.Colon, 0, 3, 1].allclose(a[TensorIndex.Colon, 0]));
+        Assert.True(fused[TensorIndex.Colon, 2, 3, 1].allclose(ones(2)));
     }
 
     [Fact]

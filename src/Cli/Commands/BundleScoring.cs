@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Pipelines.Datasets;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Cli.Commands;
 
@@ -26,8 +27,9 @@ internal static class BundleScoring
         var score = model.GetOutputSchema(schema).GetColumnOrNull("Score")
             ?? throw new InvalidDataException($"{path}: the model has no Score column; it is not a classifier or regression bundle.");
         if (score.Type == NumberDataViewType.Single) return (model, Array.Empty<string>(), schema);
-        var names = ml.Msa().Model.ClassNames(path).ToArray();
-        if (names.Length == 0) throw new InvalidDataException($"{path}: the bundle lists no class names.");
+        // A bundle that lists no class names (format 1 with an ML.NET classifier) still has them on its Score column.
+        var names = ml.Msa().Model.ClassNames(path).ToArray() is { Length: > 0 } listed ? listed
+            : ClassificationColumns.ReadTextAnnotation(score, "SlotNames") ?? throw new InvalidDataException($"{path}: the bundle lists no class names and its Score column has none.");
         return (model, names, schema);
     }
 

@@ -100,7 +100,7 @@ internal sealed class BundleFiles(ZipArchive zip, string bundlePath, BundleLoadO
     public static string? CopyHashed(Stream input, Stream output, long cap = long.MaxValue)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 20];
+        var buffer = new byte[81920];   // below the large-object heap: a file of any size costs this buffer only
         long total = 0;
         int read;
         while ((read = input.Read(buffer)) > 0)

@@ -99,7 +99,14 @@ public sealed class ModelBundle(MLContext context)
             schema = OutputSchema(stage, schema, inputSchema);
         }
         FlushNative();
+        // The chain's own output names its classes (ML.NET's classifiers too); else the last TorchSharp classifier's.
+        manifest.LabelNames = ClassNamesOf(schema)?.ToList() ?? manifest.LabelNames;
         foreach (var (name, bytes) in entries) manifest.Sha256[name] = Convert.ToHexString(SHA256.HashData(bytes));
+        // A referenced file is found by its name alone, so two different files may not share one.
+        var clash = manifest.Stages.SelectMany(s => s.Files.Values).Where(f => f.Entry == null).GroupBy(f => f.FileName)
+            .FirstOrDefault(g => g.Select(f => f.Sha256).Distinct().Count() > 1);
+        if (clash != null)
+            throw new ArgumentException($"Model bundle: two different referenced files are named '{clash.Key}' (SHA-256 {string.Join(", ", clash.Select(f => f.Sha256).Distinct())}); rename one, or embed them (BundleSaveOptions.Files = Embed).", nameof(options));
 
         string temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -220,6 +227,14 @@ public sealed class ModelBundle(MLContext context)
         if (manifest.FormatVersion > BundleManifest.CurrentFormatVersion || manifest.FormatVersion < 1)
             throw new InvalidDataException($"{path}: bundle format version {manifest.FormatVersion}; this MsaMl reads versions 1 to {BundleManifest.CurrentFormatVersion}.");
         return manifest;
+    }
+
+    private static string[]? ClassNamesOf(DataViewSchema output)
+    {
+        var predicted = output.GetColumnOrNull("PredictedLabel");
+        var score = output.GetColumnOrNull("Score");
+        return (predicted is { Type: KeyDataViewType } ? ClassificationColumns.ReadTextAnnotation(predicted.Value, "KeyValues") : null)
+            ?? (score is { Type: VectorDataViewType } ? ClassificationColumns.ReadTextAnnotation(score.Value, "SlotNames") : null);
     }
 
     // The chain must score from the input schema alone: a label mapping inside it would make every app carry the label column.

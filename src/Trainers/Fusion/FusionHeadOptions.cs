@@ -19,6 +19,9 @@ public sealed class FusionHeadOptions : TorchTrainerOptions
 {
     public FusionHead Head { get; set; } = FusionHead.CrossModalAttention;
 
+    /// <summary>The modality of <see cref="FirstColumnName"/> (audio or image).</summary>
+    public Modalities FirstModality { get; set; } = Modalities.Audio;
+
     /// <summary>The non-text modality's column (Spectrogram, ImageFeatures, ...).</summary>
     public string FirstColumnName { get; set; } = "Spectrogram";
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Core;
 using static TorchSharp.torch;
 
@@ -117,6 +118,7 @@ public sealed class TorchScoringTransformer : RowMappingTransformer
     {
         ["trainerOptions"] = TrainerOptions.DeepClone(),
         ["spec"] = JsonSerializer.SerializeToNode(Spec),
+        ["networkLayout"] = TorchModelLayout.Current,
     };
 
     public override IReadOnlyDictionary<string, byte[]> SaveArtifacts()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Composition;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;
 using MsaMl.Trainers.Scoring;
@@ -13,14 +14,17 @@ namespace MsaMl.Trainers.Training;
 /// <summary>
 /// Re-creates a saved TorchSharp model (options, spec and weights.bin) as a
 /// <see cref="TorchScoringTransformer"/>; one subclass per model kind, declared in SavedStages.cs.
+/// Format 2 saves composed networks (encoders -> fusion -> head); format 1 bundles hold the
+/// hand-written networks of before, whose weights are mapped onto the composition by position
+/// (<see cref="TorchModelLayout"/>).
 /// </summary>
 internal abstract class TorchModelLoader<TOptions> : ISavedStageLoader
     where TOptions : TorchTrainerOptions
 {
     public abstract string Kind { get; }
-    public int FormatVersion => 1;
+    public int FormatVersion => 2;
 
-    protected abstract nn.Module<Tensor[], Tensor> Build(TOptions options, int[][] shapes, int outputs);
+    protected abstract ModelComposition Compose(TOptions options);
 
     public Microsoft.ML.ITransformer Load(JsonNode node, IReadOnlyDictionary<string, byte[]> artifacts)
     {
@@ -28,9 +32,10 @@ internal abstract class TorchModelLoader<TOptions> : ISavedStageLoader
         var spec = node["spec"]!.Deserialize<TorchModelSpec>()!;
         if (!artifacts.TryGetValue("weights.bin", out var weights))
             throw new InvalidDataException($"Model '{Kind}' has no weights.bin artifact.");
-        var network = Build(options, spec.RowShapes, spec.Outputs);
+        var network = Compose(options).Build(spec.RowShapes, spec.Outputs);
+        int layout = node["networkLayout"]?.GetValue<int>() ?? TorchModelLayout.HandWritten;
         using (var reader = new BinaryReader(new MemoryStream(weights)))
-            network.load(reader);
+            TorchModelLayout.LoadWeights(network, reader, layout, Kind);
         var device = TorchDevices.Default();
         network.to(device);
         return new TorchScoringTransformer(Kind, node["trainerOptions"]!.DeepClone(), spec, network, device);
@@ -40,17 +45,23 @@ internal abstract class TorchModelLoader<TOptions> : ISavedStageLoader
 internal sealed class AatModelLoader : TorchModelLoader<AatOptions>
 {
     public override string Kind => AatTrainer.KindName;
-    protected override nn.Module<Tensor[], Tensor> Build(AatOptions options, int[][] shapes, int outputs) => AatTrainer.BuildNetwork(options, shapes, outputs);
+    protected override ModelComposition Compose(AatOptions options) => AatComposition.Of(options);
 }
 
 internal sealed class OteModelLoader : TorchModelLoader<OteOptions>
 {
     public override string Kind => OteTrainer.KindName;
-    protected override nn.Module<Tensor[], Tensor> Build(OteOptions options, int[][] shapes, int outputs) => OteTrainer.BuildNetwork(options, shapes, outputs);
+    protected override ModelComposition Compose(OteOptions options) => OteComposition.Of(options);
 }
 
 internal sealed class FusionHeadModelLoader : TorchModelLoader<FusionHeadOptions>
 {
     public override string Kind => FusionHeadTrainer.KindName;
-    protected override nn.Module<Tensor[], Tensor> Build(FusionHeadOptions options, int[][] shapes, int outputs) => FusionHeadTrainer.BuildNetwork(options, shapes, outputs);
+    protected override ModelComposition Compose(FusionHeadOptions options) => FusionHeadComposition.Of(options);
+}
+
+internal sealed class ComposedModelLoader : TorchModelLoader<ComposedOptions>
+{
+    public override string Kind => ComposedTrainer.KindName;
+    protected override ModelComposition Compose(ComposedOptions options) => options.ToComposition();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using MsaMl.Trainers.Composition;
 using MsaMl.Trainers.Scoring;
 using MsaMl.Transforms.Core;
 using static TorchSharp.torch;
@@ -42,11 +43,17 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     /// <summary>The kind under which the model bundle saves this trainer's models.</summary>
     protected internal abstract string Kind { get; }
 
+    /// <summary>The model these options describe, as encoders -> fusion -> head.</summary>
+    protected internal abstract ModelComposition Compose(TOptions options);
+
+    /// <summary>The modalities the model reads (one encoder each).</summary>
+    public Modalities Reads => Compose(Options).Reads;
+
     /// <summary>The feature columns the network reads, in input order.</summary>
-    protected internal abstract string[] FeatureColumns(TOptions options);
+    private string[] FeatureColumns(TOptions options) => Compose(options).Columns;
 
     /// <summary>The network; <paramref name="classes"/> is the width of its last layer (1 for regression).</summary>
-    protected internal abstract nn.Module<Tensor[], Tensor> CreateNetwork(TOptions options, int[][] rowShapes, int classes);
+    private nn.Module<Tensor[], Tensor> CreateNetwork(TOptions options, int[][] rowShapes, int classes) => Compose(options).Build(rowShapes, classes);
 
     public TorchScoringTransformer Fit(IDataView input) => Fit(input, null);
 

@@ -192,4 +192,33 @@ public sealed class BundleFilesTests : IDisposable
         var loaded = new MLContext().Msa().Model.Load(embedded, out _, new BundleLoadOptions { EmbeddedFileFolder = Subfolder("files") });
         Assert.Equal(expected, Embeddings(loaded));
     }
+
+    [Fact]
+    public void AnEmbeddedFileIsStreamedNotHeldInMemoryWhenSavedAndLoaded()
+    {
+        // ResNet-18 (about 60 MB) as a user's encoder; saving and loading run on this thread, so its allocations count them.
+        var ml = new MLContext(seed: 1);
+        string encoder = Path.Combine(Subfolder("large"), "resnet.onnx");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx"), encoder);
+        long size = new FileInfo(encoder).Length;
+        var model = ml.Msa().Transforms.PretrainedImageFeatures(new PretrainedImageFeaturesOptions
+        {
+            ModelPath = encoder,
+            PreprocessModelPath = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNetPrepOnnx", "ResNetPreprocess.onnx"),
+        }).Fit(ml.Data.LoadFromEnumerable(Rows));
+        string bundle = Path.Combine(_folder, "large.zip");
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ml.Msa().Model.Save(model, Schema(ml), bundle);
+        long saving = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(new FileInfo(bundle).Length > size);
+        File.Delete(encoder);
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var loaded = new MLContext().Msa().Model.Load(bundle, out _, new BundleLoadOptions { EmbeddedFileFolder = Subfolder("files") });
+        long loading = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.NotNull(loaded);
+        Assert.True(saving < size / 8, $"saving allocated {saving} bytes for a {size}-byte file");
+        Assert.True(loading < size / 8, $"loading allocated {loading} bytes for a {size}-byte file");
+    }
 }

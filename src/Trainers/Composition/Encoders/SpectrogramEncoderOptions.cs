@@ -1,0 +1,87 @@
+using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Modules;
+using static TorchSharp.torch;
+
+namespace MsaMl.Trainers.Composition.Encoders;
+
+/// <summary>
+/// A spectrogram [channels, freq, time] -> a CNN (AlexNet-FCN or the small CNN) and a pooling over
+/// positions, or the pooled linear map -> a vector of <see cref="Channels"/> (AAT's audio branch).
+/// </summary>
+public sealed class SpectrogramEncoderOptions : EncoderOptions
+{
+    /// <summary>Reads audio from the <c>Spectrogram</c> column unless set otherwise.</summary>
+    public SpectrogramEncoderOptions()
+    {
+        Modality = Modalities.Audio;
+        ColumnName = "Spectrogram";
+    }
+
+    /// <summary>The network over the spectrogram.</summary>
+    public AatAudioEncoder Network { get; set; } = AatAudioEncoder.AlexNetFcn;
+
+    /// <summary>How the feature map is pooled over positions (not used by <see cref="AatAudioEncoder.Linear"/>).</summary>
+    public AatPooling Pooling { get; set; } = AatPooling.Attention;
+
+    /// <summary>Output channels C of the network, the length of the encoded vector.</summary>
+    public int Channels { get; set; } = 256;
+
+    /// <summary>AlexNet's local response normalization span.</summary>
+    public LrnMode LrnMode { get; set; } = LrnMode.Full;
+
+    /// <summary>Softmax temperature lambda of the attention pooling (the paper's eq. 2).</summary>
+    public double Lambda { get; set; } = 0.3;
+
+    /// <inheritdoc/>
+    public override EncoderModule Create(int[] rowShape)
+    {
+        if (rowShape.Length != 3)
+            throw new ArgumentException($"Audio column '{ColumnName}' must be [channels, freq, time]; found [{string.Join(", ", rowShape)}].");
+        int inChannels = rowShape[0];
+        nn.Module<Tensor, Tensor> network = Network switch
+        {
+            AatAudioEncoder.AlexNetFcn => new AlexNetFcn(inChannels, Channels, LrnMode),
+            AatAudioEncoder.SmallCnn => new SmallAudioCnn(inChannels, Channels),
+            _ => new PooledLinearEncoder(inChannels, Channels),
+        };
+        nn.Module<Tensor, Tensor>? pooling = Network == AatAudioEncoder.Linear ? null : Pooling switch
+        {
+            AatPooling.Attention => new AttentionPooling(Channels, Lambda),
+            AatPooling.OriginalCodeAttention => new PositionMixingAttentionPooling(Channels, PositionsAfter(network, rowShape), Lambda),
+            _ => new LinearPooling(PositionsAfter(network, rowShape)),
+        };
+        return new EncoderModule(new SpectrogramEncoder(network, pooling), Channels);
+    }
+
+    private static long PositionsAfter(nn.Module<Tensor, Tensor> network, int[] shape)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        network.eval();
+        var output = network.forward(zeros(1, shape[0], shape[1], shape[2]));
+        network.train();
+        return output.shape[2] * output.shape[3];
+    }
+}
+
+/// <summary>A spectrogram network followed by an optional pooling of its feature map.</summary>
+public sealed class SpectrogramEncoder : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> network;
+    private readonly nn.Module<Tensor, Tensor>? pooling;
+
+    /// <summary>The network and (unless it already returns a vector) the pooling.</summary>
+    public SpectrogramEncoder(nn.Module<Tensor, Tensor> network, nn.Module<Tensor, Tensor>? pooling) : base(nameof(SpectrogramEncoder))
+    {
+        this.network = network;
+        this.pooling = pooling;
+        RegisterComponents();
+    }
+
+    /// <summary>[batch, channels, freq, time] -> [batch, C].</summary>
+    public override Tensor forward(Tensor input)
+    {
+        var map = network.forward(input);
+        return pooling != null ? pooling.forward(map) : map;
+    }
+}

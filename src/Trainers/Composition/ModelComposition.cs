@@ -1,0 +1,83 @@
+using static TorchSharp.torch;
+
+namespace MsaMl.Trainers.Composition;
+
+/// <summary>
+/// A model as encoders -> fusion -> head: one encoder per modality input, a fusion of their
+/// outputs into one vector, and a head that maps it to class logits or a regression value. A
+/// unimodal model is a composition with one encoder.
+/// </summary>
+public sealed class ModelComposition
+{
+    /// <summary>A composition of the given parts; the encoders' order is the order of the network's inputs.</summary>
+    /// <exception cref="ArgumentException">No encoders, two encoders for one modality or column, or fewer encoders than the fusion needs.</exception>
+    public ModelComposition(IReadOnlyList<EncoderOptions> encoders, FusionOptions fusion, HeadOptions head)
+    {
+        if (encoders.Count == 0) throw new ArgumentException("A composition needs at least one encoder.", nameof(encoders));
+        if (encoders.Count < fusion.MinimumInputs)
+            throw new ArgumentException($"{fusion.GetType().Name} fuses at least {fusion.MinimumInputs} inputs; the composition has {encoders.Count} encoder(s).", nameof(fusion));
+        var modality = encoders.GroupBy(e => e.Modality).FirstOrDefault(g => g.Count() > 1);
+        if (modality != null) throw new ArgumentException($"Two encoders read {modality.Key.Describe()}; a composition has one encoder per modality.", nameof(encoders));
+        foreach (var encoder in encoders)
+            if (encoder.Modality == Modalities.None || encoder.Modality.Members().Count != 1)
+                throw new ArgumentException($"Encoder {encoder.GetType().Name} of column '{encoder.ColumnName}' must read exactly one modality; it says {encoder.Modality.Describe()}.", nameof(encoders));
+        Encoders = encoders;
+        Fusion = fusion;
+        Head = head;
+    }
+
+    /// <summary>The encoders, in input order.</summary>
+    public IReadOnlyList<EncoderOptions> Encoders { get; }
+
+    /// <summary>The fusion of the encoders' outputs.</summary>
+    public FusionOptions Fusion { get; }
+
+    /// <summary>The head over the fused vector.</summary>
+    public HeadOptions Head { get; }
+
+    /// <summary>The modalities the model reads.</summary>
+    public Modalities Reads => Encoders.Aggregate(Modalities.None, (set, e) => set | e.Modality);
+
+    /// <summary>The feature columns the network reads, in input order.</summary>
+    public string[] Columns => Encoders.Select(e => e.ColumnName).ToArray();
+
+    /// <summary>
+    /// Creates the network for feature rows of <paramref name="rowShapes"/> (one per encoder), with
+    /// <paramref name="outputs"/> outputs. Modules are created encoders first, then fusion, then head,
+    /// so the seeded initialization follows that order.
+    /// </summary>
+    public ComposedNetwork Build(int[][] rowShapes, int outputs)
+    {
+        if (rowShapes.Length != Encoders.Count)
+            throw new ArgumentException($"The composition has {Encoders.Count} encoder(s) but {rowShapes.Length} input shape(s) were given.", nameof(rowShapes));
+        var encoders = Encoders.Select((e, i) => e.Create(rowShapes[i])).ToArray();
+        var fusion = Fusion.Create(encoders.Select(e => e.Width).ToArray());
+        var head = Head.Create(fusion.Width, outputs);
+        return new ComposedNetwork(encoders.Select(e => e.Module).ToArray(), fusion.Module, head);
+    }
+}
+
+/// <summary>The network of a <see cref="ModelComposition"/>: inputs (one per encoder) -> encoders -> fusion -> head.</summary>
+public sealed class ComposedNetwork : nn.Module<Tensor[], Tensor>
+{
+    private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>> encoders;
+    private readonly nn.Module<Tensor[], Tensor> fusion;
+    private readonly nn.Module<Tensor, Tensor> head;
+
+    /// <summary>Joins built modules; <paramref name="encoders"/> are in input order.</summary>
+    public ComposedNetwork(nn.Module<Tensor, Tensor>[] encoders, nn.Module<Tensor[], Tensor> fusion, nn.Module<Tensor, Tensor> head) : base(nameof(ComposedNetwork))
+    {
+        this.encoders = new TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>>(encoders);
+        this.fusion = fusion;
+        this.head = head;
+        RegisterComponents();
+    }
+
+    /// <summary>One batch per encoder -> outputs [batch, outputs].</summary>
+    public override Tensor forward(Tensor[] inputs)
+    {
+        if (inputs.Length != encoders.Count)
+            throw new ArgumentException($"The network has {encoders.Count} encoder(s) but got {inputs.Length} input(s).");
+        return head.forward(fusion.forward(inputs.Select((x, i) => encoders[i].forward(x)).ToArray()));
+    }
+}
