@@ -56,11 +56,11 @@ internal sealed class BundleFiles(ZipArchive zip, string bundlePath, BundleLoadO
                 throw new InvalidDataException($"{what}: the embedded file has SHA-256 {found}, the manifest expects {file.Sha256}; the bundle is corrupt or was altered.");
             try
             {
-                File.Move(temp, target, overwrite: false);
+                File.Move(temp, target, overwrite: true);   // over a damaged copy too
             }
             catch (IOException) when (File.Exists(target) && Same(Hash(target), file.Sha256))
             {
-                // Another load wrote the same file first.
+                // Another load wrote the same file first and has it open.
             }
             return target;
         }

@@ -19,7 +19,7 @@ public sealed class BundleManifest
     /// <summary>The input columns the model expects (name and type).</summary>
     public List<BundleColumn> InputSchema { get; set; } = new();
 
-    /// <summary>Class names of the last classifier in the chain, in Score order (key 1 first); empty for regression.</summary>
+    /// <summary>Class names the chain predicts, in Score order (PredictedLabel key 1 first); empty for regression, and in a format-1 bundle whose classifier is an ML.NET one (its Score column still names them).</summary>
     public List<string> LabelNames { get; set; } = new();
 
     public List<BundleStage> Stages { get; set; } = new();

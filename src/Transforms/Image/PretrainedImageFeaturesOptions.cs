@@ -29,7 +29,10 @@ public sealed class PretrainedImageFeaturesOptions
     /// <summary>Relative paths are resolved against this folder.</summary>
     public string? BaseFolder { get; set; }
 
-    /// <summary>An image encoder ONNX with one [batch, 3, H, W] input; null: the packaged ResNet-18.</summary>
+    /// <summary>
+    /// An image encoder ONNX with one [batch, 3, H, W] input; null: the packaged ResNet-18. A model bundle embeds this
+    /// file and <see cref="PreprocessModelPath"/> (or references them by SHA-256), never the path.
+    /// </summary>
     public string? ModelPath { get; set; }
 
     /// <summary>An optional ONNX run before the encoder (the packaged ResNet-18 has one that normalizes raw pixels).</summary>

@@ -26,7 +26,10 @@ public sealed class BertEmbeddingOptions
     /// <summary>Maximum tokens per row including [CLS] and [SEP] (the paper: 60). Longer text is truncated.</summary>
     public int MaxTokens { get; set; } = 60;
 
-    /// <summary>A BERT ONNX model (inputs input_ids, attention_mask, optionally token_type_ids); null: the embedded MiniLM.</summary>
+    /// <summary>
+    /// A BERT ONNX model (inputs input_ids, attention_mask, optionally token_type_ids); null: the embedded MiniLM.
+    /// A model bundle embeds this file and <see cref="VocabPath"/> (or references them by SHA-256), never the path.
+    /// </summary>
     public string? ModelPath { get; set; }
 
     /// <summary>The WordPiece vocab.txt of <see cref="ModelPath"/>; null: the embedded MiniLM vocabulary.</summary>

@@ -72,8 +72,14 @@ public sealed class BundleFilesTests : IDisposable
         var loaded = new MLContext().Msa().Model.Load(bundle, out _, new BundleLoadOptions { EmbeddedFileFolder = files });
         Assert.Equal(expected, Features(ml, loaded));
         Assert.True(File.Exists(Path.Combine(files, hash.ToLowerInvariant(), "encoder.onnx")));
-        // Loaded again, the verified copy is reused.
+        // Loaded again, the verified copy is reused; a damaged copy is written again.
+        string copy = Path.Combine(files, hash.ToLowerInvariant(), "encoder.onnx");
+        var written = File.GetLastWriteTimeUtc(copy);
         Assert.Equal(expected, Features(ml, new MLContext().Msa().Model.Load(bundle, out _, new BundleLoadOptions { EmbeddedFileFolder = files })));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(copy));
+        File.WriteAllBytes(copy, [1, 2, 3]);
+        Assert.Equal(expected, Features(ml, new MLContext().Msa().Model.Load(bundle, out _, new BundleLoadOptions { EmbeddedFileFolder = files })));
+        Assert.Equal(hash, Sha(copy));
     }
 
     [Fact]
