@@ -5,7 +5,6 @@ using Microsoft.ML.Data;
 using MsaMl;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Pipelines.Evaluation;
-using MsaMl.Pipelines.Experiments;
 using MsaMl.Samples.QuickStart;
 using MsaMl.Trainers.Ote;
 using MsaMl.Transforms.Image;
@@ -20,7 +19,7 @@ Console.WriteLine(corpus.Summary);
 // Copy rows into plain MultimodalRecords (the standard columns only), so the model's input
 // schema is the one every MsaMl dataset reader produces.
 IDataView SplitOf(string split) =>
-    ml.Data.LoadFromEnumerable(corpus.Records.Where(r => r.Split == split).Select(ExperimentTask.Standard).ToList());
+    ml.Data.LoadFromEnumerable(corpus.Records.Where(r => r.Split == split).Select(r => r.ToStandard()).ToList());
 var train = SplitOf("train");
 var test = SplitOf("test");
 
@@ -82,7 +81,7 @@ string[] classes = slotNames.DenseValues().Select(n => n.ToString()).ToArray();
 // One test row of each class.
 foreach (var row in corpus.Records.Where(r => r.Split == "test").GroupBy(r => r.Label).Select(g => g.First()))
 {
-    Prediction p = engine.Predict(ExperimentTask.Standard(row));
+    Prediction p = engine.Predict(row.ToStandard());
     string scores = string.Join(", ", classes.Zip(p.Score, (c, s) => $"{c} {s:F2}"));
     Console.WriteLine($"\"{row.Text}\" ({Path.GetFileName(row.ImagePath)}): truth {row.Label}, predicted {p.PredictedText} [{scores}]");
 }

@@ -59,7 +59,9 @@ public sealed class CompositionTests
         var reloaded = (TorchScoringTransformer)TransformFactory.Create(model.Kind, model.SaveOptions(), model.SaveArtifacts());
         var before = scored.GetColumn<float[]>("Score").ToArray();
         var after = reloaded.Transform(data).GetColumn<float[]>("Score").ToArray();
-        for (int r = 0; r < before.Length; r++) Assert.Equal(before[r], after[r]);
+        // Same weights, same scores; libtorch may sum attention in another order, so the last bits can differ.
+        for (int r = 0; r < before.Length; r++)
+            for (int c = 0; c < before[r].Length; c++) Assert.Equal(before[r][c], after[r][c], 1e-5f);
     }
 
     [Fact]

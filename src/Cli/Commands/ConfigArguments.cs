@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using MsaMl.Pipelines.Experiments;
-using MsaMl.Pipelines.Experiments.Configuration;
+using MsaMl.Experiments;
+using MsaMl.Experiments.Configuration;
 
 namespace MsaMl.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MsaMl.Pipelines.Experiments.Configuration;
+using MsaMl.Experiments.Configuration;
 
 namespace MsaMl.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 using MsaMl.Trainers.Training;
 using Spectre.Console;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;

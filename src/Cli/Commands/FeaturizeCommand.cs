@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Pipelines.Datasets.Media;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;

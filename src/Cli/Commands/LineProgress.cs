@@ -1,5 +1,5 @@
 using System.Globalization;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Core;
 

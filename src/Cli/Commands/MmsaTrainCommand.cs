@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using MsaMl.Pipelines.Evaluation;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;

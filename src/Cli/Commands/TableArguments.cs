@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML;
-using MsaMl.Pipelines.Experiments;
+using MsaMl.Experiments;
 
 namespace MsaMl.Cli.Commands;
 

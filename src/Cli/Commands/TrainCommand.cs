@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using MsaMl.Pipelines.Evaluation;
-using MsaMl.Pipelines.Experiments;
-using MsaMl.Pipelines.Experiments.Configuration;
+using MsaMl.Experiments;
+using MsaMl.Experiments.Configuration;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;

@@ -23,4 +23,11 @@ public class MultimodalRecord
 
     /// <summary>train / validation / test, or a fold name such as "Session1".</summary>
     public string Split { get; set; } = "";
+
+    /// <summary>
+    /// A copy in the standard columns only, without a reader's extra columns (speaker, session...),
+    /// so rows of every dataset give a model the same input schema.
+    /// </summary>
+    public MultimodalRecord ToStandard() =>
+        new() { Id = Id, Text = Text, AudioPath = AudioPath, ImagePath = ImagePath, Label = Label, Split = Split };
 }

@@ -9,7 +9,7 @@ public static class ModelParameters
     /// <summary>
     /// The parameters of the TorchSharp networks (<see cref="TorchScoringTransformer"/>) in
     /// <paramref name="model"/>, looking into transformer chains. Other transformers count 0; for
-    /// an ML.NET trainer's model, pass its own count to <see cref="ComplexityRow"/> instead.
+    /// an ML.NET trainer's model, pass its own count instead.
     /// </summary>
     /// <param name="model">A fitted transformer or transformer chain.</param>
     public static long Count(ITransformer model) => model switch

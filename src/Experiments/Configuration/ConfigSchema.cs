@@ -1,0 +1,82 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+
+namespace MsaMl.Experiments.Configuration;
+
+/// <summary>
+/// Checks a configuration's JSON against the option classes before it is read: every key must be
+/// a property (case-insensitive), every value of the property's type (enums by one of their names).
+/// Errors name the key path, the value and what is allowed.
+/// </summary>
+internal static class ConfigSchema
+{
+    public static void Check(JsonObject json, Type type, string path)
+    {
+        var info = ExperimentConfigJson.Options.GetTypeInfo(type);
+        foreach (var (key, value) in json)
+        {
+            string keyPath = Join(path, key);
+            var property = info.Properties.FirstOrDefault(p => p.Name.Equals(key, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ExperimentConfigException(keyPath, "this key", $"unknown; the keys here are: {string.Join(", ", info.Properties.Select(p => p.Name))}");
+            CheckValue(value, property.PropertyType, property.IsSetNullable, keyPath);
+        }
+    }
+
+    private static void CheckValue(JsonNode? value, Type type, bool nullable, string path)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (value is null)
+        {
+            if (nullable || underlying is not null) return;
+            throw new ExperimentConfigException(path, "null", $"expected {Describe(type)}");
+        }
+        type = underlying ?? type;
+        string shown = ExperimentConfigJson.Show(value);
+        if (type.IsEnum)
+        {
+            if (value is JsonValue e && e.TryGetValue(out string? name) && Enum.GetNames(type).Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase))) return;
+            throw new ExperimentConfigException(path, shown, $"expected one of: {string.Join(", ", Enum.GetNames(type))}");
+        }
+        if (type == typeof(string))
+        {
+            if (value.GetValueKind() == JsonValueKind.String) return;
+            throw new ExperimentConfigException(path, shown, "expected a string");
+        }
+        if (type == typeof(bool))
+        {
+            if (value.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return;
+            throw new ExperimentConfigException(path, shown, "expected true or false");
+        }
+        if (type == typeof(int) || type == typeof(long))
+        {
+            if (value is JsonValue n && n.GetValueKind() == JsonValueKind.Number && long.TryParse(n.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long l) && (type == typeof(long) || l is >= int.MinValue and <= int.MaxValue)) return;
+            throw new ExperimentConfigException(path, shown, "expected a whole number");
+        }
+        if (type == typeof(double) || type == typeof(float))
+        {
+            if (value.GetValueKind() == JsonValueKind.Number) return;
+            throw new ExperimentConfigException(path, shown, "expected a number");
+        }
+        var element = type.IsArray ? type.GetElementType() : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : null;
+        if (element is not null)
+        {
+            if (value is not JsonArray array) throw new ExperimentConfigException(path, shown, $"expected an array of {Describe(element)}");
+            for (int i = 0; i < array.Count; i++) CheckValue(array[i], element, false, $"{path}[{i}]");
+            return;
+        }
+        if (value is not JsonObject obj) throw new ExperimentConfigException(path, shown, "expected an object");
+        Check(obj, type, path);
+    }
+
+    private static string Describe(Type type) =>
+        type.IsEnum ? $"one of: {string.Join(", ", Enum.GetNames(type))}"
+        : type == typeof(string) ? "a string"
+        : type == typeof(bool) ? "true or false"
+        : type == typeof(int) || type == typeof(long) ? "a whole number"
+        : type == typeof(double) || type == typeof(float) ? "a number"
+        : "an object";
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+}

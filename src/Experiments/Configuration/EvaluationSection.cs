@@ -1,0 +1,20 @@
+namespace MsaMl.Experiments.Configuration;
+
+/// <summary>How a model is evaluated.</summary>
+public enum EvaluationProtocol
+{
+    /// <summary>The dataset's test split (IEMOCAP: Session 5).</summary>
+    Split,
+    /// <summary>IEMOCAP: each session in turn is the test set (needs <c>dataset.iemocap.splitProtocol</c> <c>SessionName</c>).</summary>
+    LeaveOneSessionOut,
+}
+
+/// <summary>The <c>evaluation</c> section: the protocol and the seeds.</summary>
+public sealed class EvaluationSection
+{
+    /// <summary>The test split, or leave-one-session-out.</summary>
+    public EvaluationProtocol Protocol { get; set; } = EvaluationProtocol.Split;
+
+    /// <summary>The seeds to train with (metrics are reported as mean ± std over them); leave-one-session-out uses the first.</summary>
+    public List<int> Seeds { get; set; } = new() { 1 };
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MsaMl.Experiments.Configuration;
+
+/// <summary>
+/// Resolves a partial configuration (a file or a result file, then flags, then <c>--set</c>
+/// assignments, merged into one overlay) to a complete, checked <see cref="ExperimentConfig"/>:
+/// the overlay's <c>preset</c> (default <c>fast</c>), <c>dataset.name</c> and <c>model.name</c>
+/// pick the defaults; the overlay's keys replace them.
+/// </summary>
+public static class ExperimentConfigResolver
+{
+    /// <summary>Reads a configuration file (comments allowed), or the <c>configuration</c> of a result file, as an overlay.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">It is not a JSON object.</exception>
+    public static JsonObject ReadFile(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"config file not found: {Path.GetFullPath(path)}", path);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"config file {path}: not valid JSON ({ex.Message})", ex);
+        }
+        if (node is not JsonObject root) throw new InvalidDataException($"config file {path}: expected a JSON object.");
+        if (root["formatVersion"] is not null && root["configuration"] is JsonObject stored) return stored.DeepClone().AsObject();
+        if (root["formatVersion"] is not null) throw new InvalidDataException($"config file {path}: a result file without a 'configuration' (written before configurations were stored).");
+        return root;
+    }
+
+    /// <summary>The complete configuration an overlay gives.</summary>
+    /// <exception cref="ExperimentConfigException">A key is unknown, or a value has the wrong type or is impossible.</exception>
+    public static ExperimentConfig Resolve(JsonObject overlay)
+    {
+        string preset = Text(overlay, "preset") ?? ExperimentPresets.Fast;
+        string dataset = Text(overlay, "dataset.name") ?? throw new ExperimentConfigException("dataset.name", "nothing", "a dataset is required (--dataset or dataset.name)");
+        string? model = Text(overlay, "model.name");
+        string? map = Text(overlay, "dataset.map");
+        if (!ExperimentPresets.Names.Contains(preset)) throw new ExperimentConfigException("preset", $"\"{preset}\"", $"expected one of: {string.Join(", ", ExperimentPresets.Names)}");
+        var datasets = DatasetLoader.Names.Append("demo").ToList();
+        if (!datasets.Contains(dataset, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"Unknown dataset '{dataset}' (dataset.name); expected one of: {string.Join(", ", datasets)}.");
+        if (DatasetLoader.IsIntensity(dataset))
+            throw new ExperimentConfigException("dataset.name", $"\"{dataset}\"", "MOSI, MOSEI and SIMS run MMSA's protocol from the flags (msa train --dataset " + dataset.ToLowerInvariant() + " ...), not from an experiment configuration");
+        var kind = TaskModels.KindOf(dataset, map);
+        if (model is not null) TaskModels.Parse(model, kind);
+        var complete = ExperimentPresets.Defaults(preset, dataset, model, map);
+        ConfigOverlay.Merge(complete, overlay);
+        return ExperimentConfigJson.FromJson(complete);
+    }
+
+    private static string? Text(JsonObject overlay, string path) =>
+        ConfigOverlay.Get(overlay, path) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}

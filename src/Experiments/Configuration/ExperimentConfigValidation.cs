@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using MsaMl.Pipelines.Datasets;
+using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Fusion;
+using MsaMl.Trainers.Ote;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Audio;
+
+namespace MsaMl.Experiments.Configuration;
+
+/// <summary>The values a configuration's keys can take beyond their types (positive sizes, fractions, the protocol that fits the dataset, …).</summary>
+public static class ExperimentConfigValidation
+{
+    /// <exception cref="ExperimentConfigException">A value is impossible; the message names its key path.</exception>
+    public static void Validate(ExperimentConfig c)
+    {
+        Require(ExperimentPresets.Names.Contains(c.Preset), "preset", c.Preset, $"expected one of: {string.Join(", ", ExperimentPresets.Names)}");
+        var datasets = DatasetLoader.Names.Append("demo").ToArray();
+        Require(datasets.Contains(c.Dataset.Name, StringComparer.OrdinalIgnoreCase), "dataset.name", c.Dataset.Name, $"expected one of: {string.Join(", ", datasets)}");
+        bool iemocap = c.Dataset.Name.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
+        Require(iemocap || c.Dataset.Iemocap is null, "dataset.iemocap", "an object", "only the iemocap dataset reads IEMOCAP options");
+        bool table = c.Dataset.Name.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase);
+        Require(table || c.Dataset.Map is null, "dataset.map", c.Dataset.Map, "--map and --encoding apply to --dataset table only (dataset.map)");
+        Require(table || c.Dataset.Encoding is null, "dataset.encoding", c.Dataset.Encoding, "--map and --encoding apply to --dataset table only (dataset.encoding)");
+        if (c.Dataset.Iemocap is { } i)
+        {
+            Require(i.ValidationSession is null or (>= 1 and <= 4), "dataset.iemocap.validationSession", i.ValidationSession, "expected null or a session 1 to 4");
+            Require(!i.KeepNoAgreement || i.LabelSet == IemocapLabelSet.TenClass, "dataset.iemocap.keepNoAgreement", i.KeepNoAgreement, "true only with labelSet TenClass");
+            bool loso = c.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut;
+            Require(loso == (i.SplitProtocol == IemocapSplitProtocol.SessionName), "dataset.iemocap.splitProtocol", i.SplitProtocol,
+                loso ? "leave-one-session-out reads the sessions: expected SessionName" : "the test-split protocol needs Session5Test (SessionName is for evaluation.protocol LeaveOneSessionOut)");
+            Require(!loso || i.ValidationSession is null, "dataset.iemocap.validationSession", i.ValidationSession, "leave-one-session-out holds out the session after the test one for validation: expected null");
+        }
+        else
+            Require(c.Evaluation.Protocol == EvaluationProtocol.Split, "evaluation.protocol", c.Evaluation.Protocol, "LeaveOneSessionOut is defined for iemocap only: expected Split");
+        if (c.Dataset.Validation is { } v)
+            Require(v.ValidationFraction is > 0 and < 1, "dataset.validation.validationFraction", v.ValidationFraction, "expected a fraction between 0 and 1 (exclusive), or dataset.validation null for none");
+        Require(c.Evaluation.Seeds.Count > 0, "evaluation.seeds", "[]", "expected at least one seed");
+
+        var f = c.Featurizers;
+        bool speech = c.Kind == TaskKind.Speech;
+        Require(speech == (f.Spectrogram is not null), "featurizers.spectrogram", speech ? "null" : "an object", speech ? "a speech dataset needs the spectrogram options" : "an image dataset has no spectrogram");
+        Require(speech == (f.Image is null), "featurizers.image", speech ? "an object" : "null", speech ? "a speech dataset has no image featurizer" : "an image dataset needs the image options");
+        Require(speech == (f.ImageFeatures is null), "featurizers.imageFeatures", speech ? "an object" : "null", speech ? "a speech dataset has no image featurizer" : "an image dataset needs the imageFeatures options");
+        if (f.Spectrogram is { } s) Spectrogram(s);
+        Require(f.Text.MaxTokens is >= 1 and <= 512, "featurizers.text.maxTokens", f.Text.MaxTokens, "expected 1 to 512");
+        Require(f.Text.EncoderBatchSize >= 1, "featurizers.text.encoderBatchSize", f.Text.EncoderBatchSize, "expected at least 1");
+        if (f.Image is { } image)
+        {
+            Require(image.Width >= 1, "featurizers.image.width", image.Width, "expected at least 1");
+            Require(image.Height >= 1, "featurizers.image.height", image.Height, "expected at least 1");
+        }
+        if (c.Model.Options is { } o) Trainer(o);
+    }
+
+    private static void Spectrogram(LogSpectrogramOptions s)
+    {
+        const string p = "featurizers.spectrogram";
+        Require(s.SampleRate >= 1, $"{p}.sampleRate", s.SampleRate, "expected a positive rate in Hz");
+        Require(s.WindowMs > 0, $"{p}.windowMs", s.WindowMs, "expected a positive duration");
+        Require(s.HopMs > 0, $"{p}.hopMs", s.HopMs, "expected a positive duration");
+        int window = (int)Math.Round(s.WindowMs * s.SampleRate / 1000.0);
+        Require(s.FftSize == 0 || s.FftSize >= window, $"{p}.fftSize", s.FftSize, $"expected 0 (the next power of two of the window) or at least the window ({window} samples)");
+        Require(s.MelBands >= 0, $"{p}.melBands", s.MelBands, "expected 0 (linear bins) or a number of mel bands");
+        Require(s.TimeFrames >= 1, $"{p}.timeFrames", s.TimeFrames, "expected at least 1");
+        Require(s.Floor > 0, $"{p}.floor", s.Floor, "expected a positive floor inside the log");
+        Require(s.BatchSize >= 1, $"{p}.batchSize", s.BatchSize, "expected at least 1");
+    }
+
+    private static void Trainer(TorchTrainerOptions o)
+    {
+        Require(o.Epochs >= 1, "model.epochs", o.Epochs, "expected at least 1");
+        Require(o.LearningRate > 0, "model.learningRate", o.LearningRate, "expected a positive rate");
+        Require(o.BatchSize >= 1, "model.batchSize", o.BatchSize, "expected at least 1");
+        Require(o.EarlyStoppingPatience >= 0, "model.earlyStoppingPatience", o.EarlyStoppingPatience, "expected 0 (off) or more epochs");
+        Require(o.WeightDecay >= 0, "model.weightDecay", o.WeightDecay, "expected 0 or more");
+        Require(o.GradientClipNorm >= 0, "model.gradientClipNorm", o.GradientClipNorm, "expected 0 (off) or a positive norm");
+        Require(o.Momentum is >= 0 and < 1, "model.momentum", o.Momentum, "expected 0 to 1 (exclusive)");
+        switch (o)
+        {
+            case AatOptions a:
+                Require(a.AudioChannels >= 1, "model.audioChannels", a.AudioChannels, "expected at least 1");
+                Require(a.TextOutDim >= 1, "model.textOutDim", a.TextOutDim, "expected at least 1");
+                Require(a.Lambda > 0, "model.lambda", a.Lambda, "expected a positive temperature");
+                Dropout(a.Dropout, "model.dropout");
+                break;
+            case OteOptions t:
+                Require(t.ImageOutDim >= 1, "model.imageOutDim", t.ImageOutDim, "expected at least 1");
+                Require(t.TextOutDim >= 1, "model.textOutDim", t.TextOutDim, "expected at least 1");
+                Require(t.CrossModalDim >= 1, "model.crossModalDim", t.CrossModalDim, "expected at least 1");
+                Require(t.Heads >= 1, "model.heads", t.Heads, "expected at least 1");
+                Require(t.FeedForwardDim >= 1, "model.feedForwardDim", t.FeedForwardDim, "expected at least 1");
+                Require(t.Hidden >= 1, "model.hidden", t.Hidden, "expected at least 1");
+                Require(t.SmallCnnWidths.Length == 2 && t.SmallCnnWidths.All(w => w >= 1), "model.smallCnnWidths", JsonSerializer.Serialize(t.SmallCnnWidths), "expected two positive widths");
+                Dropout(t.Dropout, "model.dropout");
+                Dropout(t.AttentionDropout, "model.attentionDropout");
+                break;
+            case FusionHeadOptions h:
+                Require(h.Width >= 1, "model.width", h.Width, "expected at least 1");
+                Require(h.Heads >= 1, "model.heads", h.Heads, "expected at least 1");
+                Require(h.Hidden >= 1, "model.hidden", h.Hidden, "expected at least 1");
+                Dropout(h.Dropout, "model.dropout");
+                break;
+        }
+    }
+
+    private static void Dropout(double value, string key) => Require(value is >= 0 and < 1, key, value, "expected a probability from 0 to 1 (exclusive)");
+
+    private static void Require(bool ok, string key, object? value, string allowed)
+    {
+        if (ok) return;
+        string shown = value switch
+        {
+            null => "null",
+            string s => $"\"{s}\"",
+            bool b => b ? "true" : "false",
+            IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        throw new ExperimentConfigException(key, shown, allowed);
+    }
+}

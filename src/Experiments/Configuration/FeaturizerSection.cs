@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Image;
+using MsaMl.Transforms.Text;
+
+namespace MsaMl.Experiments.Configuration;
+
+/// <summary>The <c>featurizers</c> section: the options of every featurizer of the task (speech: spectrogram and text; images: image, imageFeatures and text).</summary>
+public sealed class FeaturizerSection
+{
+    /// <summary>The log spectrogram of speech tasks.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LogSpectrogramOptions? Spectrogram { get; set; }
+
+    /// <summary>The image tensor (pixels) of image tasks.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImageTensorOptions? Image { get; set; }
+
+    /// <summary>The pretrained (ResNet-18) image features of image tasks, read by early fusion and the fusion heads (a quick run uses the pixels instead).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PretrainedImageFeaturesOptions? ImageFeatures { get; set; }
+
+    /// <summary>The BERT-architecture text encoder.</summary>
+    public BertEmbeddingOptions Text { get; set; } = new();
+}

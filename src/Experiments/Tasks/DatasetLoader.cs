@@ -1,0 +1,127 @@
+using Microsoft.ML;
+using MsaMl.Pipelines.Datasets;
+
+namespace MsaMl.Experiments;
+
+/// <summary>Reads a dataset by name (as <c>msa train --dataset</c> gives it) into standard records and class names.</summary>
+public static class DatasetLoader
+{
+    public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "mosei", "sims", "ravdess", "crema-d", "tess", "emodb", TableDatasetLoader.DatasetName };
+
+    /// <summary>The records and class names of <paramref name="dataset"/> (a name of <see cref="Names"/>, or demo).</summary>
+    /// <param name="ml">The context the reader uses.</param>
+    /// <param name="dataset">The dataset name.</param>
+    /// <param name="root">Its folder (or, for table, the file); not needed for the demo corpus.</param>
+    /// <param name="map">The column map of <c>--dataset table</c> (<see cref="TableColumnMap.Parse"/>); only for that dataset.</param>
+    /// <param name="encoding">The text encoding of <c>--dataset table</c>; null: UTF-8 (or UTF-16 with a byte-order mark).</param>
+    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) Load(MLContext ml, string dataset, string? root,
+        string? map = null, string? encoding = null)
+    {
+        bool isTable = dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase);
+        if (!isTable && (map is not null || encoding is not null))
+            throw new ArgumentException($"--map and --encoding apply to --dataset {TableDatasetLoader.DatasetName} only, not '{dataset}'.");
+        IReadOnlyList<MultimodalRecord> records = dataset.ToLowerInvariant() switch
+        {
+            "demo" or "demo-speech" => DemoCorpusReader.ReadSpeech(ml, root).Records,
+            "demo-images" => DemoCorpusReader.ReadImages(ml, root).Records,
+            "iemocap" => IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.Session5Test }).Records,
+            "senticap" => SenticapReader.Read(ml, new SenticapOptions { AnnotationPath = SenticapAnnotation(Require(root, dataset)) }).Records,
+            "mvsa" => MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) }).Records,
+            "mosi" or "mosei" or "sims" => ReadMmsa(ml, dataset, root, extractAudio: false, null).Records,
+            TableDatasetLoader.DatasetName => TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding).Records,
+            "ravdess" => RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset) }).Records,
+            "crema-d" or "cremad" => CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset) }).Records,
+            "tess" => TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset) }).Records,
+            "emodb" => EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = Require(root, dataset) }).Records,
+            _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
+        };
+        if (records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
+        var known = dataset.StartsWith("demo", StringComparison.OrdinalIgnoreCase)
+            ? (dataset.Equals("demo-images", StringComparison.OrdinalIgnoreCase) ? DemoCorpusReader.ImageLabels : DemoCorpusReader.SpeechLabels)
+            : null;
+        var labels = known ?? records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
+        return (records, labels);
+    }
+
+    /// <summary>Whether <paramref name="dataset"/> is one of MMSA's sentiment-intensity benchmarks (mosi, mosei, sims).</summary>
+    public static bool IsIntensity(string dataset) => MmsaDatasets.Parse(dataset) != null;
+
+    /// <summary>
+    /// MOSI, MOSEI or CH-SIMS as MMSA packages them (see <see cref="MosiReader"/>); with
+    /// <paramref name="extractAudio"/>, clips that have a video under Raw/ but no wav get their audio
+    /// extracted with ffmpeg into wav/ first.
+    /// </summary>
+    public static DatasetTable<MosiRecord> ReadMmsa(MLContext ml, string dataset, string? root, bool extractAudio,
+        IProgress<MsaMl.Pipelines.Datasets.Media.ExtractionProgress>? extraction)
+    {
+        var kind = MmsaDatasets.Parse(dataset) ?? throw new ArgumentException($"'{dataset}' is not one of mosi, mosei, sims.", nameof(dataset));
+        var table = MosiReader.Read(ml, new MosiOptions
+        {
+            RootFolder = Require(root, dataset),
+            Dataset = kind,
+            ExtractAudioFromVideos = extractAudio,
+            ExtractionProgress = extraction,
+        });
+        if (table.Records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
+        return table;
+    }
+
+    /// <summary>
+    /// Cross-corpus: the training and validation rows of <paramref name="trainDataset"/> and every
+    /// row of <paramref name="testDataset"/> (as the test split), both limited to the emotion classes
+    /// they share in <see cref="EmotionVocabulary"/> (IEMOCAP codes are mapped into it first).
+    /// </summary>
+    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadCrossCorpus(
+        MLContext ml, string trainDataset, string? trainRoot, string testDataset, string? testRoot)
+    {
+        var train = Harmonized(Load(ml, trainDataset, trainRoot).Records, trainDataset).Where(r => r.Split != SplitNames.Test).ToList();
+        var test = Harmonized(Load(ml, testDataset, testRoot).Records, testDataset).ToList();
+        var shared = train.Select(r => r.Label).Intersect(test.Select(r => r.Label)).Order(StringComparer.Ordinal).ToList();
+        if (shared.Count < 2)
+            throw new InvalidDataException($"'{trainDataset}' and '{testDataset}' share {shared.Count} emotion class(es) ({string.Join(", ", shared)}); cross-corpus evaluation needs at least 2.");
+        var records = train.Where(r => shared.Contains(r.Label))
+            .Concat(test.Where(r => shared.Contains(r.Label)).Select(r => Relabel(r, r.Label, SplitNames.Test, testDataset)))
+            .ToList();
+        return (records, shared);
+    }
+
+    private static IEnumerable<MultimodalRecord> Harmonized(IEnumerable<MultimodalRecord> records, string dataset)
+    {
+        bool iemocap = dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
+        foreach (var r in records)
+        {
+            string? label = iemocap ? EmotionVocabulary.FromIemocap(r.Label) : r.Label;
+            if (label == null) continue;
+            if (!EmotionVocabulary.Contains(label))
+                throw new InvalidDataException($"Dataset '{dataset}' is not an emotion corpus: label '{r.Label}' is not in the shared vocabulary ({string.Join(", ", EmotionVocabulary.All)}).");
+            yield return iemocap ? Relabel(r, label, r.Split, dataset) : r;
+        }
+    }
+
+    private static MultimodalRecord Relabel(MultimodalRecord r, string label, string split, string dataset) =>
+        new() { Id = $"{dataset}/{r.Id}", Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = label, Split = split };
+
+    /// <summary>IEMOCAP with one split per session ("Session1" … "Session5"), for leave-one-session-out runs.</summary>
+    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadSessions(MLContext ml, string dataset, string? root)
+    {
+        if (!dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Leave-one-session-out is defined for IEMOCAP; dataset '{dataset}' has no sessions.");
+        var table = IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.SessionName });
+        var records = table.Records.Cast<MultimodalRecord>().ToList();
+        return (records, records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static string Require(string? root, string dataset) =>
+        string.IsNullOrWhiteSpace(root) ? throw new ArgumentException($"Dataset '{dataset}' needs --root <folder>.") : root;
+
+    private static string SenticapAnnotation(string root)
+    {
+        if (File.Exists(root)) return root;
+        foreach (var name in new[] { SenticapReader.JsonFileName, SenticapReader.OfficialCsvFileName, SenticapReader.CsvFileName })
+        {
+            string path = Path.Combine(root, name);
+            if (File.Exists(path)) return path;
+        }
+        throw new DirectoryNotFoundException($"SentiCap: neither senticap_dataset.json, senticap_dataset.csv nor senticap.csv found in '{root}'.");
+    }
+}

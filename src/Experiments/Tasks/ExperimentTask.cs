@@ -1,0 +1,146 @@
+using Microsoft.ML;
+using MsaMl.Pipelines.Datasets;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
+
+namespace MsaMl.Experiments;
+
+/// <summary>Which inputs a single model of a task reads: the non-text modality, the text, or both.</summary>
+public enum TaskModalities { First, Text, Both }
+
+/// <summary>
+/// A classification task over records with text and one other modality (audio or image): its
+/// records, classes, featurizer and model factories. The demo and <c>msa train</c> build models
+/// the same way from it. A regression task (<see cref="Regression"/>: sentiment intensity) reads
+/// its Single label from <see cref="IntensityRecord.Sentiment"/> instead of mapping classes to keys.
+/// </summary>
+public sealed class ExperimentTask
+{
+    public required string Name { get; init; }
+
+    /// <summary>The non-text modality ("audio" or "image") and its path column.</summary>
+    public required string FirstModality { get; init; }
+    public required string FirstPathColumn { get; init; }
+
+    /// <summary>The paper's model of the task ("AAT" or "OTE").</summary>
+    public required string ModelName { get; init; }
+
+    public required IReadOnlyList<MultimodalRecord> Records { get; init; }
+    public required IReadOnlyList<string> Labels { get; init; }
+
+    /// <summary>
+    /// False when no record has the non-text modality (a MOSI label.csv without audio): the
+    /// featurizer then computes text features only, and only text models can be trained.
+    /// </summary>
+    public bool HasFirstModality { get; init; } = true;
+
+    /// <summary>A sentiment-intensity task: models are regression models of <see cref="IntensityRecord.Sentiment"/>.</summary>
+    public bool Regression { get; init; }
+
+    /// <summary>The label column models train on: "Label" (a key) or, for regression, "Sentiment" (Single).</summary>
+    public string LabelColumn => Regression ? IntensityRecord.SentimentColumnName : "Label";
+
+    /// <summary>
+    /// The featurizers, fitted on the training split: they read only the scoring columns
+    /// (<see cref="MultimodalInput"/>), and a bundle saves them with the model.
+    /// </summary>
+    public required IEstimator<ITransformer> Featurizer { get; init; }
+
+    /// <summary>
+    /// The training-time label mapping (text labels to keys of <see cref="Labels"/>, see <see cref="LabelKeys"/>), applied before
+    /// <see cref="Featurizer"/> and never saved; null for a regression task.
+    /// </summary>
+    public IEstimator<ITransformer>? LabelMapping { get; init; }
+
+    /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
+    public required Func<TaskModalities, string, string, IEstimator<ITransformer>> Model { get; init; }
+
+    /// <summary>A tensor-fusion or cross-modal-attention head over the task's sequence features, writing the given score and predicted-label columns.</summary>
+    public required Func<MsaMl.Trainers.Fusion.FusionHead, string, string, IEstimator<ITransformer>> HeadModel { get; init; }
+
+    /// <summary>Pooled feature columns for early fusion.</summary>
+    public required string[] EarlyFusionColumns { get; init; }
+
+    /// <summary>The records of one split as an IDataView in the standard columns.</summary>
+    public IDataView Split(MLContext ml, string split) => Regression
+        ? ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(StandardIntensity).ToList())
+        : ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(Standard).ToList());
+
+    /// <summary>The schema a saved model of any task takes: the scoring columns only (<see cref="MultimodalInput"/>).</summary>
+    public static DataViewSchema BundleInputSchema(MLContext ml) => ml.Data.LoadFromEnumerable(new List<MultimodalInput>()).Schema;
+
+    /// <summary><paramref name="data"/> with its labels mapped to keys (<see cref="LabelMapping"/>); unchanged for a regression task.</summary>
+    public IDataView MapLabels(IDataView data) => LabelMapping?.Fit(data).Transform(data) ?? data;
+
+    /// <summary>
+    /// Maps the labels, fits the featurizer on the training split and featurizes the three splits
+    /// once into a <see cref="FeatureCache"/> on disk (.idv files), so no model's training or
+    /// evaluation runs the encoders again and the features are held in memory only by the trainer
+    /// that reads them (or streamed by it when they exceed its memory budget). The returned
+    /// featurizer holds no label mapping; its input schema is <see cref="BundleInputSchema"/>.
+    /// Dispose the result to delete the files.
+    /// </summary>
+    public FeaturizedSplits Featurize(MLContext ml, IExperimentProgress? progress = null)
+    {
+        var train = MapLabels(Split(ml, SplitNames.Train));
+        var featurizer = Featurizer.Fit(train);
+        var cache = new MsaMl.Trainers.Training.FeatureCache(ml);
+        try
+        {
+            IDataView Save(IDataView split, string name)
+            {
+                AttachProgress(featurizer, progress?.Featurizing(Name, name));
+                try
+                {
+                    return cache.Save(featurizer.Transform(split), name);
+                }
+                finally
+                {
+                    AttachProgress(featurizer, null);
+                }
+            }
+            var splits = new FeaturizedSplits(featurizer, BundleInputSchema(ml), Save(train, SplitNames.Train),
+                Save(MapLabels(Split(ml, SplitNames.Validation)), SplitNames.Validation), Save(MapLabels(Split(ml, SplitNames.Test)), SplitNames.Test)) { Cache = cache };
+            // Featurizing leaves much garbage (encoder buffers, the .idv writer's blocks): give it back
+            // before a trainer reads the features into memory.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return splits;
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sets (or with null clears) the progress of every featurizing transform in <paramref name="model"/>, chains included.</summary>
+    public static void AttachProgress(ITransformer model, IProgress<FeaturizingProgress>? progress)
+    {
+        switch (model)
+        {
+            case FeaturizingTransformer featurizing:
+                featurizing.Progress = progress;
+                break;
+            case IEnumerable<ITransformer> chain:
+                foreach (var inner in chain) AttachProgress(inner, progress);
+                break;
+        }
+    }
+
+    /// <summary>A copy in the standard columns only (so every dataset gives the same bundle input schema).</summary>
+    public static MultimodalRecord Standard(MultimodalRecord r) => r.ToStandard();
+
+    /// <summary>A copy in the standard columns plus the sentiment intensity (0 for a record without one).</summary>
+    public static IntensityRecord StandardIntensity(MultimodalRecord r) =>
+        new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
+}
+
+/// <summary>A task's fitted featurizer (no label mapping), the scoring input schema it reads, and its three splits with labels mapped and featurized (read from <see cref="Cache"/>, which disposing deletes).</summary>
+public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test) : IDisposable
+{
+    /// <summary>The .idv files the splits are read from.</summary>
+    public MsaMl.Trainers.Training.FeatureCache? Cache { get; init; }
+
+    /// <summary>Deletes the cached feature files.</summary>
+    public void Dispose() => Cache?.Dispose();
+}

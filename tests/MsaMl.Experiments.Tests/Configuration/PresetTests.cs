@@ -1,0 +1,86 @@
+using MsaMl.Experiments;
+using System.Text.Json.Nodes;
+using MsaMl.Experiments.Configuration;
+using MsaMl.Trainers.Aat;
+using MsaMl.Trainers.Ote;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Audio;
+
+namespace MsaMl.Experiments.Tests.Configuration;
+
+public sealed class PresetTests
+{
+    private static ExperimentConfig Resolve(string preset, string dataset, string? model = null)
+    {
+        var overlay = new JsonObject { ["preset"] = preset, ["dataset"] = new JsonObject { ["name"] = dataset } };
+        if (model is not null) overlay["model"] = new JsonObject { ["name"] = model };
+        return ExperimentConfigResolver.Resolve(overlay);
+    }
+
+    [Fact]
+    public void PaperAatIsTable3WithTheSmallCnnAndTheOriginalSpectrogram()
+    {
+        var c = Resolve("paper", "iemocap");
+        var aat = Assert.IsType<AatOptions>(c.Model.Options);
+        Assert.Equal("aat", c.Model.Name);
+        Assert.Equal((12, 0.01, 64, 0.4, 256, 0.3, 256), (aat.Epochs, aat.LearningRate, aat.BatchSize, aat.Dropout, aat.AudioChannels, aat.Lambda, aat.TextOutDim));
+        Assert.Equal(AatAudioEncoder.SmallCnn, aat.AudioEncoder);
+        Assert.Equal(AatPooling.Attention, aat.Pooling);
+        var s = c.Featurizers.Spectrogram!;
+        Assert.Equal((20.0, 10.0, 320, 0, 1e-10, true, 750, 16000), (s.WindowMs, s.HopMs, s.FftSize, s.MelBands, s.Floor, s.Deltas, s.TimeFrames, s.SampleRate));
+        Assert.Equal(60, c.Featurizers.Text.MaxTokens);
+        Assert.Null(c.Featurizers.Image);
+    }
+
+    [Fact]
+    public void PaperOteIsTable4()
+    {
+        var c = Resolve("paper", "senticap");
+        var ote = Assert.IsType<OteOptions>(c.Model.Options);
+        Assert.Equal("ote", c.Model.Name);
+        Assert.Equal(OteImageEncoder.SmallCnn, ote.ImageEncoder);
+        Assert.Equal((64, 64, 20, 4, 2048, 0.4, 20, 0.001, 64), (ote.ImageOutDim, ote.TextOutDim, ote.Hidden, ote.Heads, ote.FeedForwardDim, ote.Dropout, ote.Epochs, ote.LearningRate, ote.BatchSize));
+        Assert.Equal(60, c.Featurizers.Text.MaxTokens);
+        Assert.Equal((64, 64), (c.Featurizers.Image!.Width, c.Featurizers.Image.Height));
+        Assert.Null(c.Featurizers.Spectrogram);
+    }
+
+    [Fact]
+    public void PaperAlexNetIsSection31WithTable3()
+    {
+        var c = Resolve("paper-alexnet", "iemocap");
+        var aat = Assert.IsType<AatOptions>(c.Model.Options);
+        Assert.Equal(AatAudioEncoder.AlexNetFcn, aat.AudioEncoder);
+        Assert.Equal(MsaMl.Trainers.Modules.LrnMode.Full, aat.LrnMode);
+        Assert.Equal(AatPooling.Attention, aat.Pooling);
+        Assert.Equal((12, 0.01, 64, 0.4, 256, 0.3, 256), (aat.Epochs, aat.LearningRate, aat.BatchSize, aat.Dropout, aat.AudioChannels, aat.Lambda, aat.TextOutDim));
+        Assert.Equal(320, c.Featurizers.Spectrogram!.FftSize);
+    }
+
+    [Fact]
+    public void FastIsTheDemoSizes()
+    {
+        var c = Resolve("fast", "iemocap");
+        var aat = Assert.IsType<AatOptions>(c.Model.Options);
+        Assert.Equal((48, 64, 30, 0.001, 32, 10), (aat.AudioChannels, aat.TextOutDim, aat.Epochs, aat.LearningRate, aat.BatchSize, aat.EarlyStoppingPatience));
+        Assert.Equal((40, 200, SpectrogramStandardization.Dataset), (c.Featurizers.Spectrogram!.MelBands, c.Featurizers.Spectrogram.TimeFrames, c.Featurizers.Spectrogram.Standardization));
+        Assert.Equal(16, c.Featurizers.Text.MaxTokens);
+        Assert.Equal(EarlyStoppingMetric.UnweightedAccuracy, aat.EarlyStoppingMetric);
+        var head = Assert.IsType<MsaMl.Trainers.Fusion.FusionHeadOptions>(Resolve("fast", "iemocap", "tfn").Model.Options);
+        Assert.Equal((32, 4, 64, 0.3), (head.Width, head.Heads, head.Hidden, head.Dropout));
+        Assert.Null(Resolve("fast", "iemocap", "early").Model.Options);
+    }
+
+    [Fact]
+    public void EveryPresetFileCommentsItsSources()
+    {
+        foreach (var preset in ExperimentPresets.Names.Where(p => p != ExperimentPresets.PaperAlexNet))
+        {
+            string text = ExperimentPresets.Text(preset);
+            Assert.Contains("//", text);
+        }
+        Assert.Contains("Table 3", ExperimentPresets.Text("paper"));
+        Assert.Contains("Table 4", ExperimentPresets.Text("paper"));
+        Assert.Contains("Section 3.1", ExperimentPresets.Text("paper-alexnet"));
+    }
+}
