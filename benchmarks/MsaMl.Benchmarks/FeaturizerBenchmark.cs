@@ -10,7 +10,8 @@ namespace MsaMl.Benchmarks;
 /// 20 ms / 10 ms STFT, 64 mel bands, log, deltas, 400 frames) on generated files at 16, 22.05,
 /// 44.1 and 48 kHz, and on EmoDB when ../shared/datasets/emodb is present; against the torchaudio
 /// peer (benchmarks/peers/torchaudio_featurize.py) on the same files in the same run.
-/// Usage: featurize [--files 60] [--repeats 5] [--rounds 3] [--threads 2] [--emodb folder] [--no-peer]
+/// Usage: featurize [--files 60] [--repeats 5] [--rounds 3] [--threads 2] [--emodb folder] [--no-peer] [--stages-only]
+/// (--stages-only: only the per-stage profile of <see cref="FeaturizerStages"/>, no peer).
 /// </summary>
 public static class FeaturizerBenchmark
 {
@@ -38,7 +39,14 @@ public static class FeaturizerBenchmark
             if (emodb != null)
                 sets.Add(("EmoDB (../shared), 22.05 kHz mono", Directory.GetFiles(emodb, "*.wav").Order(StringComparer.Ordinal).ToList()));
 
-            TimeMsaMl(sets[0].Item2, threads, 2); // JIT and tiering warm-up before anything is timed
+            // JIT and tiering warm-up over every set (each rate has its own resampler path) before anything is timed.
+            foreach (var (_, paths) in sets) TimeMsaMl(paths, threads, 1);
+            Thread.Sleep(500);
+            if (args.Contains("--stages-only"))
+            {
+                Console.WriteLine(FeaturizerStages.Report(sets, repeats));
+                return 0;
+            }
             Console.WriteLine($"{Environment.ProcessorCount} cores, MsaMl MaxThreads {threads}, torch threads {threads}; best of {rounds} rounds x {repeats} repeats after a warm-up pass; uptime: {Uptime()}");
             Console.WriteLine();
             Console.WriteLine("| files | count | audio s | MsaMl s | MsaMl files/s | torchaudio s | torchaudio files/s | MsaMl vs torchaudio |");
@@ -60,11 +68,12 @@ public static class FeaturizerBenchmark
                 Console.WriteLine($"| {name} | {paths.Count} | {audio:F1} | {msaml:F3} | {paths.Count / msaml:F0} | {(torch is double a ? a.ToString("F3") : "n/a")} | {(torch is double b ? (paths.Count / b).ToString("F0") : "n/a")} | {ratio} |");
             }
 
-            if (peer) Console.WriteLine($"\nlowest ratio {worst:F2}x: target (>= 2x at every sample rate) {(worst >= 2 ? "met" : "NOT met")}");
+            if (peer) Console.WriteLine($"\nlowest ratio {worst:F2}x: target (>= 2x at every sample rate) {(worst >= 2 ? "met" : "NOT met")}{LoadWarning()}");
             Console.WriteLine();
             var sixteen = sets[0].Item2;
             Console.WriteLine($"Dataset standardization on the 16 kHz set, Fit + transform (decodes once): {TimeMsaMl(sixteen, threads, repeats, SpectrogramStandardization.Dataset):F3} s; per-utterance: {TimeMsaMl(sixteen, threads, repeats, SpectrogramStandardization.PerUtterance):F3} s");
             Console.WriteLine();
+            Console.WriteLine(FeaturizerStages.Report(sets, repeats));
             Console.WriteLine(StftChoice.Report(sets[0].Item2, repeats));
             Console.WriteLine($"uptime at the end: {Uptime()}");
             return 0;
@@ -126,6 +135,14 @@ public static class FeaturizerBenchmark
                 if (Directory.Exists(candidate)) return candidate;
             }
         return null;
+    }
+
+    // Other processes on the cores make both sides slower, torchaudio's spinning OpenMP threads far more.
+    private static string LoadWarning()
+    {
+        if (!File.Exists("/proc/loadavg")) return "";
+        double load = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        return load > Environment.ProcessorCount ? $" (1-minute load {load:F1} on {Environment.ProcessorCount} cores: not a clean measurement, rerun on an idle machine)" : "";
     }
 
     private static string Uptime() => File.Exists("/proc/loadavg") ? "load " + string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -17,7 +17,8 @@ namespace MsaMl.Benchmarks;
 /// 14 validation, seven speakers train): MsaMl variants (audio only; no text) against the MFCC
 /// statistics + logistic regression peer (benchmarks/peers/mfcc_logreg.py, scikit-learn) on the
 /// same rows, in one run. Prints UA and WA per variant.
-/// Usage: speech-recipe [--emodb folder] [--seed 1] [--only 'substring|substring'] [--loso-peer]
+/// Usage: speech-recipe [--emodb folder] [--seed 1] [--only 'substring|substring'] [--loso-peer] [--no-peer]
+/// (--no-peer: development runs without the peer rows; a reported table needs the peer in the same run).
 /// </summary>
 public static class SpeechRecipeBenchmark
 {
@@ -30,8 +31,19 @@ public static class SpeechRecipeBenchmark
 
     private sealed class LabelRow { public string Label { get; set; } = ""; }
 
-    private sealed record Variant(string Name, LogSpectrogramOptions Features, Func<AatOptions, AatOptions>? Aat, bool EarlyFusion = false, bool PerSpeaker = false);
+    private sealed record Variant(string Name, LogSpectrogramOptions Features, Func<AatOptions, AatOptions>? Aat, bool EarlyFusion = false, bool PerSpeaker = false, bool PerSpeakerSpectrogram = false);
 
+    private sealed class SpectrogramRow
+    {
+        public uint Label { get; set; }
+
+        [Microsoft.ML.Data.VectorType]
+        public float[] Spectrogram { get; set; } = Array.Empty<float>();
+    }
+
+    // LoadFromEnumerable reads a key-typed uint property as a 0-based class index (it stores v + 1,
+    // and v = Count becomes missing), while GetColumn<uint> returns the raw 1-based key: rows built
+    // from read keys therefore carry key - 1.
     private sealed class StatsRow
     {
         public uint Label { get; set; }
@@ -54,8 +66,11 @@ public static class SpeechRecipeBenchmark
         Console.WriteLine();
         Console.WriteLine("| recipe | UA | WA | seconds |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine(Peer(table, args.Contains("--loso-peer"), perSpeaker: false));
-        Console.WriteLine(Peer(table, loso: false, perSpeaker: true));
+        if (!args.Contains("--no-peer"))
+        {
+            Console.WriteLine(Peer(table, args.Contains("--loso-peer"), perSpeaker: false));
+            Console.WriteLine(Peer(table, loso: false, perSpeaker: true));
+        }
 
         LogSpectrogramOptions Features(int mels, SpectrogramStandardization standardization) => new()
         {
@@ -67,6 +82,14 @@ public static class SpeechRecipeBenchmark
             Epochs = 30, LearningRate = 1e-3, BatchSize = 32, EarlyStoppingPatience = 10, Seed = seed,
         };
         var dataset = Features(40, SpectrogramStandardization.Dataset);
+        Func<AatOptions, AatOptions> Recipe(bool masks = false, bool ua = false) => o =>
+        {
+            o.BalanceClasses = true;
+            o.WeightDecay = 1e-4;
+            if (masks) { o.FrequencyMasks = 2; o.FrequencyMaskWidth = 6; o.TimeMasks = 2; o.TimeMaskWidth = 20; }
+            if (ua) o.EarlyStoppingMetric = EarlyStoppingMetric.UnweightedAccuracy;
+            return o;
+        };
         var variants = new[]
         {
             new Variant("small-CNN AAT, audio only (msa train --model audio)", dataset, o => o),
@@ -77,6 +100,10 @@ public static class SpeechRecipeBenchmark
             new Variant("64 mel bands", Features(64, SpectrogramStandardization.Dataset), o => o),
             new Variant("early fusion: log-mel + delta statistics -> L-BFGS", dataset, null, EarlyFusion: true),
             new Variant("early fusion, statistics standardized per speaker -> L-BFGS", dataset, null, EarlyFusion: true, PerSpeaker: true),
+            new Variant("balanced + wd, spectrogram standardized per speaker", dataset, Recipe(), PerSpeakerSpectrogram: true),
+            new Variant("balanced + wd, per speaker + SpecAugment", dataset, Recipe(masks: true), PerSpeakerSpectrogram: true),
+            new Variant("balanced + wd, per speaker + SpecAugment + early stopping on UA", dataset, Recipe(masks: true, ua: true), PerSpeakerSpectrogram: true),
+            new Variant("balanced + wd, per speaker + early stopping on UA", dataset, Recipe(ua: true), PerSpeakerSpectrogram: true),
         }.Where(v => only == null || only.Split('|').Any(o => v.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
 
         var featurized = new Dictionary<string, (IDataView Train, IDataView Validation, IDataView Test)>();
@@ -86,7 +113,14 @@ public static class SpeechRecipeBenchmark
             string key = JsonSerializer.Serialize(variant.Features);
             if (!featurized.TryGetValue(key, out var splits)) featurized[key] = splits = Featurize(ml, table, labels, variant.Features);
             ClassificationMetrics metrics;
-            if (variant.PerSpeaker)
+            if (variant.PerSpeakerSpectrogram)
+            {
+                var (train, validation, test) = PerSpeakerSpectrograms(ml, table, splits);
+                var trainer = (ITorchTrainer)ml.Msa().Trainers.Aat(variant.Aat!(Baseline()));
+                var model = trainer.Fit(train, validation);
+                metrics = ml.Msa().Evaluation.EvaluateClassification(model.Transform(test));
+            }
+            else if (variant.PerSpeaker)
             {
                 metrics = PerSpeakerEarlyFusion(ml, table, splits);
             }
@@ -137,10 +171,68 @@ public static class SpeechRecipeBenchmark
             var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(StatsRow));
             schema["Label"].ColumnType = labelType;
             schema["Features"].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, rows[0].Features.Length);
-            return ml.Data.LoadFromEnumerable(rows.Select(r => new StatsRow { Label = r.Label, Features = r.Features }), schema);
+            return ml.Data.LoadFromEnumerable(rows.Select(r => new StatsRow { Label = r.Label - 1, Features = r.Features }), schema);
         }
         var model = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("Label", "Features").Fit(View(train));
         return ml.Msa().Evaluation.EvaluateClassification(model.Transform(View(test)));
+    }
+
+    // Each speaker's spectrograms scaled to zero mean and unit variance per channel and frequency
+    // bin, over the frames of that speaker's own utterances (labels unused, so test speakers are
+    // normalized the same way from their unlabeled recordings): speaker-level mean and variance
+    // normalization of the log-mel input.
+    private static (IDataView, IDataView, IDataView) PerSpeakerSpectrograms(MLContext ml, DatasetTable<ActedSpeechRecord> table, (IDataView Train, IDataView Validation, IDataView Test) splits)
+    {
+        var speakers = table.Records.ToDictionary(r => r.Id, r => r.Speaker);
+        var column = splits.Train.Schema["Spectrogram"];
+        int[] shape = FeatureReader.RowShape(splits.Train.Schema, "Spectrogram");
+        int planes = shape[0] * shape[1], frames = shape[2];
+        List<(string Speaker, uint Label, float[] Values)> Read(IDataView data)
+        {
+            var ids = data.GetColumn<ReadOnlyMemory<char>>(data.Schema["Id"]).Select(v => v.ToString()).ToList();
+            var labels = data.GetColumn<uint>(data.Schema["Label"]).ToList();
+            var values = data.GetColumn<float[]>(data.Schema["Spectrogram"]).ToList();
+            return ids.Select((id, i) => (speakers[id], labels[i], values[i])).ToList();
+        }
+        var parts = new[] { Read(splits.Train), Read(splits.Validation), Read(splits.Test) };
+        // Frames that hold audio: up to the last frame whose log channel is not all zero.
+        static int Valid(float[] x, int f, int t)
+        {
+            for (int time = t - 1; time >= 0; time--)
+                for (int bin = 0; bin < f; bin++)
+                    if (x[bin * t + time] != 0) return time + 1;
+            return 0;
+        }
+        foreach (var group in parts.SelectMany(p => p).GroupBy(r => r.Speaker))
+        {
+            var rows = group.ToList();
+            var valid = rows.Select(r => Valid(r.Values, shape[1], frames)).ToList();
+            for (int plane = 0; plane < planes; plane++)
+            {
+                double sum = 0, sumSq = 0, n = 0;
+                for (int i = 0; i < rows.Count; i++)
+                    for (int time = 0; time < valid[i]; time++)
+                    {
+                        double v = rows[i].Values[plane * frames + time];
+                        sum += v; sumSq += v * v; n++;
+                    }
+                if (n == 0) continue;
+                double mean = sum / n, std = Math.Sqrt(Math.Max(sumSq / n - mean * mean, 0));
+                float m = (float)mean, inv = (float)(1 / Math.Max(std, 1e-6));
+                for (int i = 0; i < rows.Count; i++)
+                    for (int time = 0; time < valid[i]; time++)
+                        rows[i].Values[plane * frames + time] = (rows[i].Values[plane * frames + time] - m) * inv;
+            }
+        }
+        var labelType = splits.Train.Schema["Label"].Type;
+        IDataView View(List<(string Speaker, uint Label, float[] Values)> rows)
+        {
+            var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(SpectrogramRow));
+            schema["Label"].ColumnType = labelType;
+            schema["Spectrogram"].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, shape);
+            return ml.Data.LoadFromEnumerable(rows.Select(r => new SpectrogramRow { Label = r.Label - 1, Spectrogram = r.Values }), schema);
+        }
+        return (View(parts[0]), View(parts[1]), View(parts[2]));
     }
 
     private static (IDataView, IDataView, IDataView) Featurize(MLContext ml, DatasetTable<ActedSpeechRecord> table, IReadOnlyList<string> labels, LogSpectrogramOptions options)

@@ -18,7 +18,8 @@ public sealed class PredictionEnginePoolTests
         var single = ml.Model.CreatePredictionEngine<ModelBundleTests.Utterance, ModelBundleTests.Prediction>(model);
         var expected = ModelBundleTests.Rows.Select(r => single.Predict(r).Score.ToArray()).ToArray();
 
-        using var pool = ml.Msa().Model.CreatePredictionEnginePool<ModelBundleTests.Utterance, ModelBundleTests.Prediction>(model);
+        // Eight idle engines kept: with the default (the processor count), a 2-core machine drops returned engines and makes new ones.
+        using var pool = new MsaMl.Pipelines.Scoring.PredictionEnginePool<ModelBundleTests.Utterance, ModelBundleTests.Prediction>(ml, model, maxIdleEngines: 8);
         var mismatches = 0;
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
         {

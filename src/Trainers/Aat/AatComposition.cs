@@ -19,6 +19,7 @@ public static class AatComposition
             encoders.Add(new SpectrogramEncoderOptions
             {
                 ColumnName = o.AudioColumnName, Network = o.AudioEncoder, Pooling = o.Pooling, Channels = o.AudioChannels, LrnMode = o.LrnMode, Lambda = o.Lambda,
+                FrequencyMasks = o.FrequencyMasks, FrequencyMaskWidth = o.FrequencyMaskWidth, TimeMasks = o.TimeMasks, TimeMaskWidth = o.TimeMaskWidth,
             });
         if (o.Modalities != AatModalities.Audio)
             encoders.Add(new TokenProjectionOptions { ColumnName = o.TextColumnName, OutDim = o.TextOutDim, Relu = false });

@@ -64,4 +64,19 @@ public sealed class AatOptions : TorchTrainerOptions
 
     /// <summary>Dropout before the classifier.</summary>
     public double Dropout { get; set; } = 0.4;
+
+    /// <summary>
+    /// SpecAugment while training (<see cref="SpecAugment"/>): frequency bands masked per row
+    /// (0 turns frequency masking off), each 0 to <see cref="FrequencyMaskWidth"/> bins wide.
+    /// </summary>
+    public int FrequencyMasks { get; set; }
+
+    /// <summary>Widest frequency mask, in bins.</summary>
+    public int FrequencyMaskWidth { get; set; } = 8;
+
+    /// <summary>SpecAugment while training: time spans masked per row (0 turns time masking off), each 0 to <see cref="TimeMaskWidth"/> frames long.</summary>
+    public int TimeMasks { get; set; }
+
+    /// <summary>Longest time mask, in frames.</summary>
+    public int TimeMaskWidth { get; set; } = 20;
 }

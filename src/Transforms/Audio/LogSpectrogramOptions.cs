@@ -46,7 +46,8 @@ public sealed class LogSpectrogramOptions
     /// <summary>
     /// Resample files at another rate (true) or reject them with an error (false). Resampling is a
     /// polyphase FIR (<see cref="PolyphaseResampler"/>): flat to 0.9 of the lower Nyquist frequency,
-    /// at least 80 dB stop-band from the new Nyquist frequency on.
+    /// and that band alias-free to at least 80 dB (when down-sampling the stop-band starts at
+    /// 1.1 times the new Nyquist frequency, whose aliases land above the pass-band).
     /// </summary>
     public bool Resample { get; set; } = true;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -146,14 +147,50 @@ public static class WavReader
 
     private static void Mix(ReadOnlySpan<short> s, int channels, Span<float> mono, float scale)
     {
-        if (channels == 1) { for (int f = 0; f < mono.Length; f++) mono[f] = s[f] * scale; return; }
-        if (channels == 2) { for (int f = 0; f < mono.Length; f++) mono[f] = (s[2 * f] + s[2 * f + 1]) * scale; return; }
+        if (channels == 1) { MixMono16(s, mono, scale); return; }
+        if (channels == 2) { MixStereo16(s, mono, scale); return; }
         for (int f = 0, i = 0; f < mono.Length; f++)
         {
             int sum = 0;
             for (int c = 0; c < channels; c++) sum += s[i++];
             mono[f] = sum * scale;
         }
+    }
+
+    // 16-bit mono: widen a vector of shorts to two vectors of ints, convert, scale.
+    private static void MixMono16(ReadOnlySpan<short> s, Span<float> mono, float scale)
+    {
+        int f = 0, lanes = Vector<short>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var k = new Vector<float>(scale);
+            for (; f + lanes <= mono.Length; f += lanes)
+            {
+                Vector.Widen(new Vector<short>(s.Slice(f, lanes)), out var low, out var high);
+                (Vector.ConvertToSingle(low) * k).CopyTo(mono.Slice(f, lanes / 2));
+                (Vector.ConvertToSingle(high) * k).CopyTo(mono.Slice(f + lanes / 2, lanes / 2));
+            }
+        }
+        for (; f < mono.Length; f++) mono[f] = s[f] * scale;
+    }
+
+    // 16-bit stereo: each frame read as one little-endian int (left in the low half, right in the
+    // high half); both halves sign-extended by shifts and added, then converted and scaled.
+    private static void MixStereo16(ReadOnlySpan<short> s, Span<float> mono, float scale)
+    {
+        int f = 0, lanes = Vector<int>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var frames = MemoryMarshal.Cast<short, int>(s[..(2 * mono.Length)]);
+            var k = new Vector<float>(scale);
+            for (; f + lanes <= mono.Length; f += lanes)
+            {
+                var v = new Vector<int>(frames.Slice(f, lanes));
+                var sum = Vector.ShiftRightArithmetic(Vector.ShiftLeft(v, 16), 16) + Vector.ShiftRightArithmetic(v, 16);
+                (Vector.ConvertToSingle(sum) * k).CopyTo(mono.Slice(f, lanes));
+            }
+        }
+        for (; f < mono.Length; f++) mono[f] = (s[2 * f] + s[2 * f + 1]) * scale;
     }
 
     private static void Mix(ReadOnlySpan<int> s, int channels, Span<float> mono, float scale)

@@ -11,7 +11,7 @@ public sealed class ScalarLifetimeTests
 
     public static TheoryData<string> ProductAssemblies() => new()
     {
-        "MsaMl.Transforms", "MsaMl.Trainers", "MsaMl.Pipelines", "MsaMl.Experiments", "msa", "MsaMl.Benchmarks",
+        "MsaMl.Core", "MsaMl.Transforms", "MsaMl.Trainers", "MsaMl.Pipelines", "MsaMl.Experiments", "msa", "MsaMl.Benchmarks",
     };
 
     [Theory]

@@ -32,6 +32,18 @@ public sealed class SpectrogramEncoderOptions : EncoderOptions
     /// <summary>Softmax temperature lambda of the attention pooling (the paper's eq. 2).</summary>
     public double Lambda { get; set; } = 0.3;
 
+    /// <summary>SpecAugment while training (<see cref="SpecAugment"/>): frequency bands masked per row; 0 turns it off.</summary>
+    public int FrequencyMasks { get; set; }
+
+    /// <summary>Widest frequency mask, in bins.</summary>
+    public int FrequencyMaskWidth { get; set; } = 8;
+
+    /// <summary>SpecAugment while training: time spans masked per row; 0 turns it off.</summary>
+    public int TimeMasks { get; set; }
+
+    /// <summary>Longest time mask, in frames.</summary>
+    public int TimeMaskWidth { get; set; } = 20;
+
     /// <inheritdoc/>
     public override EncoderModule Create(int[] rowShape)
     {
@@ -50,7 +62,8 @@ public sealed class SpectrogramEncoderOptions : EncoderOptions
             AatPooling.OriginalCodeAttention => new PositionMixingAttentionPooling(Channels, PositionsAfter(network, rowShape), Lambda),
             _ => new LinearPooling(PositionsAfter(network, rowShape)),
         };
-        return new EncoderModule(new SpectrogramEncoder(network, pooling), Channels);
+        var augment = FrequencyMasks > 0 || TimeMasks > 0 ? new SpecAugment(FrequencyMasks, FrequencyMaskWidth, TimeMasks, TimeMaskWidth) : null;
+        return new EncoderModule(new SpectrogramEncoder(network, pooling, augment), Channels);
     }
 
     private static long PositionsAfter(nn.Module<Tensor, Tensor> network, int[] shape)
@@ -64,24 +77,26 @@ public sealed class SpectrogramEncoderOptions : EncoderOptions
     }
 }
 
-/// <summary>A spectrogram network followed by an optional pooling of its feature map.</summary>
+/// <summary>A spectrogram network followed by an optional pooling of its feature map (and optional SpecAugment masking of its input while training).</summary>
 public sealed class SpectrogramEncoder : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor> network;
     private readonly nn.Module<Tensor, Tensor>? pooling;
+    private readonly SpecAugment? augment;
 
-    /// <summary>The network and (unless it already returns a vector) the pooling.</summary>
-    public SpectrogramEncoder(nn.Module<Tensor, Tensor> network, nn.Module<Tensor, Tensor>? pooling) : base(nameof(SpectrogramEncoder))
+    /// <summary>The network, (unless it already returns a vector) the pooling, and the masking (null: none; it has no parameters).</summary>
+    public SpectrogramEncoder(nn.Module<Tensor, Tensor> network, nn.Module<Tensor, Tensor>? pooling, SpecAugment? augment = null) : base(nameof(SpectrogramEncoder))
     {
         this.network = network;
         this.pooling = pooling;
+        this.augment = augment;
         RegisterComponents();
     }
 
     /// <summary>[batch, channels, freq, time] -> [batch, C].</summary>
     public override Tensor forward(Tensor input)
     {
-        var map = network.forward(input);
+        var map = network.forward(augment != null ? augment.forward(input) : input);
         return pooling != null ? pooling.forward(map) : map;
     }
 }

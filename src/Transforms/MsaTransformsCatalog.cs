@@ -36,3 +36,12 @@ public sealed class MsaTransformsCatalog
 
     public PretrainedImageFeaturesEstimator PretrainedImageFeatures(PretrainedImageFeaturesOptions options) => new(options);
 }
+
+public static class MsaTransformsCatalogExtensions
+{
+    extension(MsaCatalog catalog)
+    {
+        /// <summary>MsaMl's featurizing transforms.</summary>
+        public MsaTransformsCatalog Transforms => new(catalog.Context);
+    }
+}
