@@ -7,6 +7,7 @@ using MsaMl.Benchmarks;
 //   speech-recipe  the EmoDB recipe against the MFCC + logistic-regression peer
 //   soak           the multi-threaded scoring soak (benchmarks/stress/stress.sh)
 //   scalar-race    the TorchSharp Scalar-lifetime reproducer (benchmarks/stress/scalar-race.sh)
+//   iemocap-scale  a preset's featurize time, epoch time and peak RSS on a full-size IEMOCAP-format tree
 // Anything else goes to BenchmarkDotNet (e.g. --filter *Spectrogram*).
 string[] rest = args.Skip(1).ToArray();
 switch (args.FirstOrDefault())
@@ -16,6 +17,7 @@ switch (args.FirstOrDefault())
     case "speech-recipe": return SpeechRecipeBenchmark.Run(rest);
     case "soak": return ScoringSoak.Run(rest);
     case "scalar-race": return ScalarRaceReproducer.Run(rest);
+    case "iemocap-scale": return IemocapScaleBenchmark.Run(rest);
 }
 BenchmarkSwitcher.FromAssembly(typeof(SpectrogramBenchmarks).Assembly).Run(args);
 return 0;

@@ -19,12 +19,14 @@ internal sealed class FeaturizedCursor : DataViewRowCursor
     private readonly bool _anyOutput;
     private readonly Featurizer? _featurizer;
     private readonly FeatureBatch? _batch;
+    private readonly ProgressThrottle? _progress;
     private int _rowInBatch;
     private bool _disposed;
 
     public FeaturizedCursor(FeaturizingTransformer transformer, DataViewSchema schema, DataViewRowCursor input,
-        DataViewRowCursor? lookahead, DataViewSchema.Column source, HashSet<int> active, int inputCount)
+        DataViewRowCursor? lookahead, DataViewSchema.Column source, HashSet<int> active, int inputCount, ProgressThrottle? progress = null)
     {
+        _progress = progress;
         _transformer = transformer;
         Schema = schema;
         _input = input;
@@ -49,7 +51,11 @@ internal sealed class FeaturizedCursor : DataViewRowCursor
 
     public override bool MoveNext()
     {
-        if (!_input.MoveNext()) return false;
+        if (!_input.MoveNext())
+        {
+            _progress?.End();
+            return false;
+        }
         if (_anyOutput) Advance();
         return true;
     }
@@ -80,6 +86,7 @@ internal sealed class FeaturizedCursor : DataViewRowCursor
         }
         _batch.Compute(_featurizer!);
         _rowInBatch = 0;
+        _progress?.Add(inputs.Count);
     }
 
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)

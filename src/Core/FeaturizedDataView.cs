@@ -36,7 +36,8 @@ internal sealed class FeaturizedDataView : IDataView
         DataViewRowCursor? lookahead = anyOutput && rand == null && _transformer.BatchSize > 1
             ? _input.GetRowCursor(new[] { SourceColumn })
             : null;
-        return new FeaturizedCursor(_transformer, Schema, inputCursor, lookahead, SourceColumn, needed, inputCount);
+        var progress = anyOutput && _transformer.Progress is { } p ? new ProgressThrottle(p, _transformer.ProgressName, _input.GetRowCount()) : null;
+        return new FeaturizedCursor(_transformer, Schema, inputCursor, lookahead, SourceColumn, needed, inputCount, progress);
     }
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>

@@ -28,6 +28,15 @@ public abstract class FeaturizingTransformer : RowMappingTransformer
     /// <summary>The columns this transform appends.</summary>
     public IReadOnlyList<FeatureColumn> OutputColumns { get; }
 
+    /// <summary>
+    /// Receives how far each pass of <see cref="Transform"/>'s data view has got (rows done, total,
+    /// rate); not saved with the model. Reports come from the thread that reads the cursor.
+    /// </summary>
+    public IProgress<FeaturizingProgress>? Progress { get; set; }
+
+    /// <summary>The name progress reports carry: the output column names.</summary>
+    public string ProgressName => string.Join(", ", OutputColumns.Select(c => c.Name));
+
     public override IReadOnlyList<string> InputColumnNames => new[] { InputColumnName };
 
     /// <summary>How many rows the data-view path hands to <see cref="Featurizer.Featurize"/> at once.</summary>

@@ -56,6 +56,7 @@ public sealed class PredictAndEvaluateTests : IDisposable
 
         var (code, output, errors) = CliCapture.Run("evaluate", "--model", bundle, "--dataset", "iemocap", "--root", root, "--json");
         Assert.True(code == 0, errors);
+        Assert.Contains("evaluating test: [####################] 100%", errors); // redirected: plain progress lines
         using var metrics = JsonDocument.Parse(output);
         Assert.True(metrics.RootElement.GetProperty("rows").GetInt32() > 0);
         double trainedWa = trained.RootElement.GetProperty("metrics").GetProperty("WA").GetProperty("mean").GetDouble();

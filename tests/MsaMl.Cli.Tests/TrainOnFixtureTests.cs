@@ -32,10 +32,14 @@ public sealed class TrainOnFixtureTests : IDisposable
         Assert.True(File.Exists(output));
         Assert.Contains("epoch 1/3: loss", errors);
         Assert.Contains("ETA", errors);
+        // Redirected output: featurizing progress as plain lines, each pass ending at 100 %.
+        Assert.Contains("featurizing train: [####################] 100%", errors);
+        Assert.Contains("featurizing train (spectrogram moments): [####################] 100%", errors);
 
         var (quietCode, quietErrors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "text", "--quick", "--quiet", "--output", output);
         Assert.True(quietCode == 0, quietErrors);
         Assert.DoesNotContain("epoch", quietErrors);
+        Assert.DoesNotContain("rows", quietErrors);
     }
 
     [Fact]
@@ -67,6 +71,7 @@ public sealed class FeaturizeTests : IDisposable
         var (code, errors) = CliRunner.Run("featurize", "--dataset", "iemocap", "--root", root, "--output", output);
         Assert.True(code == 0, errors);
         Assert.Contains("msa: warning:", errors);
+        Assert.Contains("featurizing: [####################] 100%", errors);
 
         var ml = new Microsoft.ML.MLContext();
         var data = ml.Data.LoadFromBinary(output);

@@ -170,7 +170,7 @@ public class IemocapReaderTests
 
         Assert.Equal("", table.Records.Single(r => r.Id == "Ses02M_impro03_F001").Text);
         Assert.Contains(table.Warnings, w => w.StartsWith("1 utterance(s) without a transcript line") && w.Contains("Ses02M_impro03_F001"));
-        Assert.Contains(table.Warnings, w => w.StartsWith("1 transcription line(s) skipped whose id contains XX"));
+        Assert.Contains(table.Warnings, w => w.StartsWith("2 transcription line(s) skipped whose id contains XX or that carry no id")); // MXX0 and F:[LAUGHTER]
         Assert.Contains(table.Warnings, w => w.StartsWith("1 utterance(s) labelled xxx") && w.Contains("Ses01F_impro01_F001"));
         Assert.Contains(table.Warnings, w => w == "2 session folder(s) not found: Session3, Session4");
         Assert.Equal(13, Read(o => o.RequireText = true).Records.Count);

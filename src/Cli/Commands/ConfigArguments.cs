@@ -25,6 +25,10 @@ internal sealed class ConfigArguments
     public Option<int?> Seed { get; } = new("--seed") { Description = "The first seed (key evaluation.seeds)." };
     public Option<int?> Seeds { get; } = new("--seeds") { Description = "Train with this many seeds (seed, seed+1, ...) and report mean ± std; the bundle is the first seed's (key evaluation.seeds)." };
     public Option<int?> Classes { get; } = new("--classes") { Description = "IEMOCAP: 10 classes, or 4 with exc merged into hap (key dataset.iemocap.labelSet)." };
+    public Option<double?> MemoryBudget { get; } = new("--memory-budget")
+    {
+        Description = "MiB the training and validation features may take in memory; beyond it they are streamed from the on-disk cache each epoch (default: a third of the memory; key model.memoryBudgetMegabytes).",
+    };
     public Option<bool> Quick { get; } = new("--quick") { Description = "A smoke run on top of any preset: 3 epochs, no early stopping (key training.quick)." };
     public Option<bool> Loso { get; } = new("--loso")
     {
@@ -35,7 +39,7 @@ internal sealed class ConfigArguments
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Dataset, Root, Model, Config, Preset, Set, Epochs, Seed, Seeds, Classes, Quick, Loso, Map, Encoding })
+        foreach (var option in new Option[] { Dataset, Root, Model, Config, Preset, Set, Epochs, Seed, Seeds, Classes, MemoryBudget, Quick, Loso, Map, Encoding })
             command.Options.Add(option);
     }
 
@@ -51,6 +55,11 @@ internal sealed class ConfigArguments
         if (parse.GetValue(Encoding) is { } encoding) Put("dataset.encoding", encoding);
         if (parse.GetValue(Model) is { } model) Put("model.name", model);
         if (parse.GetValue(Epochs) is { } epochs) Put("model.epochs", epochs);
+        if (parse.GetValue(MemoryBudget) is { } budget)
+        {
+            if (budget <= 0) throw new ArgumentException($"--memory-budget must be a positive number of MiB, got {budget}.");
+            Put("model.memoryBudgetMegabytes", budget);
+        }
         if (parse.GetValue(Quick)) Put("training.quick", true);
         if (parse.GetValue(Classes) is { } classes)
             Put("dataset.iemocap.labelSet", classes switch

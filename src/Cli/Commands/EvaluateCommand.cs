@@ -17,9 +17,10 @@ internal static class EvaluateCommand
         var root = new Option<string?>("--root") { Description = "The dataset folder." };
         var split = new Option<string>("--split") { Description = "train | validation | test.", DefaultValueFactory = _ => SplitNames.Test };
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress (featurizing and scoring the rows) on standard error." };
         var map = TableArguments.Map();
         var encoding = TableArguments.Encoding();
-        var command = new Command("evaluate", "Evaluate a saved model bundle on a dataset split.") { model, dataset, root, split, json, map, encoding };
+        var command = new Command("evaluate", "Evaluate a saved model bundle on a dataset split.") { model, dataset, root, split, json, quiet, map, encoding };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             var ml = new MLContext(seed: 1);
@@ -34,6 +35,7 @@ internal static class EvaluateCommand
             var unknown = rows.Select(r => r.Label).Distinct().Except(classes).ToList();
             if (unknown.Count > 0) throw new InvalidDataException($"Labels {string.Join(", ", unknown)} are not classes of the model ({string.Join(", ", classes)}).");
 
+            if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(bundle, ConsoleProgress.StandardError().Rows($"evaluating {splitName}"));
             var metrics = ml.MulticlassClassification.Evaluate(BundleScoring.ScoreLabeled(ml, bundle, classes, inputSchema, ml.Data.LoadFromEnumerable(rows)));
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, accuracy = metrics.MicroAccuracy, macroAccuracy = metrics.MacroAccuracy, logLoss = metrics.LogLoss, classes }, CliJson.Options));

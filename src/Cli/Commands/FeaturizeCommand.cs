@@ -19,9 +19,10 @@ internal static class FeaturizeCommand
         var root = new Option<string?>("--root") { Description = "The dataset folder." };
         var output = new Option<string>("--output") { Description = "The .idv file to write.", DefaultValueFactory = _ => "features.idv" };
         var quick = new Option<bool>("--quick") { Description = "Image tasks: raw pixels only, no ResNet-18 features." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress (rows featurized, rate, time left) on standard error." };
         var map = TableArguments.Map();
         var encoding = TableArguments.Encoding();
-        var command = new Command("featurize", "Featurize a dataset once and save the rows with their features as an ML.NET .idv file.") { dataset, root, output, quick, map, encoding };
+        var command = new Command("featurize", "Featurize a dataset once and save the rows with their features as an ML.NET .idv file.") { dataset, root, output, quick, quiet, map, encoding };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             var ml = new MLContext(seed: 1);
@@ -31,6 +32,7 @@ internal static class FeaturizeCommand
             var task = TaskPipelines.For(ml, name, records, labels, new TrainingSettings { Quick = parse.GetValue(quick) });
             var featurizer = task.Featurizer.Fit(task.Split(ml, SplitNames.Train));
             var all = ml.Data.LoadFromEnumerable(records.Select(ExperimentTask.Standard).ToList());
+            if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(featurizer, ConsoleProgress.StandardError().Rows("featurizing"));
             var features = featurizer.Transform(all);
 
             string path = parse.GetValue(output)!;

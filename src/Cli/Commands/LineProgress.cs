@@ -1,17 +1,25 @@
 using System.Globalization;
 using MsaMl.Experiments;
 using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Cli.Commands;
 
 /// <summary>
-/// <c>msa train</c>'s progress as plain lines on standard error (fit for a terminal and for a log
-/// file alike): each stage, and one line per epoch with the loss, the training and validation
+/// <c>msa train</c>'s progress on standard error (<see cref="ConsoleProgress"/>): each stage, the
+/// rows of each featurizing pass and the batches of each epoch (a live bar on a terminal, a line
+/// per 10 % when redirected), and one line per epoch with the loss, the training and validation
 /// accuracy, the elapsed time and the time left for the model's remaining epochs.
 /// </summary>
-internal sealed class LineProgress : IExperimentProgress
+internal sealed class LineProgress(ConsoleProgress display) : IExperimentProgress
 {
-    public void Stage(string task, string message) => Console.Error.WriteLine($"msa: {task}: {message}");
+    public LineProgress() : this(ConsoleProgress.StandardError()) { }
+
+    public void Stage(string task, string message) => display.Line($"msa: {task}: {message}");
+
+    public IProgress<FeaturizingProgress> Featurizing(string task, string pass) => display.Rows($"{task}: featurizing {pass}");
+
+    public IProgress<BatchReport> Batches(string task, string model) => display.Batches($"{task}: {model}");
 
     public void Epoch(string task, string model, EpochReport report)
     {
@@ -20,7 +28,7 @@ internal sealed class LineProgress : IExperimentProgress
         var left = TimeSpan.FromSeconds(perEpoch * (report.Epochs - report.Epoch));
         string validation = report.ValidationAccuracy is double v ? string.Format(inv, ", validation accuracy {0:P1}", v) : "";
         string train = double.IsNaN(report.TrainAccuracy) ? "" : string.Format(inv, ", train accuracy {0:P1}", report.TrainAccuracy);
-        Console.Error.WriteLine(string.Format(inv, "msa: {0}: {1} epoch {2}/{3}: loss {4:F4}{5}{6}, {7:F0} s, ETA {8:F0} s (at most; early stopping may end sooner)",
+        display.Line(string.Format(inv, "msa: {0}: {1} epoch {2}/{3}: loss {4:F4}{5}{6}, {7:F0} s, ETA {8:F0} s (at most; early stopping may end sooner)",
             task, model, report.Epoch, report.Epochs, report.TrainLoss, train, validation, report.Elapsed.TotalSeconds, left.TotalSeconds));
     }
 }

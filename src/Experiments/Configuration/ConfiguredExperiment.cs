@@ -45,7 +45,7 @@ public static class ConfiguredExperiment
         {
             var ml = new MLContext(seed: seed);
             var data = seed == seeds[0] ? probe : ConfiguredDataset.Load(ml, config);
-            var task = ConfiguredTask.Create(ml, config.Dataset.Name, data.Records, data.Labels, config, seed);
+            var task = ConfiguredTask.Create(ml, config.Dataset.Name, data.Records, data.Labels, config, seed, progress);
             bool first = seed == seeds[0];
             string bundle = first ? bundlePath : Path.Combine(Path.GetTempPath(), $"msaml-seed-{seed}-{Guid.NewGuid():N}.zip");
             try
@@ -85,7 +85,7 @@ public static class ConfiguredExperiment
                 return copy;
             }).ToList();
             var ml = new MLContext(seed: seed);
-            var task = ConfiguredTask.Create(ml, $"{config.Dataset.Name} (test {fold.TestKey})", relabelled, data.Labels, config, seed);
+            var task = ConfiguredTask.Create(ml, $"{config.Dataset.Name} (test {fold.TestKey})", relabelled, data.Labels, config, seed, progress);
             string bundle = Path.Combine(Path.GetTempPath(), $"msaml-fold-{Guid.NewGuid():N}.zip");
             try
             {

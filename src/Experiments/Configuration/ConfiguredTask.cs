@@ -14,8 +14,9 @@ namespace MsaMl.Experiments.Configuration;
 /// <summary>Builds a task's featurizer and models from a configuration (every option from its sections; the pipeline wires only the column names and the seed).</summary>
 public static class ConfiguredTask
 {
-    /// <summary>The task of a configuration over the given records, trained with <paramref name="seed"/>.</summary>
-    public static ExperimentTask Create(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, ExperimentConfig config, int seed)
+    /// <summary>The task of a configuration over the given records, trained with <paramref name="seed"/>; <paramref name="progress"/> also hears the spectrogram's fit pass.</summary>
+    public static ExperimentTask Create(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, ExperimentConfig config, int seed,
+        IExperimentProgress? progress = null)
     {
         bool speech = config.Kind == TaskKind.Speech;
         bool quick = config.Training.Quick;
@@ -28,6 +29,7 @@ public static class ConfiguredTask
             s.InputColumnName = "AudioPath";
             s.OutputColumnName = "Spectrogram";
             s.StatisticsColumnName = "SpectrogramStats";
+            s.Progress = progress?.Featurizing(name, "train (spectrogram moments)");
             featurizer = ml.Msa().Transforms.LogSpectrogram(s);
             firstSequence = "Spectrogram";
             firstPooled = "SpectrogramStats";

@@ -66,7 +66,8 @@ public static class DemoExperiment
         List<ModelResult> models, List<RobustnessResult> robustness, List<string> bundles, List<ExamplePrediction> examples)
     {
         progress?.Stage(task.Name, "featurizing (spectrogram / image, MiniLM text encoder)");
-        var runner = new TaskRunner(ml, task, task.Featurize(ml), progress);
+        using var features = task.Featurize(ml, progress);
+        var runner = new TaskRunner(ml, task, features, progress);
         var results = new List<(ModelResult Result, ITransformer Model)>();
         TrainedModel Add(TrainedModel model, string kind)
         {

@@ -23,7 +23,8 @@ internal static class DemoIntensity
         var settings = new TrainingSettings { Quick = options.Quick, Seed = options.Seed };
         var task = TaskPipelines.Speech(ml, TaskName, speech, DemoCorpusReader.SpeechLabels, settings, regression: true, maxTokens: 16);
         progress?.Stage(TaskName, "featurizing (regression target: sentiment intensity)");
-        var runner = new TaskRunner(ml, task, task.Featurize(ml), progress);
+        using var features = task.Featurize(ml, progress);
+        var runner = new TaskRunner(ml, task, features, progress);
         var test = runner.Features.Test;
         var results = new List<IntensityModelResult>();
         TrainedModel Add(TrainedModel model)

@@ -24,7 +24,8 @@ public static class IntensityTrainingRun
             throw new InvalidDataException($"Dataset '{task.Name}': no clip has audio, so only --model text can be trained (put MMSA's Raw/<video_id>/<clip_id>.mp4 under the root for ffmpeg to extract, or give wav/<video_id>/<clip_id>.wav).");
 
         progress?.Stage(task.Name, "featurizing");
-        var runner = new TaskRunner(ml, task, task.Featurize(ml), progress);
+        using var features = task.Featurize(ml, progress);
+        var runner = new TaskRunner(ml, task, features, progress);
         var model = runner.Train(choice, choice.ToString());
         var scored = model.Model.Transform(runner.Features.Test);
         var metrics = MmsaProtocol.Evaluate(dataset, scored, task.LabelColumn, model.ScoreColumn);

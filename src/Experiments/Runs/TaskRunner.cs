@@ -112,6 +112,7 @@ public sealed class TaskRunner
         _progress?.Stage(Task.Name, $"training {name}");
         var trainer = (ITorchTrainer)estimator;
         if (_progress != null) trainer.Progress = new EpochProgress(report => _progress.Epoch(Task.Name, name, report));
+        trainer.BatchProgress = _progress?.Batches(Task.Name, name);
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(Features.Train, Features.Validation);
         return new TrainedModel(name, model, model.Spec.ScoreColumn, model.Spec.PredictedLabelColumn, model.ParameterCount,

@@ -34,8 +34,8 @@ public static class TrainingRun
             throw new InvalidDataException($"Dataset '{task.Name}': no row has the {task.FirstModality} modality, so only --model text can be trained.");
 
         progress?.Stage(task.Name, "featurizing");
-        var features = task.Featurize(ml);
-        if (!hasTest) features = features with { Test = features.Train };
+        using var featurized = task.Featurize(ml, progress);
+        var features = hasTest ? featurized : featurized with { Test = featurized.Train };
         var runner = new TaskRunner(ml, task, features, progress);
         var model = runner.Train(choice, NameOf(choice, task));
         var result = runner.Evaluate(model, KindOf(choice));

@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Experiments;
 
@@ -72,17 +74,57 @@ public sealed class ExperimentTask
 
     /// <summary>
     /// Maps the labels, fits the featurizer on the training split and featurizes the three splits
-    /// once, cached in memory, so no model's training or evaluation runs the encoders again. The
-    /// returned featurizer holds no label mapping; its input schema is <see cref="BundleInputSchema"/>.
+    /// once into a <see cref="FeatureCache"/> on disk (.idv files), so no model's training or
+    /// evaluation runs the encoders again and the features are held in memory only by the trainer
+    /// that reads them (or streamed by it when they exceed its memory budget). The returned
+    /// featurizer holds no label mapping; its input schema is <see cref="BundleInputSchema"/>.
+    /// Dispose the result to delete the files.
     /// </summary>
-    public FeaturizedSplits Featurize(MLContext ml)
+    public FeaturizedSplits Featurize(MLContext ml, IExperimentProgress? progress = null)
     {
         var train = MapLabels(Split(ml, SplitNames.Train));
         var featurizer = Featurizer.Fit(train);
-        return new FeaturizedSplits(featurizer, BundleInputSchema(ml),
-            FeatureCache.Materialize(ml, featurizer.Transform(train)),
-            FeatureCache.Materialize(ml, featurizer.Transform(MapLabels(Split(ml, SplitNames.Validation)))),
-            FeatureCache.Materialize(ml, featurizer.Transform(MapLabels(Split(ml, SplitNames.Test)))));
+        var cache = new MsaMl.Trainers.Training.FeatureCache(ml);
+        try
+        {
+            IDataView Save(IDataView split, string name)
+            {
+                AttachProgress(featurizer, progress?.Featurizing(Name, name));
+                try
+                {
+                    return cache.Save(featurizer.Transform(split), name);
+                }
+                finally
+                {
+                    AttachProgress(featurizer, null);
+                }
+            }
+            var splits = new FeaturizedSplits(featurizer, BundleInputSchema(ml), Save(train, SplitNames.Train),
+                Save(MapLabels(Split(ml, SplitNames.Validation)), SplitNames.Validation), Save(MapLabels(Split(ml, SplitNames.Test)), SplitNames.Test)) { Cache = cache };
+            // Featurizing leaves much garbage (encoder buffers, the .idv writer's blocks): give it back
+            // before a trainer reads the features into memory.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return splits;
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sets (or with null clears) the progress of every featurizing transform in <paramref name="model"/>, chains included.</summary>
+    public static void AttachProgress(ITransformer model, IProgress<FeaturizingProgress>? progress)
+    {
+        switch (model)
+        {
+            case FeaturizingTransformer featurizing:
+                featurizing.Progress = progress;
+                break;
+            case IEnumerable<ITransformer> chain:
+                foreach (var inner in chain) AttachProgress(inner, progress);
+                break;
+        }
     }
 
     /// <summary>A copy in the standard columns only (so every dataset gives the same bundle input schema).</summary>
@@ -93,5 +135,12 @@ public sealed class ExperimentTask
         new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
 }
 
-/// <summary>A task's fitted featurizer (no label mapping), the scoring input schema it reads, and its three splits with labels mapped and featurized.</summary>
-public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test);
+/// <summary>A task's fitted featurizer (no label mapping), the scoring input schema it reads, and its three splits with labels mapped and featurized (read from <see cref="Cache"/>, which disposing deletes).</summary>
+public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test) : IDisposable
+{
+    /// <summary>The .idv files the splits are read from.</summary>
+    public MsaMl.Trainers.Training.FeatureCache? Cache { get; init; }
+
+    /// <summary>Deletes the cached feature files.</summary>
+    public void Dispose() => Cache?.Dispose();
+}

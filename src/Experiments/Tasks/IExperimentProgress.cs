@@ -1,10 +1,20 @@
 using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Experiments;
 
-/// <summary>Progress of an experiment (the demo, msa train): a stage message, and epoch reports of the model being trained.</summary>
+/// <summary>
+/// Progress of an experiment (the demo, msa train): a stage message, epoch reports of the model
+/// being trained, and optionally the rows of each featurizing pass and the batches of each epoch.
+/// </summary>
 public interface IExperimentProgress
 {
     void Stage(string task, string message);
     void Epoch(string task, string model, EpochReport report);
+
+    /// <summary>Where the featurizers' progress over <paramref name="pass"/> (a split, or a fit pass) goes; null for none.</summary>
+    IProgress<FeaturizingProgress>? Featurizing(string task, string pass) => null;
+
+    /// <summary>Where the batch reports of <paramref name="model"/> go; null for none.</summary>
+    IProgress<BatchReport>? Batches(string task, string model) => null;
 }

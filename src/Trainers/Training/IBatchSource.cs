@@ -15,6 +15,9 @@ public interface IBatchSource
     /// </summary>
     IEnumerable<TrainingBatch> Batches(int batchSize, Random? shuffle, Device device);
 
+    /// <summary>Rows in one pass.</summary>
+    int Rows { get; }
+
     /// <summary>How many rows carry each class (for class-balanced loss weights).</summary>
     int[] LabelCounts(int classes);
 }

@@ -9,6 +9,9 @@ public interface ITorchTrainer : IEstimator<TorchScoringTransformer>
     /// <summary>Receives a report after every epoch.</summary>
     IProgress<EpochReport>? Progress { get; set; }
 
+    /// <summary>Receives a report after every training batch (epoch, batch, running loss, time left).</summary>
+    IProgress<BatchReport>? BatchProgress { get; set; }
+
     /// <summary>The modalities the model reads (one encoder each).</summary>
     Modalities Reads { get; }
 

@@ -31,6 +31,9 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     /// <summary>Receives a report after every epoch.</summary>
     public IProgress<EpochReport>? Progress { get; set; }
 
+    /// <summary>Receives a report after every training batch.</summary>
+    public IProgress<BatchReport>? BatchProgress { get; set; }
+
     /// <summary>Cancels training between batches.</summary>
     public CancellationToken Cancellation { get; set; }
 
@@ -63,35 +66,32 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
         var classNames = regression ? Array.Empty<string>() : FeatureReader.ClassNames(train.Schema, Options.LabelColumnName);
         int outputs = regression ? 1 : classNames.Length;
         var columns = FeatureColumns(Options);
-        IBatchSource trainData;
-        IBatchSource? validationData = null;
-        int[][] shapes;
-        if (Options.StreamTrainingData)
+        if (validation != null && !regression)
         {
-            var source = new DataViewBatchSource(_context, train, columns, Options.LabelColumnName, regression);
-            (trainData, shapes) = (source, source.RowShapes.ToArray());
-        }
-        else
-        {
-            var table = FeatureReader.Read(train, columns, Options.LabelColumnName, regression);
-            (trainData, shapes) = (table, table.Inputs.Select(i => i.RowShape).ToArray());
-        }
-        if (validation != null)
-        {
-            var validationClasses = regression ? classNames : FeatureReader.ClassNames(validation.Schema, Options.LabelColumnName);
+            var validationClasses = FeatureReader.ClassNames(validation.Schema, Options.LabelColumnName);
             if (!validationClasses.SequenceEqual(classNames))
                 throw new ArgumentException($"Label column '{Options.LabelColumnName}': the validation data has classes [{string.Join(", ", validationClasses)}] but the training data [{string.Join(", ", classNames)}]; map both with the same MapValueToKey transformer.");
-            validationData = Options.StreamTrainingData
-                ? new DataViewBatchSource(_context, validation, columns, Options.LabelColumnName, regression)
-                : FeatureReader.Read(validation, columns, Options.LabelColumnName, regression);
         }
+        long budget = FeatureMemory.BudgetBytes(Options);
+        long featureBytes = FeatureMemory.Bytes(train, columns) + (validation != null ? FeatureMemory.Bytes(validation, columns) : 0);
+        bool stream = Options.StreamTrainingData || featureBytes > budget
+            || !FeatureMemory.FitsArrays(train, columns) || (validation != null && !FeatureMemory.FitsArrays(validation, columns));
+        IBatchSource Source(IDataView data) => stream
+            ? new DataViewBatchSource(data, columns, Options.LabelColumnName, regression, budget)
+            : FeatureReader.Read(data, columns, Options.LabelColumnName, regression);
+        var trainData = Source(train);
+        var validationData = validation != null ? Source(validation) : null;
+        int[][] shapes = columns.Select(c => FeatureReader.RowShape(train.Schema, c)).ToArray();
 
         var device = TorchDevices.Select(_context);
         using var channel = host.Start("Training");
+        channel.Info(MessageSensitivity.None, stream
+            ? $"Streaming {featureBytes >> 20} MiB of features from the data view each epoch (budget {budget >> 20} MiB)."
+            : $"Holding {featureBytes >> 20} MiB of features in memory (budget {budget >> 20} MiB).");
         random.manual_seed(seed);
         var network = CreateNetwork(Options, shapes, outputs);
         LastReport = TrainingLoop.Run(network, trainData, validationData, Options, classNames.Length, seed, device,
-            Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation);
+            Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation, BatchProgress) with { FeatureBytes = featureBytes, Streamed = stream };
 
         var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName,
             Options.BinaryScoreColumnName, Options.BinaryPredictedLabelColumnName, regression);

@@ -63,12 +63,21 @@ public abstract class TorchTrainerOptions
     public EarlyStoppingMetric EarlyStoppingMetric { get; set; } = EarlyStoppingMetric.Accuracy;
 
     /// <summary>
-    /// Read batches from the IDataView on every epoch instead of holding all features in memory,
-    /// for data larger than memory: save the features once (<c>msa featurize</c>, or
-    /// <c>mlContext.Data.SaveAsBinary</c>) and train on the loaded .idv so featurizers do not run
-    /// each epoch. Shuffling then uses ML.NET's ShuffleRows with a pool of 4,096 rows.
+    /// Always read batches from the IDataView on every epoch instead of holding the features in
+    /// memory (training streams by itself when they exceed <see cref="MemoryBudgetMegabytes"/>).
+    /// Meant for features saved once (<c>msa featurize</c>, or <c>mlContext.Data.SaveAsBinary</c>)
+    /// and loaded from the .idv, so featurizers do not run each epoch. Batches and their order are
+    /// the same as in memory.
     /// </summary>
     public bool StreamTrainingData { get; set; }
+
+    /// <summary>
+    /// Memory the feature columns of the training and validation data may take, in MiB. When they
+    /// need more (or one column exceeds a .NET array), training streams them from the IDataView on
+    /// every epoch, holding at most this much; null means a third of the available memory
+    /// (<see cref="FeatureMemory.DefaultBudgetBytes"/>).
+    /// </summary>
+    public double? MemoryBudgetMegabytes { get; set; }
 
     /// <summary>Seed of weights, dropout and shuffling; null takes one from the MLContext's random source.</summary>
     public int? Seed { get; set; }

@@ -23,7 +23,8 @@ internal static class TrainingLoop
         Device device,
         IProgress<EpochReport>? progress = null,
         Action<string>? log = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        IProgress<BatchReport>? batchProgress = null)
     {
         if (options.Epochs <= 0 || options.BatchSize <= 0 || options.LearningRate <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
@@ -47,6 +48,7 @@ internal static class TrainingLoop
         bool stoppedEarly = false;
         var clock = Stopwatch.StartNew();
         long samples = 0;
+        int batchesPerEpoch = (train.Rows + options.BatchSize - 1) / options.BatchSize;
 
         try
         {
@@ -55,7 +57,7 @@ internal static class TrainingLoop
                 cancellation.ThrowIfCancellationRequested();
                 model.train();
                 double lossSum = 0, qualitySum = 0;
-                int rows = 0;
+                int rows = 0, batch = 0;
                 using (var batches = train.Batches(options.BatchSize, random, device).GetEnumerator())
                 {
                     while (true)
@@ -65,17 +67,18 @@ internal static class TrainingLoop
                         using (var scope = NewDisposeScope())
                         {
                             if (!batches.MoveNext()) break;
-                            var batch = batches.Current;
-                            var output = model.forward(batch.Inputs);
-                            var loss = objective.Loss(output, batch.Labels);
+                            var current = batches.Current;
+                            var output = model.forward(current.Inputs);
+                            var loss = objective.Loss(output, current.Labels);
                             loss.backward();
-                            lossSum += loss.item<float>() * batch.Rows;
-                            qualitySum += objective.Sum(output, batch.Labels);
-                            rows += batch.Rows;
+                            lossSum += loss.item<float>() * current.Rows;
+                            qualitySum += objective.Sum(output, current.Labels);
+                            rows += current.Rows;
                         }
                         // Outside the batch's dispose scope: the updater keeps its moment tensors across batches.
                         if (options.GradientClipNorm > 0) nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
                         optimizer.Step();
+                        batchProgress?.Report(new BatchReport(epoch, options.Epochs, ++batch, batchesPerEpoch, lossSum / rows, clock.Elapsed));
                     }
                 }
                 if (rows == 0) throw new InvalidOperationException("The training data has no rows.");

@@ -16,7 +16,7 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
     private readonly LogSpectrogramOptions _options;
 
     public LogSpectrogramEstimator(LogSpectrogramOptions options)
-        : base(options.InputColumnName, LogSpectrogramTransformer.OutputColumnsOf(options))
+        : base(options.InputColumnName, LogSpectrogramTransformer.OutputColumnsOf(options), options.Progress)
     {
         _options = TransformFactory.Clone(options);
     }
@@ -26,18 +26,19 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
         var source = SchemaChecks.RequireText(input.Schema, _options.InputColumnName, "Input");
         var options = TransformFactory.Clone(_options);
         if (options.Standardization != SpectrogramStandardization.Dataset || options.ChannelMeans != null)
-            return new LogSpectrogramTransformer(options);
+            return WithProgress(new LogSpectrogramTransformer(options));
 
         var cache = options.FitCacheMegabytes > 0 ? new SpectrogramFitCache(options.FitCacheMegabytes) : null;
-        (options.ChannelMeans, options.ChannelStds) = LearnMoments(input, source, options, cache);
+        var progress = Progress is { } p ? new ProgressThrottle(p, $"{options.OutputColumnName} (dataset moments)", input.GetRowCount()) : null;
+        (options.ChannelMeans, options.ChannelStds) = LearnMoments(input, source, options, cache, progress);
         var transformer = new LogSpectrogramTransformer(options);
         if (cache != null && cache.Count > 0) transformer.KeepFitCache(cache);
-        return transformer;
+        return WithProgress(transformer);
     }
 
     // One pass over the training audio, a batch of rows at a time spread over the cores. Each row's
     // sums are kept by row and added in row order, so the moments do not depend on scheduling.
-    private static (float[] Means, float[] Stds) LearnMoments(IDataView input, DataViewSchema.Column source, LogSpectrogramOptions options, SpectrogramFitCache? cache)
+    private static (float[] Means, float[] Stds) LearnMoments(IDataView input, DataViewSchema.Column source, LogSpectrogramOptions options, SpectrogramFitCache? cache, ProgressThrottle? progress)
     {
         var raw = TransformFactory.Clone(options);
         raw.Standardization = SpectrogramStandardization.None;
@@ -74,6 +75,7 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
                 }
                 count += rowSums[i, 2 * channels];
             }
+            progress?.Add(batch.Count);
             batch.Clear();
         }
 
@@ -88,6 +90,7 @@ public sealed class LogSpectrogramEstimator : FeaturizingEstimator<LogSpectrogra
                 if (batch.Count == batchSize) Flush();
             }
             Flush();
+            progress?.End();
         }
         if (count == 0)
             throw new InvalidOperationException($"Column '{options.InputColumnName}': no row holds audio, so dataset moments cannot be learned.");

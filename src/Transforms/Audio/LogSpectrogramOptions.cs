@@ -18,6 +18,13 @@ public enum SpectrogramStandardization
 /// </summary>
 public sealed class LogSpectrogramOptions
 {
+    /// <summary>
+    /// Receives the featurizing progress (rows done, total, rate) of the fitted transform's passes;
+    /// not part of the saved options (see <see cref="MsaMl.Transforms.Core.FeaturizingTransformer.Progress"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IProgress<MsaMl.Transforms.Core.FeaturizingProgress>? Progress { get; set; }
+
     /// <summary>Column with the WAV file path. An empty path is a missing recording: all-zero features.</summary>
     public string InputColumnName { get; set; } = "AudioPath";
 

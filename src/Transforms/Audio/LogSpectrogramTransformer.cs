@@ -21,6 +21,7 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
         if (options.Standardization == SpectrogramStandardization.Dataset && (options.ChannelMeans == null || options.ChannelStds == null))
             throw new ArgumentException("Dataset standardization needs ChannelMeans and ChannelStds; fit the estimator to learn them.");
         _options = TransformFactory.Clone(options);
+        Progress = options.Progress;
     }
 
     internal static FeatureColumn[] OutputColumnsOf(LogSpectrogramOptions options)

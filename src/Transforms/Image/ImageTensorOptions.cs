@@ -14,6 +14,13 @@ public enum PixelNormalization
 /// <summary>Options of <see cref="ImageTensorTransformer"/>.</summary>
 public sealed class ImageTensorOptions
 {
+    /// <summary>
+    /// Receives the featurizing progress (rows done, total, rate) of the fitted transform's passes;
+    /// not part of the saved options (see <see cref="MsaMl.Transforms.Core.FeaturizingTransformer.Progress"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IProgress<MsaMl.Transforms.Core.FeaturizingProgress>? Progress { get; set; }
+
     /// <summary>Column with the image path. An empty path is a missing image: all-zero output.</summary>
     public string InputColumnName { get; set; } = "ImagePath";
 

@@ -20,6 +20,7 @@ public sealed class ImageTensorTransformer : FeaturizingTransformer
         : base(options.InputColumnName, new[] { OutputColumnOf(options) })
     {
         _options = TransformFactory.Clone(options);
+        Progress = options.Progress;
     }
 
     internal static FeatureColumn OutputColumnOf(ImageTensorOptions o)

@@ -6,6 +6,13 @@ namespace MsaMl.Transforms.Image;
 /// </summary>
 public sealed class PretrainedImageFeaturesOptions
 {
+    /// <summary>
+    /// Receives the featurizing progress (rows done, total, rate) of the fitted transform's passes;
+    /// not part of the saved options (see <see cref="MsaMl.Transforms.Core.FeaturizingTransformer.Progress"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IProgress<MsaMl.Transforms.Core.FeaturizingProgress>? Progress { get; set; }
+
     /// <summary>Column with the image path. An empty path gives all-zero features (missing image).</summary>
     public string InputColumnName { get; set; } = "ImagePath";
 

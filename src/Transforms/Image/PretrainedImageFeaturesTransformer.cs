@@ -18,6 +18,7 @@ public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
     public PretrainedImageFeaturesTransformer(PretrainedImageFeaturesOptions options)
         : this(TransformFactory.Clone(options), ImageEncoder.For(options))
     {
+        Progress = options.Progress;
     }
 
     private PretrainedImageFeaturesTransformer(PretrainedImageFeaturesOptions options, ImageEncoder encoder)

@@ -5,13 +5,13 @@ namespace MsaMl.Transforms.Text;
 
 /// <summary>Estimator of <see cref="BertEmbeddingTransformer"/> (nothing to learn: the encoder is frozen).</summary>
 public sealed class BertEmbeddingEstimator(BertEmbeddingOptions options)
-    : FeaturizingEstimator<BertEmbeddingTransformer>(options.InputColumnName, new BertEmbeddingTransformer(options).OutputColumns)
+    : FeaturizingEstimator<BertEmbeddingTransformer>(options.InputColumnName, new BertEmbeddingTransformer(options).OutputColumns, options.Progress)
 {
     private readonly BertEmbeddingOptions _options = TransformFactory.Clone(options);
 
     public override BertEmbeddingTransformer Fit(IDataView input)
     {
         SchemaChecks.RequireText(input.Schema, InputColumnName, "Input");
-        return new BertEmbeddingTransformer(_options);
+        return WithProgress(new BertEmbeddingTransformer(_options));
     }
 }

@@ -7,6 +7,13 @@ namespace MsaMl.Transforms.Text;
 /// </summary>
 public sealed class BertEmbeddingOptions
 {
+    /// <summary>
+    /// Receives the featurizing progress (rows done, total, rate) of the fitted transform's passes;
+    /// not part of the saved options (see <see cref="MsaMl.Transforms.Core.FeaturizingTransformer.Progress"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IProgress<MsaMl.Transforms.Core.FeaturizingProgress>? Progress { get; set; }
+
     /// <summary>Text column. Empty or whitespace text gives all-zero outputs (a missing transcript).</summary>
     public string InputColumnName { get; set; } = "Text";
 

@@ -19,6 +19,7 @@ public sealed class BertEmbeddingTransformer : FeaturizingTransformer
     public BertEmbeddingTransformer(BertEmbeddingOptions options)
         : this(TransformFactory.Clone(options), BertEncoder.For(Validate(options)))
     {
+        Progress = options.Progress;
     }
 
     private BertEmbeddingTransformer(BertEmbeddingOptions options, BertEncoder encoder)

@@ -39,7 +39,7 @@ public static class IemocapReader
         WarningList.AddCounted(warnings, $"utterance(s) without a transcript line{(options.RequireText ? " dropped" : ", kept with an empty Text")}", scan.MissingText);
         WarningList.AddCounted(warnings, "dialog(s) without a transcription file", scan.MissingTranscriptionFiles);
         if (scan.SkippedTranscriptLines > 0)
-            warnings.Add($"{scan.SkippedTranscriptLines} transcription line(s) skipped whose id contains XX (turns without an utterance wav)");
+            warnings.Add($"{scan.SkippedTranscriptLines} transcription line(s) skipped whose id contains XX or that carry no id (speaker-only lines such as 'F:[LAUGHTER]'; turns without an utterance wav)");
         if (options.SplitProtocol == IemocapSplitProtocol.Session5Test && !records.Any(r => r.Session == 5))
             warnings.Add("Session5Test split: no utterance from Session5 was read, so the test split is empty");
 

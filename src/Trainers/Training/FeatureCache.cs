@@ -1,0 +1,56 @@
+using Microsoft.ML;
+
+namespace MsaMl.Trainers.Training;
+
+/// <summary>
+/// Features computed once and kept on disk as ML.NET binary .idv files (as <c>msa featurize</c>
+/// writes them) in a private temporary folder, read back lazily: training then holds them in
+/// memory once (<see cref="FeatureReader"/>) or streams them (<see cref="DataViewBatchSource"/>),
+/// and no second in-memory copy (an ML.NET cache) exists. Disposing deletes the folder.
+/// </summary>
+public sealed class FeatureCache : IDisposable
+{
+    private readonly MLContext _context;
+
+    /// <summary>A cache in a new folder under <paramref name="parent"/> (default: the system temp folder).</summary>
+    public FeatureCache(MLContext context, string? parent = null)
+    {
+        _context = context;
+        Folder = Path.Combine(parent ?? Path.GetTempPath(), $"msaml-features-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Folder);
+    }
+
+    /// <summary>The folder holding the .idv files.</summary>
+    public string Folder { get; }
+
+    /// <summary>Bytes written so far.</summary>
+    public long BytesOnDisk => Directory.Exists(Folder) ? new DirectoryInfo(Folder).EnumerateFiles("*.idv").Sum(f => f.Length) : 0;
+
+    /// <summary>
+    /// Runs <paramref name="data"/> once (its featurizers compute every row here), saves every visible
+    /// column to <c>&lt;name&gt;.idv</c> (written to a temporary file, then renamed) and returns the view loaded from it.
+    /// </summary>
+    public IDataView Save(IDataView data, string name)
+    {
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0) throw new ArgumentException($"'{name}' is not a file name.", nameof(name));
+        string path = Path.Combine(Folder, name + ".idv");
+        string temp = path + ".tmp";
+        using (var stream = File.Create(temp))
+            _context.Data.SaveAsBinary(data, stream, keepHidden: false);
+        File.Move(temp, path, overwrite: true);
+        return _context.Data.LoadFromBinary(path);
+    }
+
+    /// <summary>Deletes the folder and its files.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A reader still holds a file open (Windows); the folder is in the temp folder and named as ours.
+        }
+    }
+}
