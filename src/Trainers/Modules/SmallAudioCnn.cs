@@ -17,15 +17,15 @@ public sealed class SmallAudioCnn : nn.Module<Tensor, Tensor>
     {
         layers = nn.Sequential(
             ("conv1", nn.Conv2d(inChannels, 32, kernel_size: 5, stride: 2, padding: 2, bias: false)),
-            ("bn1", nn.BatchNorm2d(32)),
+            ("bn1", new BatchNorm2dCounted(32)),
             ("relu1", nn.ReLU()),
             ("pool1", nn.MaxPool2d(kernel_size: 2)),
             ("conv2", nn.Conv2d(32, 64, kernel_size: 3, padding: 1, bias: false)),
-            ("bn2", nn.BatchNorm2d(64)),
+            ("bn2", new BatchNorm2dCounted(64)),
             ("relu2", nn.ReLU()),
             ("pool2", nn.MaxPool2d(kernel_size: 2)),
             ("conv3", nn.Conv2d(64, outChannels, kernel_size: 3, padding: 1, bias: false)),
-            ("bn3", nn.BatchNorm2d(outChannels)),
+            ("bn3", new BatchNorm2dCounted(outChannels)),
             ("relu3", nn.ReLU()));
         RegisterComponents();
     }

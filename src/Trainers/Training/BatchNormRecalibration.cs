@@ -1,4 +1,5 @@
 using TorchSharp;
+using MsaMl.Trainers.Modules;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,10 +15,11 @@ public static class BatchNormRecalibration
 {
     public static void Run(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize)
     {
-        var norms = model.modules().OfType<BatchNorm>().Where(n => n.track_running_stats).ToList();
+        var norms = model.modules().OfType<BatchNorm>().Where(n => n.track_running_stats).Select(RunningStatistics.Of)
+            .Concat(model.modules().OfType<BatchNorm2dCounted>().Select(RunningStatistics.Of)).ToList();
         if (norms.Count == 0) return;
-        var momenta = norms.Select(n => n.momentum).ToList();
-        foreach (var norm in norms) norm.reset_running_stats();
+        var momenta = norms.Select(n => n.Momentum).ToList();
+        foreach (var norm in norms) norm.Reset();
         model.train();
         using (torch.no_grad())
         using (var batches = data.Batches(batchSize, null, device).GetEnumerator())
@@ -32,11 +34,21 @@ public static class BatchNormRecalibration
                 // Momentum 1/k for the k-th batch makes the running statistics the plain average of
                 // all batch statistics.
                 seen++;
-                foreach (var norm in norms) norm.momentum = 1.0 / seen;
+                foreach (var norm in norms) norm.Momentum = 1.0 / seen;
                 model.forward(batches.Current.Inputs);
             }
         }
-        for (int i = 0; i < norms.Count; i++) norms[i].momentum = momenta[i];
+        for (int i = 0; i < norms.Count; i++) norms[i].Momentum = momenta[i];
         model.eval();
+    }
+
+    /// <summary>TorchSharp's batch norm (e.g. inside TorchVision's ResNet-50) and MsaMl's counted one, seen alike.</summary>
+    private sealed record RunningStatistics(Func<double?> GetMomentum, Action<double?> SetMomentum, Action Reset)
+    {
+        public double? Momentum { get => GetMomentum(); set => SetMomentum(value); }
+
+        public static RunningStatistics Of(BatchNorm norm) => new(() => norm.momentum, m => norm.momentum = m, norm.reset_running_stats);
+
+        public static RunningStatistics Of(BatchNorm2dCounted norm) => new(() => norm.Momentum, m => norm.Momentum = m ?? 0.1, norm.ResetRunningStatistics);
     }
 }

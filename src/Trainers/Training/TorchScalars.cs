@@ -19,4 +19,7 @@ internal static class TorchScalars
 
     public static Scalar One => Of(1);
     public static Scalar MinusOne => Of(-1);
+
+    /// <summary>An integral 1, for integer tensors (libtorch refuses a floating-point alpha on them).</summary>
+    public static Scalar OneInteger { get; } = 1L.ToScalar();
 }

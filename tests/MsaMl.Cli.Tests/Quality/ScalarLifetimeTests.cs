@@ -29,7 +29,9 @@ public sealed class ScalarLifetimeTests
         Assert.Contains(violations, v => v.Contains(nameof(ScalarMisuse.MultipliesByADouble)) && v.Contains("op_Implicit"));
         Assert.Contains(violations, v => v.Contains(nameof(ScalarMisuse.AddsInPlace)) && v.Contains("add_(Tensor)"));
         Assert.Contains(violations, v => v.Contains(nameof(ScalarMisuse.UsesThePlusOperator)) && v.Contains("op_Addition"));
+        Assert.Contains(violations, v => v.Contains(nameof(ScalarMisuse.MakesTorchSharpsBatchNorm)) && v.Contains("whose forward"));
         Assert.DoesNotContain(violations, v => v.Contains(nameof(ScalarMisuse.SubtractsWithTheMinusOperator)));
+        Assert.DoesNotContain(violations, v => v.Contains(nameof(ScalarMisuse.MakesALinearLayer)));
     }
 
     [Fact]
@@ -48,5 +50,7 @@ public sealed class ScalarLifetimeTests
         public static Tensor AddsInPlace(Tensor a, Tensor b) => a.add_(b);
         public static Tensor UsesThePlusOperator(Tensor a, Tensor b) => a + b;
         public static Tensor SubtractsWithTheMinusOperator(Tensor a, Tensor b) => a - b;
+        public static nn.Module<Tensor, Tensor> MakesTorchSharpsBatchNorm() => nn.BatchNorm2d(4);
+        public static nn.Module<Tensor, Tensor> MakesALinearLayer() => nn.Linear(4, 2);
     }
 }

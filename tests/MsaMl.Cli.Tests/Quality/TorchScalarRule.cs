@@ -34,6 +34,8 @@ internal sealed class TorchScalarRule
                     found.Add($"{IlCalls.Describe(method)} converts to a temporary Scalar ({IlCalls.Describe(callee)})");
                 else if (callee.DeclaringType?.Assembly == typeof(Scalar).Assembly && TemporaryScalarMembers.Value.Contains(Definition(callee)))
                     found.Add($"{IlCalls.Describe(method)} calls {IlCalls.Describe(callee)}, which passes a temporary Scalar to libtorch");
+                else if (ModuleMade(callee) is { } module && ForwardPassesTemporaryScalar(module))
+                    found.Add($"{IlCalls.Describe(method)} makes a {module.Name} ({IlCalls.Describe(callee)}), whose forward passes a temporary Scalar to libtorch");
             }
         }
         return found.Distinct().Order(StringComparer.Ordinal).ToList();
@@ -48,6 +50,23 @@ internal sealed class TorchScalarRule
         while (type?.DeclaringType != null) type = type.DeclaringType;   // closures and local functions belong to their outer type
         return type != null && AllowedTypes.Contains(type.FullName);
     }
+
+    /// <summary>The TorchSharp module type a factory call or constructor makes (e.g. <c>nn.BatchNorm2d(…)</c>), if any.</summary>
+    private static Type? ModuleMade(MethodBase callee)
+    {
+        if (callee.DeclaringType?.Assembly != typeof(Scalar).Assembly) return null;
+        var type = callee is ConstructorInfo ? callee.DeclaringType : (callee as MethodInfo)?.ReturnType;
+        return type != null && typeof(torch.nn.Module).IsAssignableFrom(type) ? type : null;
+    }
+
+    /// <summary>Whether the module's forward (its own or an inherited TorchSharp one) builds a temporary Scalar, as BatchNorm's batch counter does.</summary>
+    private static bool ForwardPassesTemporaryScalar(Type module) =>
+        module.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.Name == "forward" && m.DeclaringType?.Assembly == typeof(Scalar).Assembly)
+            .Any(m => TemporaryScalarTokens.Value.Contains((m.Module, m.MetadataToken)));
+
+    // An inherited method seen from a derived type is another MethodInfo (its ReflectedType differs), so compare by token.
+    private static readonly Lazy<HashSet<(Module, int)>> TemporaryScalarTokens = new(() => TemporaryScalarMembers.Value.Select(m => (m.Module, m.MetadataToken)).ToHashSet());
 
     private static bool CreatesScalar(MethodBase callee) =>
         (callee.DeclaringType == typeof(Scalar) && (callee.Name == "op_Implicit" || callee.IsConstructor))

@@ -1,0 +1,42 @@
+using System.Reflection;
+
+namespace MsaMl.Cli.Tests.Quality;
+
+/// <summary>
+/// What each assembly may reference (the "May depend on" line of each src/*/README.md), checked on
+/// the compiled references, so a convenient using cannot pull a layer in unnoticed.
+/// </summary>
+public sealed class AssemblyLayeringTests
+{
+    public static TheoryData<string, string> Forbidden() => new()
+    {
+        { "MsaMl.Core", "MsaMl." },
+        { "MsaMl.Core", "TorchSharp" },
+        { "MsaMl.Transforms", "TorchSharp" },
+        { "MsaMl.Transforms", "MsaMl.Trainers" },
+        { "MsaMl.Trainers", "MsaMl.Transforms" },
+        { "MsaMl.Trainers", "Microsoft.ML.OnnxRuntime" },
+        { "MsaMl.Trainers", "NWaves" },
+        { "MsaMl.Trainers", "SkiaSharp" },
+        { "MsaMl.Pipelines", "MsaMl.Experiments" },
+        { "MsaMl.Pipelines", "ScottPlot" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forbidden))]
+    public void AssemblyDoesNotReference(string assembly, string forbiddenPrefix)
+    {
+        var references = Assembly.Load(assembly).GetReferencedAssemblies().Select(r => r.Name!).ToList();
+        Assert.NotEmpty(references);
+        var hits = references.Where(r => r.StartsWith(forbiddenPrefix, StringComparison.Ordinal) && r != assembly).ToList();
+        Assert.True(hits.Count == 0, $"{assembly} references {string.Join(", ", hits)}");
+    }
+
+    [Fact]
+    public void TheLayersReferenceTheOnesBelow()
+    {
+        Assert.Contains("MsaMl.Core", Assembly.Load("MsaMl.Trainers").GetReferencedAssemblies().Select(r => r.Name));
+        Assert.Contains("MsaMl.Core", Assembly.Load("MsaMl.Transforms").GetReferencedAssemblies().Select(r => r.Name));
+        Assert.Contains("MsaMl.Pipelines", Assembly.Load("MsaMl.Experiments").GetReferencedAssemblies().Select(r => r.Name));
+    }
+}
