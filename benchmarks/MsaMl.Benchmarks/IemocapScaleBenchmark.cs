@@ -65,7 +65,7 @@ internal static class IemocapScaleBenchmark
         long allBytes = new[] { splits.Train, splits.Validation, splits.Test }.Sum(v => FeatureMemory.Bytes(v, featureColumns));
         Console.WriteLine($"featurize: {featurizeSeconds:F0} s ({data.Records.Count / featurizeSeconds:F1} utterances/s), peak RSS {Mib(featurizePeak)}; features in memory would be {Mib(allBytes)} ({string.Join(", ", featureColumns)}); on disk {Mib(splits.Cache?.BytesOnDisk ?? 0)} (.idv)");
 
-        var trainer = (AatTrainer)task.Model(TaskModalities.Both, "Score", "PredictedLabel");
+        var trainer = (AatTrainer)task.Model(Modalities.Audio | Modalities.Text, "Score", "PredictedLabel");
         string[] trainerColumns = { trainer.Options.AudioColumnName, trainer.Options.TextColumnName };
         long trainerBytes = FeatureMemory.Bytes(splits.Train, trainerColumns) + FeatureMemory.Bytes(splits.Validation, trainerColumns);
         long budgetBytes = FeatureMemory.BudgetBytes(trainer.Options);

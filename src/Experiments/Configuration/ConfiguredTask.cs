@@ -55,7 +55,7 @@ public static class ConfiguredTask
         text.SentenceEmbeddingColumnName = "TextEmbedding";
         featurizer = featurizer.Append(ml.Msa().Transforms.BertEmbedding(text));
 
-        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(Modalities modalities, string score, string predicted)
         {
             switch (config.Model.Options)
             {
@@ -63,13 +63,13 @@ public static class ConfiguredTask
                     var a = Trainer(aat, score, predicted, seed, quick);
                     a.AudioColumnName = "Spectrogram";
                     a.TextColumnName = "TextTokens";
-                    a.Modalities = modalities switch { TaskModalities.First => Modalities.Audio, TaskModalities.Text => Modalities.Text, _ => Modalities.Audio | Modalities.Text };
+                    a.Modalities = modalities;
                     return ml.Msa().Trainers.Aat(a);
                 case OteOptions ote:
                     var o = Trainer(ote, score, predicted, seed, quick);
                     o.ImageColumnName = "ImageTensor";
                     o.TextColumnName = "TextTokens";
-                    o.Modalities = modalities switch { TaskModalities.First => Modalities.Image, TaskModalities.Text => Modalities.Text, _ => Modalities.Image | Modalities.Text };
+                    o.Modalities = modalities;
                     return ml.Msa().Trainers.Ote(o);
                 default:
                     throw new InvalidOperationException($"model '{config.Model.Name}' has no AAT/OTE options; it trains no single-modality model.");

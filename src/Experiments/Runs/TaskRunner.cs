@@ -43,8 +43,13 @@ public sealed class TaskRunner
     /// <param name="name">The model's name in progress lines and results.</param>
     /// <param name="score">The score column the model writes.</param>
     /// <param name="predicted">The predicted-label column the model writes (classification).</param>
+    /// <exception cref="InvalidDataException">The model reads a modality the task's data lacks; the message names both sets.</exception>
     public TrainedModel Train(ModelChoice choice, string name, string score = "Score", string predicted = "PredictedLabel")
     {
+        var reads = TaskModels.Reads(choice, Task.First);
+        if ((reads & ~Task.Available) != Modalities.None)
+            throw new InvalidDataException($"Model '{name}' reads {reads.Describe()}, but dataset '{Task.Name}' has {Task.Available.Describe()} " +
+                $"(missing: {(reads & ~Task.Available).Describe()}); only models of {Task.Available.Describe()} can be trained on it.");
         switch (choice)
         {
             case ModelChoice.Early:
@@ -63,8 +68,7 @@ public sealed class TaskRunner
                 var head = choice == ModelChoice.TensorFusion ? FusionHead.TensorFusion : FusionHead.CrossModalAttention;
                 return TrainTorch(Task.HeadModel(head, score, predicted), name);
             default:
-                var modalities = choice switch { ModelChoice.Text => TaskModalities.Text, ModelChoice.First => TaskModalities.First, _ => TaskModalities.Both };
-                return TrainTorch(Task.Model(modalities, score, predicted), name);
+                return TrainTorch(Task.Model(reads, score, predicted), name);
         }
     }
 

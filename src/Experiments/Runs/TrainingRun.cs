@@ -30,8 +30,6 @@ public static class TrainingRun
     {
         if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
         bool hasTest = task.Records.Any(r => r.Split == SplitNames.Test);
-        if (choice != ModelChoice.Text && !task.HasFirstModality)
-            throw new InvalidDataException($"Dataset '{task.Name}': no row has the {task.FirstModality} modality, so only --model text can be trained.");
 
         progress?.Stage(task.Name, "featurizing");
         using var featurized = task.Featurize(ml, progress);

@@ -5,9 +5,6 @@ using MsaMl.Transforms.Core;
 
 namespace MsaMl.Experiments;
 
-/// <summary>Which inputs a single model of a task reads: the non-text modality, the text, or both.</summary>
-public enum TaskModalities { First, Text, Both }
-
 /// <summary>
 /// A classification task over records with text and one other modality (audio or image): its
 /// records, classes, featurizer and model factories. The demo and <c>msa train</c> build models
@@ -34,6 +31,12 @@ public sealed class ExperimentTask
     /// </summary>
     public bool HasFirstModality { get; init; } = true;
 
+    /// <summary>The non-text modality as a member of the one vocabulary (<see cref="Modalities.Audio"/> or <see cref="Modalities.Image"/>).</summary>
+    public Modalities First => FirstModality == "image" ? Modalities.Image : Modalities.Audio;
+
+    /// <summary>The modalities the task's data has: text, and the first modality unless no record has it.</summary>
+    public Modalities Available => (HasFirstModality ? First : Modalities.None) | Modalities.Text;
+
     /// <summary>A sentiment-intensity task: models are regression models of <see cref="IntensityRecord.Sentiment"/>.</summary>
     public bool Regression { get; init; }
 
@@ -53,7 +56,7 @@ public sealed class ExperimentTask
     public IEstimator<ITransformer>? LabelMapping { get; init; }
 
     /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
-    public required Func<TaskModalities, string, string, IEstimator<ITransformer>> Model { get; init; }
+    public required Func<Modalities, string, string, IEstimator<ITransformer>> Model { get; init; }
 
     /// <summary>A tensor-fusion or cross-modal-attention head over the task's sequence features, writing the given score and predicted-label columns.</summary>
     public required Func<MsaMl.Trainers.Fusion.FusionHead, string, string, IEstimator<ITransformer>> HeadModel { get; init; }

@@ -38,15 +38,37 @@ public static class TaskModels
         return ImageDatasets.Contains(dataset, StringComparer.OrdinalIgnoreCase) ? TaskKind.Images : TaskKind.Speech;
     }
 
+    /// <summary>The modalities a kind of task's data has.</summary>
+    public static Modalities ModalitiesOf(TaskKind kind) => (kind == TaskKind.Speech ? Modalities.Audio : Modalities.Image) | Modalities.Text;
+
+    /// <summary>
+    /// What a model choice reads on a task whose non-text modality is <paramref name="first"/>: the
+    /// first modality alone, the text alone, or both (the paper's model and every fusion).
+    /// </summary>
+    public static Modalities Reads(ModelChoice choice, Modalities first) => choice switch
+    {
+        ModelChoice.First => first,
+        ModelChoice.Text => Modalities.Text,
+        _ => first | Modalities.Text,
+    };
+
     /// <summary>The model a name selects for a kind of task.</summary>
-    /// <exception cref="ArgumentException">The name is not one of <see cref="Names"/> for that kind; the message lists them.</exception>
+    /// <exception cref="ArgumentException">
+    /// The name is not one of <see cref="Names"/> for that kind; the message says what the named model
+    /// reads (when it is a model of the other kind), what the dataset has, and lists the valid names.
+    /// </exception>
     public static ModelChoice Parse(string name, TaskKind kind)
     {
         var models = kind == TaskKind.Speech ? SpeechModels : ImageModels;
         foreach (var (candidate, choice) in models)
             if (candidate.Equals(name, StringComparison.OrdinalIgnoreCase)) return choice;
-        string task = kind == TaskKind.Speech ? "a speech (audio + text)" : "an image (image + text)";
-        throw new ArgumentException($"Model '{name}' does not fit {task} dataset; expected one of: {string.Join(", ", Names(kind))}.");
+        string task = kind == TaskKind.Speech ? "a speech" : "an image";
+        var other = kind == TaskKind.Speech ? TaskKind.Images : TaskKind.Speech;
+        var otherModel = (other == TaskKind.Speech ? SpeechModels : ImageModels).Where(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList();
+        string reads = otherModel.Count == 1
+            ? $"reads {Reads(otherModel[0].Choice, ModalitiesOf(other) & ~Modalities.Text).Describe()}, but {task} dataset has {ModalitiesOf(kind).Describe()}"
+            : $"does not fit {task} dataset ({ModalitiesOf(kind).Describe()})";
+        throw new ArgumentException($"Model '{name}' {reads}; expected one of: {string.Join(", ", Names(kind))}.");
     }
 
     /// <summary>The name of a model choice for a kind of task (the inverse of <see cref="Parse"/>).</summary>

@@ -81,11 +81,11 @@ public static class TaskPipelines
         var text = ml.Msa().Transforms.BertEmbedding(TextEncoder(settings, maxTokens ?? (regression ? 50 : 16)));
         IEstimator<ITransformer> featurizer = hasAudio ? spectrogram.Append(text) : text;
 
-        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(Modalities modalities, string score, string predicted)
         {
             var o = new AatOptions
             {
-                Modalities = modalities switch { TaskModalities.First => Modalities.Audio, TaskModalities.Text => Modalities.Text, _ => Modalities.Audio | Modalities.Text },
+                Modalities = modalities,
                 AudioEncoder = AatAudioEncoder.SmallCnn,
                 AudioChannels = 48,
                 TextOutDim = 64,
@@ -123,11 +123,11 @@ public static class TaskPipelines
         if (!settings.Quick) featurizer = featurizer.Append(ml.Msa().Transforms.PretrainedImageFeatures(new PretrainedImageFeaturesOptions()));
         featurizer = featurizer.Append(ml.Msa().Transforms.BertEmbedding(new BertEmbeddingOptions { MaxTokens = 12 }));
 
-        IEstimator<ITransformer> Model(TaskModalities modalities, string score, string predicted)
+        IEstimator<ITransformer> Model(Modalities modalities, string score, string predicted)
         {
             var o = new OteOptions
             {
-                Modalities = modalities switch { TaskModalities.First => Modalities.Image, TaskModalities.Text => Modalities.Text, _ => Modalities.Image | Modalities.Text },
+                Modalities = modalities,
                 ImageEncoder = OteImageEncoder.SmallCnn,
                 SmallCnnWidths = new[] { 48, 96 },
                 ImageOutDim = 32,
