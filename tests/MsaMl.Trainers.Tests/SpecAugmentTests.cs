@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Modules;
 using static TorchSharp.torch;
 
@@ -12,6 +13,23 @@ public sealed class SpecAugmentTests
         var augment = new SpecAugment(frequencyMasks: 2, frequencyWidth: 3, timeMasks: 2, timeWidth: 4);
         if (training) augment.train(); else augment.eval();
         return augment.forward(ones(4, 2, 10, 12)).data<float>().ToArray();
+    }
+
+    [Fact]
+    public void AatsMaskOptionsReachItsNetworkAndTrainWithIt()
+    {
+        var options = new AatOptions
+        {
+            Modalities = Modalities.Audio, AudioEncoder = AatAudioEncoder.SmallCnn, AudioChannels = 8,
+            FrequencyMasks = 2, FrequencyMaskWidth = 3, TimeMasks = 2, TimeMaskWidth = 4,
+        };
+        using var network = AatComposition.Of(options).Build(new[] { new[] { 3, 16, 24 } }, 2);
+        var augment = Assert.Single(network.modules().OfType<SpecAugment>());
+        network.train();
+        Assert.True(augment.training);
+        using var noMasks = AatComposition.Of(new AatOptions { Modalities = Modalities.Audio, AudioEncoder = AatAudioEncoder.SmallCnn, AudioChannels = 8 })
+            .Build(new[] { new[] { 3, 16, 24 } }, 2);
+        Assert.Empty(noMasks.modules().OfType<SpecAugment>());
     }
 
     [Fact]
