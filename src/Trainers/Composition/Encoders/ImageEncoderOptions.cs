@@ -28,7 +28,7 @@ public sealed class ImageEncoderOptions : EncoderOptions
     public override EncoderModule Create(int[] rowShape) => new(Network switch
     {
         OteImageEncoder.SmallCnn => RequirePixels(new SmallImageCnn(OutDim, SmallCnnWidths[0], SmallCnnWidths[1]), rowShape),
-        OteImageEncoder.ResNet50 => RequirePixels(torchvision.models.resnet50(num_classes: OutDim), rowShape),
+        OteImageEncoder.ResNet50 => RequirePixels(torchvision.models.resnet50(num_classes: OutDim, norm_layer: features => new BatchNorm2dCounted(features)), rowShape),
         _ => new FeatureProjection(rowShape.Aggregate(1L, (a, b) => a * b), OutDim),
     }, OutDim);
 
