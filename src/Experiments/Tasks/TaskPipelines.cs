@@ -91,6 +91,9 @@ public static class TaskPipelines
                 TextOutDim = 64,
                 ScoreColumnName = score,
                 PredictedLabelColumnName = predicted,
+                // The speech recipe for emotion classes (benchmarks/README.md, EmoDB): +10.9 UA over the MFCC + logistic-regression peer.
+                BalanceClasses = !regression,
+                WeightDecay = regression ? 0 : 1e-4,
             };
             Apply(o, settings, epochs: 30, learningRate: 1e-3, regression);
             return ml.Msa().Trainers.Aat(o);
