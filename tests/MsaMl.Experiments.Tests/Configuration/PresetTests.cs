@@ -66,6 +66,7 @@ public sealed class PresetTests
         Assert.Equal((40, 200, SpectrogramStandardization.Dataset), (c.Featurizers.Spectrogram!.MelBands, c.Featurizers.Spectrogram.TimeFrames, c.Featurizers.Spectrogram.Standardization));
         Assert.Equal(16, c.Featurizers.Text.MaxTokens);
         Assert.Equal(EarlyStoppingMetric.UnweightedAccuracy, aat.EarlyStoppingMetric);
+        Assert.Equal((true, 1e-4), (aat.BalanceClasses, aat.WeightDecay));   // the speech recipe (EmoDB)
         var head = Assert.IsType<MsaMl.Trainers.Fusion.FusionHeadOptions>(Resolve("fast", "iemocap", "tfn").Model.Options);
         Assert.Equal((32, 4, 64, 0.3), (head.Width, head.Heads, head.Hidden, head.Dropout));
         Assert.Null(Resolve("fast", "iemocap", "early").Model.Options);
