@@ -86,7 +86,7 @@ public static class DemoExperiment
         progress?.Stage(task.Name, "scoring cost and missing-modality robustness");
         var testFeatures = runner.Features.Test;
         models.AddRange(results.Select(r => WithCost(r.Result, r.Model, testFeatures)));
-        var blanked = BlankedTestFeatures(ml, task, runner.Features.Featurizer);
+        var blanked = BlankedTestFeatures(ml, task, runner.Features);
         robustness.Add(Robustness(ml, task, $"{task.ModelName}", both.Model, testFeatures, blanked));
         robustness.Add(Robustness(ml, task, "Late fusion", late.Model, testFeatures, blanked));
 
@@ -102,16 +102,18 @@ public static class DemoExperiment
         result with { Complexity = ComplexityRow.From(result.Model, result.Parameters, ScoringCostMeter.Measure(model, features)) };
 
     /// <summary>The test split featurized with the non-text modality blanked, and with the text blanked (once per task).</summary>
-    private static (IDataView FirstBlanked, IDataView TextBlanked) BlankedTestFeatures(MLContext ml, ExperimentTask task, ITransformer featurizer)
+    /// <remarks>Written to the task's own feature cache, beside its three splits (deleted with them).</remarks>
+    private static (IDataView FirstBlanked, IDataView TextBlanked) BlankedTestFeatures(MLContext ml, ExperimentTask task, FeaturizedSplits features)
     {
-        IDataView Featurize(Action<MultimodalRecord> blank)
+        var cache = features.Cache ?? throw new InvalidOperationException($"Task '{task.Name}': the featurized splits have no feature cache.");
+        IDataView Featurize(string name, Action<MultimodalRecord> blank)
         {
             var rows = task.Records.Where(r => r.Split == SplitNames.Test).Select(ExperimentTask.Standard).ToList();
             rows.ForEach(blank);
-            return FeatureCache.Materialize(ml, featurizer.Transform(task.MapLabels(ml.Data.LoadFromEnumerable(rows))));
+            return cache.Save(features.Featurizer.Transform(task.MapLabels(ml.Data.LoadFromEnumerable(rows))), name);
         }
-        return (Featurize(r => { if (task.FirstPathColumn == "AudioPath") r.AudioPath = ""; else r.ImagePath = ""; }),
-                Featurize(r => r.Text = ""));
+        return (Featurize("test-first-blanked", r => { if (task.FirstPathColumn == "AudioPath") r.AudioPath = ""; else r.ImagePath = ""; }),
+                Featurize("test-text-blanked", r => r.Text = ""));
     }
 
     private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, string name, ITransformer model,
