@@ -91,6 +91,12 @@ internal static class IemocapScaleBenchmark
         {
         }
         long trainPeak = Peak.Bytes();
+        // --pause S: time to attach a heap-dump tool (dotnet-gcdump collect -p PID) before the live figure.
+        if (Arg(args, "--pause") is string pause)
+        {
+            Console.WriteLine($"  pausing {pause} s, pid {Environment.ProcessId}");
+            Thread.Sleep(TimeSpan.FromSeconds(double.Parse(pause, Inv)));
+        }
         Console.WriteLine($"  {Peak.Describe(live: true)}");
         Console.WriteLine($"train: {trainRows:N0} rows, batch {batchSize}, {perEpoch} batches per epoch; trainer features (train + validation, {string.Join(", ", trainerColumns)}) {Mib(trainerBytes)}, budget {Mib(budgetBytes)}: " +
             (streams ? $"streamed from the .idv, {passes} gathering pass(es) per epoch" : "held in memory"));
@@ -164,7 +170,7 @@ internal static class IemocapScaleBenchmark
         {
             times.Add(clock.Elapsed);
             if (value.Batch % 10 == 0 || limit > 0)
-                Console.WriteLine(string.Format(Inv, "  batch {0}/{1} at {2:F1} s, loss {3:F4}; {4}", value.Batch, value.BatchesPerEpoch, clock.Elapsed.TotalSeconds, value.RunningLoss, Peak.Describe()));
+                Console.WriteLine(string.Format(Inv, "  batch {0}/{1} at {2:F1} s, loss {3:F4}; {4}", value.Batch, value.BatchesPerEpoch, clock.Elapsed.TotalSeconds, value.RunningLoss, Peak.Describe(live: Environment.GetEnvironmentVariable("MSAML_SCALE_LIVE") == "1" && value.Batch % 40 == 0)));
             if (limit > 0 && times.Count >= limit) cancel.Cancel();
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
+using MsaMl.Transforms.Core;
 using MsaMl.Experiments;
 using Spectre.Console;
 
@@ -38,7 +39,7 @@ internal static class FeaturizeCommand
             string path = parse.GetValue(output)!;
             string temp = path + ".tmp";
             using (var stream = File.Create(temp))
-                ml.Data.SaveAsBinary(features, stream, keepHidden: false);
+                FeatureFile.Save(ml, features, stream);
             File.Move(temp, path, overwrite: true);
             AnsiConsole.MarkupLine($"{records.Count} rows with {string.Join(", ", features.Schema.Skip(all.Schema.Count).Select(c => Markup.Escape(c.Name)))} saved to {Markup.Escape(path)}");
             return CommandErrors.Success;

@@ -1,3 +1,4 @@
+using TorchSharp;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using static TorchSharp.torch;
@@ -134,8 +135,8 @@ public sealed class DataViewBatchSource : IBatchSource
         var inputs = new Tensor[_sizes.Length];
         for (int i = 0; i < _sizes.Length; i++)
         {
-            long[] shape = _shapes[i].Select(d => (long)d).Prepend(count).ToArray();
-            inputs[i] = tensor(slot.Features[i].AsSpan(0, count * _sizes[i]).ToArray(), shape).to(device);
+            var batch = HostTensors.Copy(slot.Features[i], count, _shapes[i]);
+            inputs[i] = device.type == DeviceType.CPU ? batch : batch.to(device);
         }
         var labelTensor = _regression ? tensor(slot.Targets.AsSpan(0, count).ToArray()) : tensor(slot.Labels.AsSpan(0, count).ToArray());
         return new TrainingBatch(inputs, labelTensor.to(device), count);

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Trainers.Training;
 
@@ -6,7 +7,9 @@ namespace MsaMl.Trainers.Training;
 /// Features computed once and kept on disk as ML.NET binary .idv files (as <c>msa featurize</c>
 /// writes them) in a private temporary folder, read back lazily: training then holds them in
 /// memory once (<see cref="FeatureReader"/>) or streams them (<see cref="DataViewBatchSource"/>),
-/// and no second in-memory copy (an ML.NET cache) exists. Disposing deletes the folder.
+/// and no second in-memory copy (an ML.NET cache) exists. The files are written in small blocks
+/// (<see cref="FeatureFile"/>), so reading them holds little beyond the rows asked for. Disposing
+/// deletes the folder.
 /// </summary>
 public sealed class FeatureCache : IDisposable
 {
@@ -36,7 +39,7 @@ public sealed class FeatureCache : IDisposable
         string path = Path.Combine(Folder, name + ".idv");
         string temp = path + ".tmp";
         using (var stream = File.Create(temp))
-            _context.Data.SaveAsBinary(data, stream, keepHidden: false);
+            FeatureFile.Save(_context, data, stream);
         File.Move(temp, path, overwrite: true);
         return _context.Data.LoadFromBinary(path);
     }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Training;
@@ -10,13 +11,8 @@ public sealed record FeatureInput(string Column, float[] Values, int[] RowShape)
     /// <summary>The rows <paramref name="rows"/> as a [rows.Length, ..RowShape] tensor on <paramref name="device"/>.</summary>
     public Tensor Batch(ReadOnlySpan<int> rows, Device device)
     {
-        int size = RowSize;
-        var buffer = new float[rows.Length * size];
-        for (int i = 0; i < rows.Length; i++) Values.AsSpan(rows[i] * size, size).CopyTo(buffer.AsSpan(i * size));
-        long[] shape = new long[RowShape.Length + 1];
-        shape[0] = rows.Length;
-        for (int d = 0; d < RowShape.Length; d++) shape[d + 1] = RowShape[d];
-        return tensor(buffer, shape).to(device);
+        var batch = HostTensors.Gather(Values, rows, RowShape);
+        return device.type == DeviceType.CPU ? batch : batch.to(device);
     }
 }
 
