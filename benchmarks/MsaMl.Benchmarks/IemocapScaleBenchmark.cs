@@ -17,7 +17,7 @@ namespace MsaMl.Benchmarks;
 /// featurize time (fit + the three splits into the on-disk feature cache), time per epoch (a whole
 /// epoch, or with <c>--batches N</c> the first N batches, extrapolated to an epoch), and the peak
 /// RSS of each phase against the in-memory bytes of the features.
-/// <code>dotnet run -c Release --project benchmarks/MsaMl.Benchmarks -- iemocap-scale --root ROOT --preset fast|paper [--batches N] [--budget MiB]</code>
+/// <code>dotnet run -c Release --project benchmarks/MsaMl.Benchmarks -- iemocap-scale --root ROOT --preset fast|paper [--batches N] [--budget MiB] [--set key=value] [--keep | --features DIR] [--pause S]</code>
 /// </summary>
 internal static class IemocapScaleBenchmark
 {
@@ -32,6 +32,9 @@ internal static class IemocapScaleBenchmark
         int limit = int.Parse(Arg(args, "--limit") ?? "0", Inv);
         var overlay = new JsonObject { ["preset"] = preset, ["dataset"] = new JsonObject { ["name"] = "iemocap", ["root"] = root }, ["model"] = new JsonObject { ["name"] = "aat", ["epochs"] = 1 } };
         if (budget != null) overlay["model"]!["memoryBudgetMegabytes"] = double.Parse(budget, Inv);
+        // --set key.path=value (repeatable), as msa train --set.
+        for (int i = 0; i + 1 < args.Length; i++)
+            if (args[i] == "--set") ConfigOverlay.Set(overlay, args[i + 1]);
         var config = ExperimentConfigResolver.Resolve(overlay);
         int seed = config.Evaluation.Seeds[0];
         var ml = new MLContext(seed: seed);
@@ -49,7 +52,7 @@ internal static class IemocapScaleBenchmark
         // --features DIR reuses the .idv files of an earlier run (kept with --keep) instead of featurizing.
         string? reuse = Arg(args, "--features");
         using var splits = reuse == null ? task.Featurize(ml, log)
-            : new FeaturizedSplits(null!, null!, ml.Data.LoadFromBinary(Path.Combine(reuse, "train.idv")), ml.Data.LoadFromBinary(Path.Combine(reuse, "validation.idv")), ml.Data.LoadFromBinary(Path.Combine(reuse, "test.idv")));
+            : new FeaturizedSplits(null!, null!, new FeatureFileView(ml, Path.Combine(reuse, "train.idv")), new FeatureFileView(ml, Path.Combine(reuse, "validation.idv")), new FeatureFileView(ml, Path.Combine(reuse, "test.idv")));
         double featurizeSeconds = clock.Elapsed.TotalSeconds;
         if (args.Contains("--keep") && splits.Cache != null)
         {
@@ -60,6 +63,7 @@ internal static class IemocapScaleBenchmark
             Console.WriteLine($"  features kept in {kept} (pass --features {kept}; delete it when done)");
         }
         long featurizePeak = Peak.Bytes();
+        Pause(args, "--pause-featurized");
         Console.WriteLine($"  {Peak.Describe(live: true)}");
         var featureColumns = splits.Train.Schema.Where(c => !c.IsHidden && c.Type is VectorDataViewType { ItemType: var t } && t == NumberDataViewType.Single).Select(c => c.Name).ToArray();
         long allBytes = new[] { splits.Train, splits.Validation, splits.Test }.Sum(v => FeatureMemory.Bytes(v, featureColumns));
@@ -80,6 +84,7 @@ internal static class IemocapScaleBenchmark
         var cancel = new CancellationTokenSource();
         var fitClock = new Stopwatch();
         trainer.BatchProgress = new Batches(fitClock, times, batches, cancel);
+        trainer.Progress = new Epochs();
         trainer.Cancellation = cancel.Token;
         Peak.Reset();
         fitClock.Start();
@@ -91,12 +96,7 @@ internal static class IemocapScaleBenchmark
         {
         }
         long trainPeak = Peak.Bytes();
-        // --pause S: time to attach a heap-dump tool (dotnet-gcdump collect -p PID) before the live figure.
-        if (Arg(args, "--pause") is string pause)
-        {
-            Console.WriteLine($"  pausing {pause} s, pid {Environment.ProcessId}");
-            Thread.Sleep(TimeSpan.FromSeconds(double.Parse(pause, Inv)));
-        }
+        Pause(args, "--pause");
         Console.WriteLine($"  {Peak.Describe(live: true)}");
         Console.WriteLine($"train: {trainRows:N0} rows, batch {batchSize}, {perEpoch} batches per epoch; trainer features (train + validation, {string.Join(", ", trainerColumns)}) {Mib(trainerBytes)}, budget {Mib(budgetBytes)}: " +
             (streams ? $"streamed from the .idv, {passes} gathering pass(es) per epoch" : "held in memory"));
@@ -116,6 +116,14 @@ internal static class IemocapScaleBenchmark
             Console.WriteLine($"epoch (measured, 1 epoch with validation): {fitClock.Elapsed.TotalSeconds:F1} s from Fit to the end, last batch at {times[^1].TotalSeconds:F1} s; {perBatch:F3} s per batch");
         Console.WriteLine($"peak RSS: featurize {Mib(featurizePeak)}, train {Mib(trainPeak)}; all features in memory {Mib(allBytes)}: ratio {(double)Math.Max(featurizePeak, trainPeak) / allBytes:F2}x");
         return 0;
+    }
+
+    /// <summary>--pause S / --pause-featurized S: time to attach a heap-dump tool (dotnet-dump collect -p PID) before the live figure.</summary>
+    private static void Pause(string[] args, string name)
+    {
+        if (Arg(args, name) is not string seconds) return;
+        Console.WriteLine($"  pausing {seconds} s, pid {Environment.ProcessId}");
+        Thread.Sleep(TimeSpan.FromSeconds(double.Parse(seconds, Inv)));
     }
 
     private static string Mib(long bytes) => string.Format(Inv, "{0:N0} MiB", bytes >> 20);
@@ -159,7 +167,7 @@ internal static class IemocapScaleBenchmark
         {
             foreach (string line in File.ReadLines("/proc/self/status"))
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Inv) * 1024;
+                    return long.Parse(line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries)[1], Inv) * 1024;
             return Environment.WorkingSet;
         }
     }
@@ -173,6 +181,12 @@ internal static class IemocapScaleBenchmark
                 Console.WriteLine(string.Format(Inv, "  batch {0}/{1} at {2:F1} s, loss {3:F4}; {4}", value.Batch, value.BatchesPerEpoch, clock.Elapsed.TotalSeconds, value.RunningLoss, Peak.Describe(live: Environment.GetEnvironmentVariable("MSAML_SCALE_LIVE") == "1" && value.Batch % 40 == 0)));
             if (limit > 0 && times.Count >= limit) cancel.Cancel();
         }
+    }
+
+    private sealed class Epochs : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => Console.WriteLine(string.Format(Inv, "  epoch {0}/{1}: loss {2:F4}, train accuracy {3:P1}, validation accuracy {4:P1}, {5:F1} s",
+            value.Epoch, value.Epochs, value.TrainLoss, value.TrainAccuracy, value.ValidationAccuracy, value.Elapsed.TotalSeconds));
     }
 
     private sealed class Log : IExperimentProgress

@@ -50,6 +50,42 @@ public sealed class FeatureFileTests
         }
     }
 
+    [Fact]
+    public void FeatureFileViewReadsTheFileThroughALoaderPerCursorAndClosesIt()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = Rows(ml, 40);
+        string dir = Directory.CreateTempSubdirectory("msaml-featurefile-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "rows.idv");
+            using (var stream = File.Create(path)) FeatureFile.Save(ml, data, stream);
+            using var view = new FeatureFileView(ml, path);
+            Assert.Equal(40, view.GetRowCount());
+            var expected = Columns.Read(ml.Data.LoadFromBinary(path), "Features");
+            Assert.Equal(expected, Columns.Read(view, "Features"));
+
+            // Every cursor opens the file and its disposal closes it: 30 passes leave no handle open.
+            int OpenHandles() => Directory.GetFiles("/proc/self/fd").Count(fd => new FileInfo(fd).LinkTarget == path);
+            int before = OpenHandles();
+            for (int i = 0; i < 30; i++)
+            {
+                using var cursor = view.GetRowCursor(view.Schema);
+                Assert.Same(view.Schema, cursor.Schema);
+                Assert.True(cursor.MoveNext());
+                Assert.Equal(1, OpenHandles() - before);
+            }
+            Assert.Equal(before, OpenHandles());
+            // ML.NET transforms run over it as over any view.
+            var names = ml.Transforms.Conversion.MapValueToKey("Key", "Name").Fit(view).Transform(view).GetColumn<uint>("Key").ToArray();
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (uint)i), names);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>Rows per block of <paramref name="column"/>, read from the .idv table of contents (ML.NET's documented binary layout).</summary>
     private static int IdvRowsPerBlock(string path, string column)
     {

@@ -8,12 +8,14 @@ namespace MsaMl.Trainers.Training;
 /// writes them) in a private temporary folder, read back lazily: training then holds them in
 /// memory once (<see cref="FeatureReader"/>) or streams them (<see cref="DataViewBatchSource"/>),
 /// and no second in-memory copy (an ML.NET cache) exists. The files are written in small blocks
-/// (<see cref="FeatureFile"/>), so reading them holds little beyond the rows asked for. Disposing
+/// (<see cref="FeatureFile"/>) and read by a loader per pass (<see cref="FeatureFileView"/>), so
+/// reading them holds little beyond the rows asked for, and nothing between passes. Disposing
 /// deletes the folder.
 /// </summary>
 public sealed class FeatureCache : IDisposable
 {
     private readonly MLContext _context;
+    private readonly List<FeatureFileView> _views = new();
 
     /// <summary>A cache in a new folder under <paramref name="parent"/> (default: the system temp folder).</summary>
     public FeatureCache(MLContext context, string? parent = null)
@@ -41,12 +43,15 @@ public sealed class FeatureCache : IDisposable
         using (var stream = File.Create(temp))
             FeatureFile.Save(_context, data, stream);
         File.Move(temp, path, overwrite: true);
-        return _context.Data.LoadFromBinary(path);
+        var view = new FeatureFileView(_context, path);
+        _views.Add(view);
+        return view;
     }
 
     /// <summary>Deletes the folder and its files.</summary>
     public void Dispose()
     {
+        foreach (var view in _views) view.Dispose();
         try
         {
             if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);

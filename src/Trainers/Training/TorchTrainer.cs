@@ -81,6 +81,9 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
             : FeatureReader.Read(data, columns, Options.LabelColumnName, regression);
         var trainData = Source(train);
         var validationData = validation != null ? Source(validation) : null;
+        // Reading the features leaves the loaders' decoded blocks behind as garbage, as much again
+        // as the features at IEMOCAP size; collect it before the network's allocations sit on top.
+        if (!stream) GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         int[][] shapes = columns.Select(c => FeatureReader.RowShape(train.Schema, c)).ToArray();
 
         var device = TorchDevices.Select(_context);
