@@ -26,6 +26,8 @@ public sealed class PresetTests
         Assert.Equal((12, 0.01, 64, 0.4, 256, 0.3, 256), (aat.Epochs, aat.LearningRate, aat.BatchSize, aat.Dropout, aat.AudioChannels, aat.Lambda, aat.TextOutDim));
         Assert.Equal(AatAudioEncoder.SmallCnn, aat.AudioEncoder);
         Assert.Equal(AatPooling.Attention, aat.Pooling);
+        // The paper names no optimizer; Adam at Table 3's 0.01 diverges, SGD with momentum trains.
+        Assert.Equal((OptimizerKind.Sgd, 0.9), (aat.Optimizer, aat.Momentum));
         var s = c.Featurizers.Spectrogram!;
         Assert.Equal((20.0, 10.0, 320, 0, 1e-10, true, 750, 16000), (s.WindowMs, s.HopMs, s.FftSize, s.MelBands, s.Floor, s.Deltas, s.TimeFrames, s.SampleRate));
         Assert.Equal(60, c.Featurizers.Text.MaxTokens);
@@ -54,6 +56,7 @@ public sealed class PresetTests
         Assert.Equal(MsaMl.Trainers.Modules.LrnMode.Full, aat.LrnMode);
         Assert.Equal(AatPooling.Attention, aat.Pooling);
         Assert.Equal((12, 0.01, 64, 0.4, 256, 0.3, 256), (aat.Epochs, aat.LearningRate, aat.BatchSize, aat.Dropout, aat.AudioChannels, aat.Lambda, aat.TextOutDim));
+        Assert.Equal((OptimizerKind.Sgd, 0.9), (aat.Optimizer, aat.Momentum));
         Assert.Equal(320, c.Featurizers.Spectrogram!.FftSize);
     }
 
