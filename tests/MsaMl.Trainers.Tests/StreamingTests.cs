@@ -85,8 +85,14 @@ public sealed class StreamingTests
         var reports = new List<BatchReport>();
         var trainer = ml.Msa().Trainers.Aat(Tiny());
         trainer.BatchProgress = new Collect(reports);
+        var stages = new List<string>();
+        trainer.StageProgress = new Lines(stages);
         trainer.Fit(data);
         Assert.Equal(3 * 3, reports.Count);
+        // The phases without batches announce themselves: reading the features, then batch-norm recalibration.
+        Assert.Equal(2, stages.Count);
+        Assert.StartsWith("reading ", stages[0]);
+        Assert.Matches("^recalibrating [0-9]+ batch-norm layers over the 10 training rows", stages[1]);
         Assert.All(reports, r => Assert.Equal(3, r.BatchesPerEpoch));
         Assert.Equal(new[] { 1, 2, 3, 1, 2, 3, 1, 2, 3 }, reports.Select(r => r.Batch));
         Assert.Equal(TimeSpan.Zero, reports[^1].Remaining);
@@ -96,5 +102,10 @@ public sealed class StreamingTests
     private sealed class Collect(List<BatchReport> reports) : IProgress<BatchReport>
     {
         public void Report(BatchReport value) => reports.Add(value);
+    }
+
+    private sealed class Lines(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
     }
 }

@@ -88,8 +88,12 @@ public sealed class TaskRunner
     /// <param name="data">Featurized rows to score; the test split when null.</param>
     public ModelResult Evaluate(TrainedModel model, string kind, IDataView? data = null)
     {
-        var scored = model.Model.Transform(data ?? Features.Test);
+        var rows = data ?? Features.Test;
+        _progress?.Stage(Task.Name, $"evaluating {model.Name} on {(rows.GetRowCount() is long n ? $"{n:N0} " : "")}{(data == null ? "test " : "")}rows");
+        var clock = Stopwatch.StartNew();
+        var scored = model.Model.Transform(rows);
         var metrics = _ml.Msa().Evaluation.EvaluateClassification(scored, "Label", model.ScoreColumn, model.PredictedLabelColumn);
+        _progress?.Stage(Task.Name, $"evaluated {model.Name} in {clock.Elapsed.TotalSeconds:F1} s");
         return new ModelResult(Task.Name, model.Name, kind, metrics, model.SecondsToTrain, model.Parameters, model.LearningCurve);
     }
 
@@ -117,6 +121,7 @@ public sealed class TaskRunner
         var trainer = (ITorchTrainer)estimator;
         if (_progress != null) trainer.Progress = new EpochProgress(report => _progress.Epoch(Task.Name, name, report));
         trainer.BatchProgress = _progress?.Batches(Task.Name, name);
+        if (_progress != null) trainer.StageProgress = new StageLines(line => _progress.Stage(Task.Name, $"{name}: {line}"));
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(Features.Train, Features.Validation);
         return new TrainedModel(name, model, model.Spec.ScoreColumn, model.Spec.PredictedLabelColumn, model.ParameterCount,
@@ -126,6 +131,11 @@ public sealed class TaskRunner
     private sealed class EpochProgress(Action<EpochReport> report) : IProgress<EpochReport>
     {
         public void Report(EpochReport value) => report(value);
+    }
+
+    private sealed class StageLines(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 }
 

@@ -13,11 +13,13 @@ namespace MsaMl.Trainers.Training;
 /// </summary>
 public static class BatchNormRecalibration
 {
-    public static void Run(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize)
+    /// <param name="progress">Told when the pass starts (nothing happens, and nothing is told, for a network without batch norm).</param>
+    public static void Run(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize, IProgress<string>? progress = null)
     {
         var norms = model.modules().OfType<BatchNorm>().Where(n => n.track_running_stats).Select(RunningStatistics.Of)
             .Concat(model.modules().OfType<BatchNorm2dCounted>().Select(RunningStatistics.Of)).ToList();
         if (norms.Count == 0) return;
+        progress?.Report($"recalibrating {norms.Count} batch-norm layers over the {data.Rows:N0} training rows (one forward pass)");
         var momenta = norms.Select(n => n.Momentum).ToList();
         foreach (var norm in norms) norm.Reset();
         model.train();

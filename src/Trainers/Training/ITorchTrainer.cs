@@ -12,6 +12,9 @@ public interface ITorchTrainer : IEstimator<TorchScoringTransformer>
     /// <summary>Receives a report after every training batch (epoch, batch, running loss, time left).</summary>
     IProgress<BatchReport>? BatchProgress { get; set; }
 
+    /// <summary>Receives a line when a phase without batches of its own starts (reading the features, batch-norm recalibration).</summary>
+    IProgress<string>? StageProgress { get; set; }
+
     /// <summary>The modalities the model reads (one encoder each).</summary>
     Modalities Reads { get; }
 

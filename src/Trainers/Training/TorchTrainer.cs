@@ -34,6 +34,9 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     /// <summary>Receives a report after every training batch.</summary>
     public IProgress<BatchReport>? BatchProgress { get; set; }
 
+    /// <summary>Receives a line when a phase without batches of its own starts (reading the features, batch-norm recalibration).</summary>
+    public IProgress<string>? StageProgress { get; set; }
+
     /// <summary>Cancels training between batches.</summary>
     public CancellationToken Cancellation { get; set; }
 
@@ -76,6 +79,9 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
         long featureBytes = FeatureMemory.Bytes(train, columns) + (validation != null ? FeatureMemory.Bytes(validation, columns) : 0);
         bool stream = Options.StreamTrainingData || featureBytes > budget
             || !FeatureMemory.FitsArrays(train, columns) || (validation != null && !FeatureMemory.FitsArrays(validation, columns));
+        StageProgress?.Report(stream
+            ? $"streaming {featureBytes >> 20:N0} MiB of features from the data view each epoch (memory budget {budget >> 20:N0} MiB)"
+            : $"reading {featureBytes >> 20:N0} MiB of features into memory (memory budget {budget >> 20:N0} MiB)");
         IBatchSource Source(IDataView data) => stream
             ? new DataViewBatchSource(data, columns, Options.LabelColumnName, regression, budget)
             : FeatureReader.Read(data, columns, Options.LabelColumnName, regression);
@@ -94,7 +100,7 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
         random.manual_seed(seed);
         var network = CreateNetwork(Options, shapes, outputs);
         LastReport = TrainingLoop.Run(network, trainData, validationData, Options, classNames.Length, seed, device,
-            Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation, BatchProgress) with { FeatureBytes = featureBytes, Streamed = stream };
+            Progress, message => channel.Info(MessageSensitivity.None, message), Cancellation, BatchProgress, StageProgress) with { FeatureBytes = featureBytes, Streamed = stream };
 
         var spec = new TorchModelSpec(columns, shapes, classNames, Options.ScoreColumnName, Options.PredictedLabelColumnName,
             Options.BinaryScoreColumnName, Options.BinaryPredictedLabelColumnName, regression);

@@ -24,7 +24,8 @@ internal static class TrainingLoop
         IProgress<EpochReport>? progress = null,
         Action<string>? log = null,
         CancellationToken cancellation = default,
-        IProgress<BatchReport>? batchProgress = null)
+        IProgress<BatchReport>? batchProgress = null,
+        IProgress<string>? stageProgress = null)
     {
         if (options.Epochs <= 0 || options.BatchSize <= 0 || options.LearningRate <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
@@ -128,7 +129,7 @@ internal static class TrainingLoop
             bestEpoch = curve.Count;
             bestScore = regression ? curve[^1].ValidationMae : curve[^1].ValidationAccuracy;
         }
-        BatchNormRecalibration.Run(model, train, device, options.BatchSize);
+        BatchNormRecalibration.Run(model, train, device, options.BatchSize, stageProgress);
         double samplesPerSecond = samples / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         return regression
             ? new TrainingReport(curve, bestEpoch, null, stoppedEarly, device.ToString(), samplesPerSecond, bestScore)
