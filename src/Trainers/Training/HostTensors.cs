@@ -20,16 +20,9 @@ internal static class HostTensors
     /// <summary>The rows of a row-major <paramref name="values"/> table at <paramref name="rows"/>, as a [rows.Length, ..rowShape] tensor.</summary>
     public static Tensor Gather(ReadOnlySpan<float> values, ReadOnlySpan<int> rows, int[] rowShape)
     {
-        int size = 1;
-        long[] shape = new long[rowShape.Length + 1];
-        shape[0] = rows.Length;
-        for (int d = 0; d < rowShape.Length; d++)
-        {
-            shape[d + 1] = rowShape[d];
-            size *= rowShape[d];
-        }
-        var batch = Float32(shape);
+        var batch = Float32(BatchShape(rows.Length, rowShape));
         var target = Values(batch);
+        int size = target.Length / Math.Max(rows.Length, 1);
         for (int i = 0; i < rows.Length; i++) values.Slice(rows[i] * size, size).CopyTo(target.Slice(i * size, size));
         return batch;
     }
@@ -37,12 +30,17 @@ internal static class HostTensors
     /// <summary>The first <paramref name="count"/> rows of a row-major <paramref name="values"/> buffer, as a [count, ..rowShape] tensor.</summary>
     public static Tensor Copy(ReadOnlySpan<float> values, int count, int[] rowShape)
     {
-        long[] shape = new long[rowShape.Length + 1];
-        shape[0] = count;
-        for (int d = 0; d < rowShape.Length; d++) shape[d + 1] = rowShape[d];
-        var batch = Float32(shape);
+        var batch = Float32(BatchShape(count, rowShape));
         var target = Values(batch);
         values.Slice(0, target.Length).CopyTo(target);
         return batch;
+    }
+
+    private static long[] BatchShape(int rows, int[] rowShape)
+    {
+        long[] shape = new long[rowShape.Length + 1];
+        shape[0] = rows;
+        for (int d = 0; d < rowShape.Length; d++) shape[d + 1] = rowShape[d];
+        return shape;
     }
 }
