@@ -17,7 +17,7 @@ namespace MsaMl.Benchmarks;
 /// featurize time (fit + the three splits into the on-disk feature cache), time per epoch (a whole
 /// epoch, or with <c>--batches N</c> the first N batches, extrapolated to an epoch), and the peak
 /// RSS of each phase against the in-memory bytes of the features.
-/// <code>dotnet run -c Release --project benchmarks/MsaMl.Benchmarks -- iemocap-scale --root ROOT --preset fast|paper [--batches N] [--budget MiB] [--set key=value] [--keep | --features DIR] [--pause S]</code>
+/// <code>dotnet run -c Release --project benchmarks/MsaMl.Benchmarks -- iemocap-scale --root ROOT --preset fast|paper [--batches N] [--budget MiB] [--set key=value] [--keep | --features DIR] [--pause S] [--live-every N]</code>
 /// </summary>
 internal static class IemocapScaleBenchmark
 {
@@ -83,7 +83,7 @@ internal static class IemocapScaleBenchmark
         var times = new List<TimeSpan>();
         var cancel = new CancellationTokenSource();
         var fitClock = new Stopwatch();
-        trainer.BatchProgress = new Batches(fitClock, times, batches, cancel);
+        trainer.BatchProgress = new Batches(fitClock, times, batches, cancel, int.Parse(Arg(args, "--live-every") ?? "0", Inv));
         trainer.Progress = new Epochs();
         trainer.Cancellation = cancel.Token;
         Peak.Reset();
@@ -172,13 +172,13 @@ internal static class IemocapScaleBenchmark
         }
     }
 
-    private sealed class Batches(Stopwatch clock, List<TimeSpan> times, int limit, CancellationTokenSource cancel) : IProgress<BatchReport>
+    private sealed class Batches(Stopwatch clock, List<TimeSpan> times, int limit, CancellationTokenSource cancel, int liveEvery) : IProgress<BatchReport>
     {
         public void Report(BatchReport value)
         {
             times.Add(clock.Elapsed);
             if (value.Batch % 10 == 0 || limit > 0)
-                Console.WriteLine(string.Format(Inv, "  batch {0}/{1} at {2:F1} s, loss {3:F4}; {4}", value.Batch, value.BatchesPerEpoch, clock.Elapsed.TotalSeconds, value.RunningLoss, Peak.Describe(live: Environment.GetEnvironmentVariable("MSAML_SCALE_LIVE") == "1" && value.Batch % 40 == 0)));
+                Console.WriteLine(string.Format(Inv, "  batch {0}/{1} at {2:F1} s, loss {3:F4}; {4}", value.Batch, value.BatchesPerEpoch, clock.Elapsed.TotalSeconds, value.RunningLoss, Peak.Describe(live: liveEvery > 0 && value.Batch % liveEvery == 0)));
             if (limit > 0 && times.Count >= limit) cancel.Cancel();
         }
     }

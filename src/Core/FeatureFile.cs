@@ -16,10 +16,10 @@ public static class FeatureFile
     /// <summary>The target size of one block across all columns.</summary>
     public const long BlockBytes = 4L << 20;
 
-    private static readonly Lazy<Func<MLContext, long, object>?> SaverFactory = new(FindSaver);
+    private static readonly Lazy<Action<MLContext, IDataView, Stream>?> SmallBlockSave = new(FindSaver);
 
     /// <summary>Whether the small-block writer is available (ML.NET's saver options are not public; see <see cref="Save"/>).</summary>
-    public static bool WritesSmallBlocks => SaverFactory.Value != null;
+    public static bool WritesSmallBlocks => SmallBlockSave.Value != null;
 
     /// <summary>
     /// Saves the visible columns of <paramref name="data"/> to <paramref name="stream"/> in blocks of
@@ -29,42 +29,36 @@ public static class FeatureFile
     /// </summary>
     public static void Save(MLContext context, IDataView data, Stream stream)
     {
-        var saver = SaverFactory.Value?.Invoke(context, BlockBytes);
-        if (saver == null)
-        {
-            context.Data.SaveAsBinary(data, stream, keepHidden: false);
-            return;
-        }
-        int[] visible = Enumerable.Range(0, data.Schema.Count).Where(i => !data.Schema[i].IsHidden).ToArray();
-        try
-        {
-            saver.GetType().GetMethod("SaveData", new[] { typeof(Stream), typeof(IDataView), typeof(int[]) })!
-                .Invoke(saver, new object[] { stream, data, visible });
-        }
-        catch (TargetInvocationException e) when (e.InnerException != null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-        }
+        if (SmallBlockSave.Value is { } save) save(context, data, stream);
+        else context.Data.SaveAsBinary(data, stream, keepHidden: false);
     }
 
-    private static Func<MLContext, long, object>? FindSaver()
+    /// <summary>ML.NET's internal BinarySaver with MaxBytesPerBlock = <see cref="BlockBytes"/>, or null when it is not found.</summary>
+    private static Action<MLContext, IDataView, Stream>? FindSaver()
     {
         var type = typeof(MLContext).Assembly.GetType("Microsoft.ML.Data.IO.BinarySaver");
         var argumentsType = type?.GetNestedType("Arguments");
         var blockField = argumentsType?.GetField("MaxBytesPerBlock");
         var silentField = argumentsType?.GetField("Silent");
-        if (type == null || argumentsType == null || blockField?.FieldType != typeof(long?)
-            || type.GetMethod("SaveData", new[] { typeof(Stream), typeof(IDataView), typeof(int[]) }) == null)
-            return null;
-        var constructor = type.GetConstructors().FirstOrDefault(c => c.GetParameters() is { Length: 2 } p && p[1].ParameterType == argumentsType
+        var saveData = type?.GetMethod("SaveData", new[] { typeof(Stream), typeof(IDataView), typeof(int[]) });
+        var constructor = type?.GetConstructors().FirstOrDefault(c => c.GetParameters() is { Length: 2 } p && p[1].ParameterType == argumentsType
             && p[0].ParameterType.IsAssignableFrom(typeof(MLContext)));
-        if (constructor == null) return null;
-        return (context, blockBytes) =>
+        if (argumentsType == null || blockField?.FieldType != typeof(long?) || saveData == null || constructor == null) return null;
+        return (context, data, stream) =>
         {
             var arguments = Activator.CreateInstance(argumentsType)!;
-            blockField.SetValue(arguments, (long?)blockBytes);
+            blockField.SetValue(arguments, (long?)BlockBytes);
             silentField?.SetValue(arguments, true);
-            return constructor.Invoke(new object[] { context, arguments });
+            var saver = constructor.Invoke(new object[] { context, arguments });
+            int[] visible = Enumerable.Range(0, data.Schema.Count).Where(i => !data.Schema[i].IsHidden).ToArray();
+            try
+            {
+                saveData.Invoke(saver, new object[] { stream, data, visible });
+            }
+            catch (TargetInvocationException e) when (e.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            }
         };
     }
 }
