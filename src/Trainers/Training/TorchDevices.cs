@@ -12,7 +12,7 @@ public static class TorchDevices
     /// <summary>Probes TorchSharp (loading libtorch on first use).</summary>
     public static TorchDeviceInfo Probe()
     {
-        Native.LibTorchSharpCompatibility.ThrowIfUnloadable();
+        Ready();
         bool cuda = torch.cuda.is_available();
         return new TorchDeviceInfo(
             typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
@@ -30,7 +30,7 @@ public static class TorchDevices
     /// </summary>
     public static torch.Device Select(MLContext context)
     {
-        Native.LibTorchSharpCompatibility.ThrowIfUnloadable();
+        Ready();
         if (context.GpuDeviceId is not int index) return Default();
         if (torch.cuda.is_available())
         {
@@ -44,5 +44,16 @@ public static class TorchDevices
     }
 
     /// <summary>CUDA device 0 when present, else CPU (for tools that have no MLContext).</summary>
-    public static torch.Device Default() => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+    public static torch.Device Default()
+    {
+        Ready();
+        return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+    }
+
+    /// <summary>libtorch loadable and set up as MsaMl needs it (see <see cref="Native.LibTorchCpuSettings"/>); before any model runs.</summary>
+    public static void Ready()
+    {
+        Native.LibTorchSharpCompatibility.ThrowIfUnloadable();
+        Native.LibTorchCpuSettings.Apply();
+    }
 }

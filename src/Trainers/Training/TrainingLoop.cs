@@ -31,6 +31,8 @@ internal static class TrainingLoop
             throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
 
         model.to(device);
+        // oneDNN gets some convolutions' input gradients wrong (see LibTorchCpuSettings).
+        using var convolutions = Native.LibTorchCpuSettings.NativeConvolutionsFor(model, device);
         // Every tensor made here lives in a dispose scope: an unreferenced temporary (a detach()
         // feeding clone(), a grad wrapper) could otherwise be finalized while libtorch still reads it.
         using var runScope = NewDisposeScope();
