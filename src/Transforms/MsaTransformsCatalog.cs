@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Image;
+using MsaMl.Transforms.Normalization;
 using MsaMl.Transforms.Text;
 
 namespace MsaMl;
@@ -35,6 +36,12 @@ public sealed class MsaTransformsCatalog
         PretrainedImageFeatures(new PretrainedImageFeaturesOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName });
 
     public PretrainedImageFeaturesEstimator PretrainedImageFeatures(PretrainedImageFeaturesOptions options) => new(options);
+
+    /// <summary>A feature column standardized per group (speaker) with statistics from that group's own rows, labels unused.</summary>
+    public GroupStandardizationEstimator GroupStandardization(string columnName = "Spectrogram", string groupColumnName = "Speaker", StatisticsAxis axis = StatisticsAxis.Frames) =>
+        GroupStandardization(new GroupStandardizationOptions { InputColumnName = columnName, GroupColumnName = groupColumnName, Axis = axis });
+
+    public GroupStandardizationEstimator GroupStandardization(GroupStandardizationOptions options) => new(options);
 }
 
 public static class MsaTransformsCatalogExtensions

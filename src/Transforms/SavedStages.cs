@@ -1,6 +1,7 @@
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Core;
 using MsaMl.Transforms.Image;
+using MsaMl.Transforms.Normalization;
 using MsaMl.Transforms.Text;
 
 // The featurizers this assembly saves into model bundles, each re-created from its options.
@@ -8,3 +9,4 @@ using MsaMl.Transforms.Text;
 [assembly: SavedStage(BertEmbeddingTransformer.KindName, typeof(BertEmbeddingOptions), typeof(BertEmbeddingTransformer))]
 [assembly: SavedStage(ImageTensorTransformer.KindName, typeof(ImageTensorOptions), typeof(ImageTensorTransformer))]
 [assembly: SavedStage(PretrainedImageFeaturesTransformer.KindName, typeof(PretrainedImageFeaturesOptions), typeof(PretrainedImageFeaturesTransformer))]
+[assembly: SavedStage(typeof(GroupStandardizationLoader))]
