@@ -1,39 +1,11 @@
-using System.Diagnostics;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Transforms.Image;
 
 /// <summary>
 /// The images an image transform skipped under <see cref="UnreadableImagePolicy.MissingModality"/>:
-/// one line each (column, row, file, problem), shared by every cursor of the transformer, also
-/// written to <see cref="Trace"/>. Keeps the first <see cref="Capacity"/> lines and counts the rest.
+/// one line each (column, row, file, problem), shared by every cursor of the transformer.
 /// </summary>
-public sealed class ImageWarnings
+public sealed class ImageWarnings : TransformWarnings
 {
-    /// <summary>How many lines are kept.</summary>
-    public const int Capacity = 1000;
-
-    private readonly List<string> _lines = [];
-    private int _count;
-
-    /// <summary>How many images were skipped (including any beyond <see cref="Capacity"/>).</summary>
-    public int Count
-    {
-        get { lock (_lines) return _count; }
-    }
-
-    /// <summary>The kept lines, oldest first.</summary>
-    public IReadOnlyList<string> Lines
-    {
-        get { lock (_lines) return _lines.ToList(); }
-    }
-
-    internal void Add(string line)
-    {
-        lock (_lines)
-        {
-            _count++;
-            if (_lines.Count < Capacity) _lines.Add(line);
-        }
-        Trace.TraceWarning("MsaMl: " + line);
-    }
 }
