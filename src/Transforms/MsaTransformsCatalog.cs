@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Audio.Functionals;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Normalization;
 using MsaMl.Transforms.Text;
@@ -36,6 +37,12 @@ public sealed class MsaTransformsCatalog
         PretrainedImageFeatures(new PretrainedImageFeaturesOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName });
 
     public PretrainedImageFeaturesEstimator PretrainedImageFeatures(PretrainedImageFeaturesOptions options) => new(options);
+
+    /// <summary>WAV path -> eGeMAPS-like acoustic functionals of the utterance (pitch, loudness, voice quality, formants, spectral balance, MFCC 1-4).</summary>
+    public AcousticFunctionalsEstimator AcousticFunctionals(string outputColumnName = "Functionals", string inputColumnName = "AudioPath") =>
+        AcousticFunctionals(new AcousticFunctionalsOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName });
+
+    public AcousticFunctionalsEstimator AcousticFunctionals(AcousticFunctionalsOptions options) => new(options);
 
     /// <summary>A feature column standardized per group (speaker) with statistics from that group's own rows, labels unused.</summary>
     public GroupStandardizationEstimator GroupStandardization(string columnName = "Spectrogram", string groupColumnName = "Speaker", StatisticsAxis axis = StatisticsAxis.Frames) =>

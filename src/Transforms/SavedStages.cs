@@ -1,4 +1,5 @@
 using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Audio.Functionals;
 using MsaMl.Transforms.Core;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Normalization;
@@ -9,4 +10,5 @@ using MsaMl.Transforms.Text;
 [assembly: SavedStage(BertEmbeddingTransformer.KindName, typeof(BertEmbeddingOptions), typeof(BertEmbeddingTransformer))]
 [assembly: SavedStage(ImageTensorTransformer.KindName, typeof(ImageTensorOptions), typeof(ImageTensorTransformer))]
 [assembly: SavedStage(PretrainedImageFeaturesTransformer.KindName, typeof(PretrainedImageFeaturesOptions), typeof(PretrainedImageFeaturesTransformer))]
+[assembly: SavedStage(AcousticFunctionalsTransformer.KindName, typeof(AcousticFunctionalsOptions), typeof(AcousticFunctionalsTransformer))]
 [assembly: SavedStage(typeof(GroupStandardizationLoader))]
