@@ -5,6 +5,7 @@ using MsaMl.Benchmarks;
 //   training       the training step against PyTorch
 //   featurize      the speech featurizer against torchaudio
 //   speech-recipe  the EmoDB recipe against the MFCC + logistic-regression peer
+//   speech-folds   speech recipes on speaker-independent folds of EmoDB and URDU against scikit-learn peers
 //   soak           the multi-threaded scoring soak (benchmarks/stress/stress.sh)
 //   scalar-race    the TorchSharp Scalar-lifetime reproducer (benchmarks/stress/scalar-race.sh)
 //   iemocap-scale  a preset's featurize time, epoch time and peak RSS on a full-size IEMOCAP-format tree
@@ -15,6 +16,7 @@ switch (args.FirstOrDefault())
     case "training": return TrainingStepBenchmark.Run(rest);
     case "featurize": return FeaturizerBenchmark.Run(rest);
     case "speech-recipe": return SpeechRecipeBenchmark.Run(rest);
+    case "speech-folds": return SpeakerFoldsBenchmark.Run(rest);
     case "soak": return ScoringSoak.Run(rest);
     case "scalar-race": return ScalarRaceReproducer.Run(rest);
     case "iemocap-scale": return IemocapScaleBenchmark.Run(rest);

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace MsaMl.Transforms.Core;
 
@@ -37,9 +38,6 @@ public abstract class FeaturizingEstimator<TTransformer> : IEstimator<TTransform
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         SchemaChecks.RequireText(inputSchema, InputColumnName, "Input");
-        var builder = new DataViewSchema.Builder();
-        builder.AddColumns(SchemaChecks.ToSchema(inputSchema));
-        foreach (var column in OutputColumns) builder.AddColumn(column.Name, column.Type, column.Annotations);
-        return SchemaChecks.ShapeOf(builder.ToSchema());
+        return SchemaChecks.Append(inputSchema, OutputColumns.Select(c => (c.Name, (DataViewType)c.Type, (DataViewSchema.Annotations?)c.Annotations)));
     }
 }

@@ -57,6 +57,21 @@ public static class SchemaChecks
     }
 
     /// <summary>
+    /// <paramref name="input"/> with <paramref name="columns"/> added (a column of the same name is
+    /// replaced), keeping the input columns' annotations, such as a key column's values, which a
+    /// round trip through <see cref="ToSchema"/> loses.
+    /// </summary>
+    public static SchemaShape Append(SchemaShape input, IEnumerable<(string Name, DataViewType Type, DataViewSchema.Annotations? Annotations)> columns)
+    {
+        var builder = new DataViewSchema.Builder();
+        var added = columns.ToList();
+        foreach (var (name, type, annotations) in added) builder.AddColumn(name, type, annotations);
+        var shapes = ShapeOf(builder.ToSchema());
+        var names = added.Select(c => c.Name).ToHashSet();
+        return new SchemaShape(input.Where(c => !names.Contains(c.Name)).Concat(shapes));
+    }
+
+    /// <summary>
     /// Turns a <see cref="SchemaShape"/> into a schema with the same column names, kinds and item
     /// types. <see cref="SchemaShape.Column"/>'s constructor is internal, so estimators build their
     /// output shape from a schema and <c>SchemaShape.Create</c>.

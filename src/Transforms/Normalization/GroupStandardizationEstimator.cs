@@ -52,9 +52,6 @@ public sealed class GroupStandardizationEstimator : IEstimator<GroupStandardizat
         if (input.Kind != SchemaShape.Column.VectorKind.Vector || input.ItemType != NumberDataViewType.Single)
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Input column '{_options.InputColumnName}': expected a fixed-size vector of Single, found {SchemaChecks.Describe(input)}.");
         SchemaChecks.RequireText(inputSchema, _options.GroupColumnName, "Group");
-        var builder = new DataViewSchema.Builder();
-        builder.AddColumns(SchemaChecks.ToSchema(inputSchema));
-        builder.AddColumn(_options.Output, new VectorDataViewType(NumberDataViewType.Single, 1));
-        return SchemaChecks.ShapeOf(builder.ToSchema());
+        return SchemaChecks.Append(inputSchema, [(_options.Output, new VectorDataViewType(NumberDataViewType.Single, 1), null)]);
     }
 }

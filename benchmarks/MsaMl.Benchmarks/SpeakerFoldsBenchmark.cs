@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MsaMl.Pipelines.Datasets;
+using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Audio.Functionals;
+using MsaMl.Transforms.Normalization;
+
+namespace MsaMl.Benchmarks;
+
+/// <summary>
+/// Speech-emotion recipes on speaker-independent folds of two real corpora, with the scikit-learn
+/// peers on the same folds in the same run (benchmarks/peers/speaker_folds.py): EmoDB (acted
+/// German, leave-one-speaker-out, 10 folds) and URDU (spontaneous Urdu talk shows, 5 folds of whole
+/// speakers, speakers assigned in sorted order). Every row is predicted by a model that never saw
+/// its speaker; WA and UA are over the pooled predictions. MsaMl recipes: acoustic functionals
+/// and/or log-mel statistics, standardized globally or per speaker (GroupStandardization, test
+/// speakers from their own unlabeled rows), then an ML.NET trainer; several seeds, mean ± std.
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--datasets folder]
+/// </summary>
+public static class SpeakerFoldsBenchmark
+{
+    private sealed record Utterance(string Id, string Path, string Label, string Speaker, string Fold);
+
+    private sealed class FeatureRow
+    {
+        public string Label { get; set; } = "";
+        public string Speaker { get; set; } = "";
+        public float[] Functionals { get; set; } = [];
+        public float[] MelStatistics { get; set; } = [];
+        public float[] Both { get; set; } = [];
+    }
+
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer);
+
+    private static readonly Recipe[] Recipes =
+    [
+        new("functionals, global standardization -> L-BFGS max. entropy", "Functionals", false, "lbfgs"),
+        new("functionals, per speaker -> L-BFGS max. entropy", "Functionals", true, "lbfgs"),
+        new("log-mel statistics, per speaker -> L-BFGS max. entropy", "MelStatistics", true, "lbfgs"),
+        new("functionals + log-mel statistics, global -> L-BFGS max. entropy", "Both", false, "lbfgs"),
+        new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
+        new("functionals + log-mel statistics, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
+    ];
+
+    public static int Run(string[] args)
+    {
+        string corpus = TrainingStepBenchmark.StringArg(args, "--corpus") ?? "both";
+        int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
+        string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
+        Console.WriteLine($"# speech-folds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, seeds {string.Join(",", seeds)}");
+        if (corpus is "emodb" or "both") Evaluate("EmoDB, leave one speaker out (10 folds)", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds, !args.Contains("--no-peer"));
+        if (corpus is "urdu" or "both") Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"));
+        return 0;
+    }
+
+    private static List<Utterance> EmoDb(string folder) =>
+        Directory.GetFiles(folder, "*.wav").Order(StringComparer.Ordinal).Select(path =>
+        {
+            var name = EmoDbFileName.TryParse(Path.GetFileName(path), out string problem) ?? throw new InvalidDataException($"{path}: {problem}");
+            return new Utterance(Path.GetFileNameWithoutExtension(path), path, EmoDbFileName.Emotions[name.Emotion], name.Speaker, name.Speaker);
+        }).ToList();
+
+    private static List<Utterance> Urdu(string folder)
+    {
+        var files = Directory.GetDirectories(folder).Order(StringComparer.Ordinal)
+            .SelectMany(d => Directory.GetFiles(d, "*.wav").Order(StringComparer.Ordinal).Select(f => (Emotion: Path.GetFileName(d), Path: f)))
+            .Select(f => (f.Emotion, f.Path, Speaker: Path.GetFileName(f.Path).Split('_')[0])).ToList();
+        var speakers = files.Select(f => f.Speaker).Distinct().Order(StringComparer.Ordinal).ToList();
+        return files.Select(f => new Utterance(Path.GetFileNameWithoutExtension(f.Path), f.Path, f.Emotion, f.Speaker, "fold" + speakers.IndexOf(f.Speaker) % 5)).ToList();
+    }
+
+    private static void Evaluate(string title, List<Utterance> rows, int[] seeds, bool peer)
+    {
+        Console.WriteLine($"\n## {title}: {rows.Count} files, {rows.Select(r => r.Speaker).Distinct().Count()} speakers, {rows.Select(r => r.Label).Distinct().Count()} classes");
+        var ml = new MLContext(1);
+        var clock = Stopwatch.StartNew();
+        var features = Featurize(ml, rows);
+        Console.WriteLine($"featurized in {clock.Elapsed.TotalSeconds:F1} s (functionals {features[0].Functionals.Length}, log-mel statistics {features[0].MelStatistics.Length} values per file)");
+        Console.WriteLine("\n| recipe | UA | WA | seconds |\n|---|---|---|---|");
+        foreach (var recipe in Recipes)
+        {
+            clock.Restart();
+            var scores = (recipe.Trainer == "sdca" ? seeds : seeds.Take(1)).Select(seed => Pooled(rows, features, recipe, seed)).ToList();
+            string seedNote = recipe.Trainer == "sdca" ? $" ({scores.Count} seeds)" : " (deterministic)";
+            Console.WriteLine($"| {recipe.Name}{seedNote} | {MeanStd(scores.Select(s => s.Ua))} | {MeanStd(scores.Select(s => s.Wa))} | {clock.Elapsed.TotalSeconds:F1} |");
+        }
+        if (peer) Console.WriteLine(Peers(rows, features));
+    }
+
+    private static FeatureRow[] Featurize(MLContext ml, List<Utterance> rows)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new AudioRow { AudioPath = r.Path }));
+        var spectrogram = new LogSpectrogramOptions { SampleRate = 16000, MelBands = 40, TimeFrames = 300, StatisticsColumnName = "MelStatistics" };
+        var pipeline = ml.Msa().Transforms.AcousticFunctionals().Append(ml.Msa().Transforms.LogSpectrogram(spectrogram));
+        var output = pipeline.Fit(data).Transform(data);
+        var functionals = output.GetColumn<float[]>("Functionals").ToArray();
+        var statistics = output.GetColumn<float[]>("MelStatistics").ToArray();
+        return rows.Select((r, i) => new FeatureRow
+        {
+            Label = r.Label, Speaker = r.Speaker, Functionals = functionals[i], MelStatistics = statistics[i],
+            Both = functionals[i].Concat(statistics[i]).ToArray(),
+        }).ToArray();
+    }
+
+    private sealed class AudioRow { public string AudioPath { get; set; } = ""; }
+
+    private sealed class LabelRow { public string Label { get; set; } = ""; }
+
+    private static (double Ua, double Wa) Pooled(List<Utterance> rows, FeatureRow[] features, Recipe recipe, int seed)
+    {
+        var ml = new MLContext(seed);
+        var schema = SchemaDefinition.Create(typeof(FeatureRow));
+        schema["Functionals"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Functionals.Length);
+        schema["MelStatistics"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].MelStatistics.Length);
+        schema["Both"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Both.Length);
+        var labels = features.Select(f => f.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var predicted = new string[rows.Count];
+        foreach (string fold in rows.Select(r => r.Fold).Distinct())
+        {
+            var trainRows = features.Where((_, i) => rows[i].Fold != fold).ToList();
+            var testIndexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold == fold).ToArray();
+            var train = ml.Data.LoadFromEnumerable(trainRows, schema);
+            var test = ml.Data.LoadFromEnumerable(testIndexes.Select(i => features[i]), schema);
+            IEstimator<ITransformer> normalize = recipe.PerSpeaker
+                ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "Features", Axis = StatisticsAxis.Rows })
+                : ml.Transforms.CopyColumns("Features", recipe.Column).Append(ml.Transforms.NormalizeMeanVariance("Features"));
+            IEstimator<ITransformer> trainer = recipe.Trainer == "sdca"
+                ? ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()
+                : ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy();
+            var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })))
+                .Append(normalize).Append(trainer).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+            var output = pipeline.Fit(train).Transform(test).GetColumn<string>("PredictedLabel").ToArray();
+            for (int k = 0; k < testIndexes.Length; k++) predicted[testIndexes[k]] = output[k];
+        }
+        return Score(features.Select(f => f.Label).ToArray(), predicted);
+    }
+
+    private static (double Ua, double Wa) Score(string[] truth, string[] predicted)
+    {
+        double wa = truth.Zip(predicted).Count(p => p.First == p.Second) / (double)truth.Length;
+        double ua = truth.Distinct().Average(c => truth.Zip(predicted).Where(p => p.First == c).Count(p => p.Second == c) / (double)truth.Count(t => t == c));
+        return (ua, wa);
+    }
+
+    private static string MeanStd(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        double mean = list.Average();
+        double std = list.Count > 1 ? Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1)) : 0;
+        return list.Count > 1 ? $"{100 * mean:F1} ± {100 * std:F1} %" : $"{100 * mean:F1} %";
+    }
+
+    private static string Peers(List<Utterance> rows, FeatureRow[] features)
+    {
+        string folder = Directory.CreateTempSubdirectory("msaml-speech-folds-").FullName;
+        try
+        {
+            string rowsCsv = Path.Combine(folder, "rows.csv"), featuresCsv = Path.Combine(folder, "features.csv");
+            File.WriteAllLines(rowsCsv, new[] { "id,path,label,speaker,fold" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{r.Speaker},{r.Fold}")));
+            File.WriteAllLines(featuresCsv, rows.Select((r, i) => r.Id + "," + string.Join(",", features[i].Both.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+            string script = Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "benchmarks", "peers", "speaker_folds.py");
+            var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --rows \"{rowsCsv}\" --features \"{featuresCsv}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd();
+            string error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0) return $"| peers (scikit-learn) | failed: {error.Trim().Split('\n').Last()} | | |";
+            var result = JsonDocument.Parse(output).RootElement;
+            var table = new StringBuilder();
+            foreach (var property in result.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object))
+            {
+                string name = property.Name.StartsWith("mfcc", StringComparison.Ordinal)
+                    ? $"peer: MFCC statistics -> {property.Name["mfcc-".Length..]} (scikit-learn)"
+                    : $"MsaMl's functionals + log-mel statistics -> {property.Name["msaml-features-".Length..]} (scikit-learn classifier)";
+                table.AppendLine($"| {name} | {100 * property.Value.GetProperty("ua").GetDouble():F1} % | {100 * property.Value.GetProperty("wa").GetDouble():F1} % | |");
+            }
+            table.Append($"(peers: {result.GetProperty("seconds").GetDouble():F1} s including featurizing)");
+            return table.ToString();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
