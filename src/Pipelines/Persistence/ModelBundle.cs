@@ -37,8 +37,10 @@ public sealed class ModelBundle(MLContext context)
     /// <param name="inputSchema">The columns scoring reads (for example those of <see cref="Datasets.MultimodalInput"/>); saved as the bundle's input schema.</param>
     /// <param name="path">The bundle (.zip).</param>
     /// <param name="options">How user-given files are stored; null for the defaults (embedded).</param>
+    /// <exception cref="IOException"><paramref name="path"/> names a folder, device, pipe or socket, which is never replaced.</exception>
     public void Save(ITransformer model, DataViewSchema inputSchema, string path, BundleSaveOptions? options)
     {
+        RegularFile.RequireReplaceable(path);
         var storage = (options ?? new BundleSaveOptions()).Files;
         var manifest = new BundleManifest
         {
@@ -207,7 +209,7 @@ public sealed class ModelBundle(MLContext context)
 
     private static ZipArchive Open(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Model bundle not found: {path}", path);
+        RegularFile.RequireReadable(path, "model bundle");
         try
         {
             return ZipFile.OpenRead(path);
