@@ -65,6 +65,28 @@ public sealed class PredictInputTests(SpeechAndImageBundles bundles) : IClassFix
         Assert.Contains("\"label\"", output);
     }
 
+    [Fact]
+    public void ABundleWhoseOptionsDoNotFitItsWeightsNamesTheBundleAndTheStage()
+    {
+        string altered = Path.Combine(bundles.Folder, "altered.zip");
+        File.Copy(bundles.Speech, altered, overwrite: true);
+        using (var zip = System.IO.Compression.ZipFile.Open(altered, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("manifest.json")!;
+            string manifest;
+            using (var reader = new StreamReader(entry.Open())) manifest = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+            writer.Write(System.Text.RegularExpressions.Regex.Replace(manifest, "\"AudioChannels\":\\s*\\d+", "\"AudioChannels\":40"));
+        }
+
+        // Was TorchSharp's "Mismatched tensor shape while loading..." alone.
+        var (code, errors) = CliRunner.Run("predict", "--model", altered, "--text", "hello");
+        Assert.Equal(2, code);
+        Assert.Single(errors.Trim().Split('\n'));
+        Assert.StartsWith($"msa: error: {altered}: stage 2 ('MsaMl.Aat') cannot be rebuilt from its options and weights: ", errors);
+    }
+
     [LinuxFact]
     public void APipeAsAudioIsRefusedNotWaitedFor()
     {

@@ -192,10 +192,23 @@ public sealed class ModelBundle(MLContext context)
                 stageOptions = stageOptions.DeepClone();
                 foreach (var (option, file) in stage.Files) stageOptions[option] = files.Resolve(index, stage.Kind, option, file);
             }
-            return TransformFactory.Create(stage.Kind, stageOptions, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value]));
+            return Rebuild(path, index, stage, () => TransformFactory.Create(stage.Kind, stageOptions, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value])));
         }).ToArray();
         inputSchema = BundleSchema.Build(manifest.InputSchema);
         return new TransformerChain<ITransformer>(stages);
+    }
+
+    // A stage's loader (TorchSharp's load_state_dict, for one: "Mismatched tensor shape while loading") knows nothing of the bundle: name it and the stage.
+    private static ITransformer Rebuild(string path, int index, BundleStage stage, Func<ITransformer> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or FileNotFoundException))
+        {
+            throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') cannot be rebuilt from its options and weights: {ex.Message}", ex);
+        }
     }
 
     private static BundleLoadOptions Check(BundleLoadOptions? options)
