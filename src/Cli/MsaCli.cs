@@ -19,8 +19,12 @@ public static class MsaCli
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(FeaturizeCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
-        int code = root.Parse(args).Invoke();
+        // No response files: "--text @john ..." is a value, not a file of arguments to read.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        // libtorch's own warnings (NNPACK's, on every convolution of some CPUs) only with --verbose; set on each run, as tests run several in one process.
+        MsaMl.Trainers.Native.LibTorchCpuSettings.NativeWarnings = parse.GetValue(CommandErrors.Verbose);
+        int code = parse.Invoke();
         // System.CommandLine answers usage errors with 1; scripts get 2 for every bad-usage case.
-        return code == 1 && root.Parse(args).Errors.Count > 0 ? CommandErrors.BadInput : code;
+        return code == 1 && parse.Errors.Count > 0 ? CommandErrors.BadInput : code;
     }
 }

@@ -9,8 +9,11 @@ public sealed class DemoSmokeTests : IDisposable
     [Fact]
     public void QuickDemoWritesReportAndReloadableBundles()
     {
-        var (code, errors) = CliRunner.Run("demo", "--quick", "--output", _folder);
+        var (code, output, errors) = CliCapture.Run("demo", "--quick", "--output", _folder);
         Assert.True(code == 0, errors);
+        // Redirected: plain stage lines on standard error, not Spectre's "evaluated Audio only in 6.6 s: 0%".
+        Assert.Matches(@"(?m)^msa: speech: evaluated Audio only in [0-9.]+ s$", errors);
+        Assert.DoesNotContain(": 0%", output + errors);
 
         string report = File.ReadAllText(Path.Combine(_folder, "report.md"));
         foreach (var model in new[] { "Audio only", "Text only", "AAT (audio + text)", "Image only", "OTE (image + text)", "Early fusion", "Late fusion" })

@@ -13,6 +13,17 @@ internal static class FixtureRoot
         throw new DirectoryNotFoundException("tests/fixtures/iemocap not found above the test folder.");
     }
 
+    /// <summary>The demo corpus (datasets/demo: speech/*.wav, images/*.png, table-example.csv), found above the test folder.</summary>
+    public static string DemoCorpus()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "datasets", "demo");
+            if (File.Exists(Path.Combine(candidate, "table-example.csv"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("datasets/demo not found above the test folder.");
+    }
+
     /// <summary>A fixture folder under tests/fixtures (e.g. "mosi", "MOSI-id"), found above the test folder.</summary>
     public static string Of(params string[] parts)
     {

@@ -34,6 +34,34 @@ internal static class BundleScoring
     }
 
     /// <summary>
+    /// The modalities the bundle's Score is computed from (of the input columns Text, AudioPath and
+    /// ImagePath, those the chain's stages read on the way to Score); null when the chain cannot tell.
+    /// </summary>
+    public static Modalities? ScoredModalities(ITransformer model, DataViewSchema inputSchema)
+    {
+        IRowToRowMapper mapper;
+        try
+        {
+            mapper = model.GetRowToRowMapper(inputSchema);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+        if (mapper.OutputSchema.GetColumnOrNull("Score") is not { } score) return null;
+        var read = Modalities.None;
+        foreach (var column in mapper.GetDependencies(new[] { score }))
+            read |= column.Name switch
+            {
+                nameof(MultimodalInput.Text) => Modalities.Text,
+                nameof(MultimodalInput.AudioPath) => Modalities.Audio,
+                nameof(MultimodalInput.ImagePath) => Modalities.Image,
+                _ => Modalities.None,
+            };
+        return read;
+    }
+
+    /// <summary>
     /// <paramref name="rows"/> scored by a classifier bundle, with "Label" as keys in the bundle's class order for the evaluators.
     /// A bundle of format 2 or later holds no label mapping, so the labels are mapped here; a format-1 bundle's input
     /// schema lists Label, and its chain maps it.

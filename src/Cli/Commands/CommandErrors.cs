@@ -21,7 +21,7 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException or UnauthorizedAccessException
                                    or MsaMl.Transforms.Core.MsaInputException or MsaMl.Pipelines.Datasets.DatasetFormatException
                                    or MsaMl.Pipelines.Datasets.DatasetRootException)
         {

@@ -18,29 +18,28 @@ internal static class DemoCommand
         {
             quick, output, seed, corpus,
         };
-        command.SetAction(parse => CommandErrors.Run(parse, () => Run(new DemoOptions
+        command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
-            Quick = parse.GetValue(quick),
-            OutputFolder = parse.GetValue(output)!,
-            Seed = parse.GetValue(seed),
-            CorpusRoot = parse.GetValue(corpus),
-        })));
+            OutputPath.CheckFolder(parse.GetValue(output)!, "--output");
+            return Run(new DemoOptions
+            {
+                Quick = parse.GetValue(quick),
+                OutputFolder = parse.GetValue(output)!,
+                Seed = parse.GetValue(seed),
+                CorpusRoot = parse.GetValue(corpus),
+            });
+        }));
         return command;
     }
 
     private static int Run(DemoOptions options)
     {
-        DemoResult? result = null;
-        // Refreshed from this thread only: a background renderer allocating while TorchSharp is
-        // inside libtorch lets the GC finalize TorchSharp's temporary scalars mid-call, which
-        // crashed training now and then (TorchSharp 0.107).
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .AutoRefresh(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context => result = DemoExperiment.Run(options, new SpectreProgress(context)));
+        var result = AnsiConsole.Profile.Capabilities.Interactive ? RunWithBars(options)
+            // Redirected, Spectre's progress prints each task as "description: percent", stages as
+            // ": 0%", wrapped at 80 columns: plain lines on standard error instead, as msa train writes.
+            : DemoExperiment.Run(options, new LineProgress());
 
-        foreach (var task in result!.Models.GroupBy(m => m.Task))
+        foreach (var task in result.Models.GroupBy(m => m.Task))
         {
             var table = new Table().Title($"[bold]{task.Key}[/] (test split)")
                 .AddColumn("model").AddColumn("accuracy (WA)").AddColumn("UA").AddColumn("macro F1").AddColumn("parameters").AddColumn("train s");
@@ -66,6 +65,20 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine($"reloaded bundle: [bold]{Markup.Escape(example.Id)}[/] \"{Markup.Escape(example.Text)}\" -> [bold]{Markup.Escape(example.Predicted)}[/] (truth {Markup.Escape(example.Truth)})");
         AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(result.ReportPath)}[/]; bundles: {Markup.Escape(string.Join(", ", result.Bundles))}");
         return 0;
+    }
+
+    private static DemoResult RunWithBars(DemoOptions options)
+    {
+        DemoResult? result = null;
+        // Refreshed from this thread only: a background renderer allocating while TorchSharp is
+        // inside libtorch lets the GC finalize TorchSharp's temporary scalars mid-call, which
+        // crashed training now and then (TorchSharp 0.107).
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .AutoRefresh(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context => result = DemoExperiment.Run(options, new SpectreProgress(context)));
+        return result!;
     }
 
     private sealed class SpectreProgress(ProgressContext context) : IExperimentProgress

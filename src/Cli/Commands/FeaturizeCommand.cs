@@ -26,6 +26,8 @@ internal static class FeaturizeCommand
         var command = new Command("featurize", "Featurize a dataset once and save the rows with their features as an ML.NET .idv file.") { dataset, root, output, quick, quiet, map, encoding };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
+            string path = parse.GetValue(output)!;
+            OutputPath.CheckFile(path, "--output", parse.GetValue(root));
             var ml = new MLContext(seed: 1);
             string name = parse.GetValue(dataset)!;
             ReaderWarnings.Print(name, parse.GetValue(root));
@@ -36,11 +38,19 @@ internal static class FeaturizeCommand
             if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(featurizer, ConsoleProgress.StandardError().Rows("featurizing"));
             var features = featurizer.Transform(all);
 
-            string path = parse.GetValue(output)!;
-            string temp = path + ".tmp";
-            using (var stream = File.Create(temp))
-                FeatureFile.Save(ml, features, stream);
-            File.Move(temp, path, overwrite: true);
+            RegularFile.RequireReplaceable(path);
+            string full = Path.GetFullPath(path);
+            string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+                    FeatureFile.Save(ml, features, stream);
+                File.Move(temp, full, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
             AnsiConsole.MarkupLine($"{records.Count} rows with {string.Join(", ", features.Schema.Skip(all.Schema.Count).Select(c => Markup.Escape(c.Name)))} saved to {Markup.Escape(path)}");
             return CommandErrors.Success;
         }));

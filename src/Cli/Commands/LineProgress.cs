@@ -6,7 +6,7 @@ using MsaMl.Transforms.Core;
 namespace MsaMl.Cli.Commands;
 
 /// <summary>
-/// <c>msa train</c>'s progress on standard error (<see cref="ConsoleProgress"/>): each stage, the
+/// The progress of <c>msa train</c> (and of a redirected <c>msa demo</c>) on standard error (<see cref="ConsoleProgress"/>): each stage, the
 /// rows of each featurizing pass and the batches of each epoch (a live bar on a terminal, a line
 /// per 10 % when redirected), and one line per epoch with the loss, the training and validation
 /// accuracy, the elapsed time and the time left for the model's remaining epochs.

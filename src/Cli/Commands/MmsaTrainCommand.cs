@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Experiments;
+using MsaMl.Transforms.Core;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;
@@ -77,7 +78,7 @@ internal static class MmsaTrainCommand
 
     private static TrainingSettings ReadSettings(FileInfo file)
     {
-        if (!file.Exists) throw new FileNotFoundException($"config file not found: {file.FullName}", file.FullName);
+        RegularFile.RequireReadable(file.FullName, "config file");
         try
         {
             return JsonSerializer.Deserialize<TrainingSettings>(File.ReadAllText(file.FullName), new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } })

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
+using MsaMl.Transforms.Core;
 using Spectre.Console;
 
 namespace MsaMl.Cli.Commands;
@@ -19,10 +20,16 @@ internal static class PredictCommand
         var command = new Command("predict", "Predict the label of one example with a saved model bundle.") { model, text, audio, image, json };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
-            foreach (var path in new[] { parse.GetValue(audio), parse.GetValue(image) })
-                if (!string.IsNullOrEmpty(path) && !File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
+            string? audioPath = parse.GetValue(audio), imagePath = parse.GetValue(image);
+            if (!string.IsNullOrEmpty(audioPath)) RegularFile.RequireReadable(audioPath, "audio file");
+            if (!string.IsNullOrEmpty(imagePath)) RegularFile.RequireReadable(imagePath, "image file");
             var ml = new MLContext(seed: 1);
-            var (bundle, classes, _) = BundleScoring.Load(ml, parse.GetValue(model)!);
+            string modelPath = parse.GetValue(model)!;
+            var (bundle, classes, inputSchema) = BundleScoring.Load(ml, modelPath);
+            if (BundleScoring.ScoredModalities(bundle, inputSchema) is { } reads)
+                foreach (var (path, option, modality) in new[] { (audioPath, "--audio", Modalities.Audio), (imagePath, "--image", Modalities.Image) })
+                    if (!string.IsNullOrEmpty(path) && !reads.HasFlag(modality))
+                        throw new ArgumentException($"{option}: the model {modelPath} does not read {modality.Describe()}; it reads {reads.Describe()}.");
             var row = new MultimodalRecord
             {
                 Text = parse.GetValue(text)!,

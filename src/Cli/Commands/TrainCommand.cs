@@ -32,6 +32,9 @@ internal static class TrainCommand
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
             string bundle = parse.GetValue(output)!;
+            string?[] inputs = [parse.GetValue(arguments.Root), parse.GetValue(arguments.Config)?.FullName, parse.GetValue(testRoot)];
+            OutputPath.CheckFile(bundle, "--output", inputs);
+            OutputPath.CheckFile(Path.ChangeExtension(bundle, parse.GetValue(arguments.Loso) ? ".loso.json" : ".results.json"), "--output's result file", inputs);
             if (parse.GetValue(arguments.Dataset) is { } name && DatasetLoader.IsIntensity(name))
                 return MmsaTrainCommand.Run(parse, arguments, parse.GetValue(task), parse.GetValue(loss), bundle, parse.GetValue(json));
             if (parse.GetValue(testDataset) is { } test)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Experiments.Configuration;
 
@@ -13,10 +14,10 @@ public static class ExperimentConfigResolver
 {
     /// <summary>Reads a configuration file (comments allowed), or the <c>configuration</c> of a result file, as an overlay.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">It is not a JSON object.</exception>
+    /// <exception cref="InvalidDataException">It is a folder, device or pipe, or not a JSON object.</exception>
     public static JsonObject ReadFile(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"config file not found: {Path.GetFullPath(path)}", path);
+        RegularFile.RequireReadable(Path.GetFullPath(path), "config file");
         JsonNode? node;
         try
         {

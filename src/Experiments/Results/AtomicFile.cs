@@ -1,3 +1,5 @@
+using MsaMl.Transforms.Core;
+
 namespace MsaMl.Experiments;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string fullPath = Path.GetFullPath(path);
+        RegularFile.RequireReplaceable(fullPath);
         string folder = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(folder);
         string temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");

@@ -37,8 +37,10 @@ public sealed class ModelBundle(MLContext context)
     /// <param name="inputSchema">The columns scoring reads (for example those of <see cref="Datasets.MultimodalInput"/>); saved as the bundle's input schema.</param>
     /// <param name="path">The bundle (.zip).</param>
     /// <param name="options">How user-given files are stored; null for the defaults (embedded).</param>
+    /// <exception cref="IOException"><paramref name="path"/> names a folder, device, pipe or socket, which is never replaced.</exception>
     public void Save(ITransformer model, DataViewSchema inputSchema, string path, BundleSaveOptions? options)
     {
+        RegularFile.RequireReplaceable(path);
         var storage = (options ?? new BundleSaveOptions()).Files;
         var manifest = new BundleManifest
         {
@@ -190,10 +192,23 @@ public sealed class ModelBundle(MLContext context)
                 stageOptions = stageOptions.DeepClone();
                 foreach (var (option, file) in stage.Files) stageOptions[option] = files.Resolve(index, stage.Kind, option, file);
             }
-            return TransformFactory.Create(stage.Kind, stageOptions, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value]));
+            return Rebuild(path, index, stage, () => TransformFactory.Create(stage.Kind, stageOptions, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value])));
         }).ToArray();
         inputSchema = BundleSchema.Build(manifest.InputSchema);
         return new TransformerChain<ITransformer>(stages);
+    }
+
+    // A stage's loader (TorchSharp's load_state_dict, for one: "Mismatched tensor shape while loading") knows nothing of the bundle: name it and the stage.
+    private static ITransformer Rebuild(string path, int index, BundleStage stage, Func<ITransformer> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or FileNotFoundException))
+        {
+            throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') cannot be rebuilt from its options and weights: {ex.Message}", ex);
+        }
     }
 
     private static BundleLoadOptions Check(BundleLoadOptions? options)
@@ -207,7 +222,7 @@ public sealed class ModelBundle(MLContext context)
 
     private static ZipArchive Open(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Model bundle not found: {path}", path);
+        RegularFile.RequireReadable(path, "model bundle");
         try
         {
             return ZipFile.OpenRead(path);

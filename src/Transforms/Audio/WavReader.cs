@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Transforms.Audio;
 
@@ -44,7 +45,7 @@ public static class WavReader
     /// <summary>Reads a whole file into <paramref name="buffer"/> (grown when too small); returns its length.</summary>
     internal static int ReadFile(string path, ref byte[] buffer)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"audio file not found: {path}", path);
+        RegularFile.RequireReadable(path, "audio file");
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         long size = RandomAccess.GetLength(handle);
         if (size > int.MaxValue) throw new InvalidDataException($"{path}: {size} bytes; WAV files over 2 GiB are not supported");

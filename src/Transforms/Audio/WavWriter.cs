@@ -1,3 +1,5 @@
+using MsaMl.Transforms.Core;
+
 namespace MsaMl.Transforms.Audio;
 
 /// <summary>Writes mono 16-bit PCM WAV files (through a temporary file and a rename).</summary>
@@ -5,8 +7,10 @@ public static class WavWriter
 {
     public static void WritePcm16(string path, ReadOnlySpan<float> samples, int sampleRate)
     {
-        string temp = path + ".tmp";
-        using (var stream = File.Create(temp))
+        RegularFile.RequireReplaceable(path);
+        string full = Path.GetFullPath(path);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
         using (var writer = new BinaryWriter(stream))
         {
             int dataBytes = samples.Length * 2;
@@ -25,6 +29,6 @@ public static class WavWriter
             foreach (float s in samples)
                 writer.Write((short)Math.Clamp(MathF.Round(s * 32767f), short.MinValue, short.MaxValue));
         }
-        File.Move(temp, path, overwrite: true);
+        File.Move(temp, full, overwrite: true);
     }
 }

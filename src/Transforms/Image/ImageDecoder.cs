@@ -1,3 +1,4 @@
+using MsaMl.Transforms.Core;
 using SkiaSharp;
 
 namespace MsaMl.Transforms.Image;
@@ -16,10 +17,10 @@ public static class ImageDecoder
 {
     /// <summary>Decodes <paramref name="path"/> into an RGBA bitmap (premultiplied alpha, or opaque) in its upright orientation.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is empty, not an image SkiaSharp can read, or truncated or corrupt.</exception>
+    /// <exception cref="InvalidDataException">The path names a folder, device or pipe; the file is empty, not an image SkiaSharp can read, or truncated or corrupt.</exception>
     public static SKBitmap Decode(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"image file not found: {path}", path);
+        RegularFile.RequireReadable(path, "image file");
         byte[] bytes = File.ReadAllBytes(path);
         if (bytes.Length == 0) throw new InvalidDataException("file is empty (0 bytes)");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Datasets;
 
@@ -13,7 +14,7 @@ public static class TableReader
     private const string Expected = "expected a table file: CSV, TSV or JSON Lines";
 
     /// <summary>Reads the table named by <see cref="TableReaderOptions.Path"/>.</summary>
-    /// <exception cref="DatasetRootException">The file or the base folder does not exist.</exception>
+    /// <exception cref="DatasetRootException">The file or the base folder does not exist, or the path names a folder, device or pipe.</exception>
     /// <exception cref="DatasetFormatException">The file is malformed, a mapped column does not exist, or a row is bad (names the file and line).</exception>
     /// <exception cref="ArgumentException">The path is empty, the encoding unknown, or the split fractions invalid.</exception>
     public static DatasetTable<TableRecord> Read(MLContext context, TableReaderOptions options)
@@ -21,8 +22,9 @@ public static class TableReader
         if (string.IsNullOrWhiteSpace(options.Path))
             throw new ArgumentException($"TableReaderOptions.Path is empty; {Expected}", nameof(options));
         string file = System.IO.Path.GetFullPath(options.Path);
-        if (!File.Exists(file))
-            throw new DatasetRootException(file, Directory.Exists(file) ? $"this is a folder; {Expected}" : $"no such file; {Expected}");
+        var kind = FileKinds.Of(file);
+        if (kind != FileKind.Regular)
+            throw new DatasetRootException(file, kind == FileKind.Missing ? $"no such file; {Expected}" : $"this is {FileKinds.Describe(kind)}, not a regular file; {Expected}");
         string baseFolder = System.IO.Path.GetFullPath(options.BaseFolder ?? System.IO.Path.GetDirectoryName(file)!);
         if (!Directory.Exists(baseFolder))
             throw new DatasetRootException(baseFolder, "the base folder does not exist; expected the folder that the table's relative file paths start from");

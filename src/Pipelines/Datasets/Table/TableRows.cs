@@ -1,4 +1,5 @@
 using System.Globalization;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Datasets;
 
@@ -85,12 +86,22 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
         isMissing = false;
         if (field.Length == 0) return "";
         string path = Path.GetFullPath(field, baseFolder);
-        if (File.Exists(path)) return path;
+        if (IsFile(path, field, line)) return path;
         // Tables written on Windows use backslashes.
         string slashed = Path.GetFullPath(field.Replace('\\', '/'), baseFolder);
-        if (File.Exists(slashed)) return slashed;
+        if (IsFile(slashed, field, line)) return slashed;
         isMissing = true;
         missing.Add($"line {line} ({field})");
         return "";
+    }
+
+    // A folder, device or pipe where a media file should be is a mistake in the table, not a missing file (a pipe would block the read forever).
+    private bool IsFile(string path, string field, int line)
+    {
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Missing) return false;
+        if (kind != FileKind.Regular)
+            throw new DatasetFormatException(table.File, line, $"'{field}' ({path}) is {FileKinds.Describe(kind)}, not a regular file; expected the row's audio or image file");
+        return true;
     }
 }
