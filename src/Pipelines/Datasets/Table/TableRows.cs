@@ -15,7 +15,7 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
 
     public List<TableRecord> Read()
     {
-        var records = new List<TableRecord>(table.Rows.Count);
+        var records = new List<TableRecord>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
