@@ -49,7 +49,8 @@ internal abstract class TorchModelLoader<TOptions> : ISavedStageLoader
             {
                 TorchModelLayout.LoadWeights(network, reader, layout, Kind);
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException)
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException
+                                       || (ex is InvalidDataException && layout == TorchModelLayout.HandWritten))
             {
                 string classes = spec.Regression ? "a regression output" : $"{spec.ClassNames.Length} classes";
                 throw new InvalidDataException(
