@@ -24,7 +24,14 @@ public sealed class FeatureColumn
         Name = name;
         Layout = layout;
         Shape = shape;
-        Size = shape.Aggregate(1, (a, b) => checked(a * b));
+        long size = 1;
+        foreach (int d in shape)
+        {
+            size *= d;   // at most Array.MaxLength times an int: no overflow
+            if (size > Array.MaxLength)
+                throw new ArgumentException($"Column '{name}': the shape [{string.Join(", ", shape)}] holds more floats than a vector can ({Array.MaxLength}).", nameof(shape));
+        }
+        Size = (int)size;
     }
 
     public string Name { get; }

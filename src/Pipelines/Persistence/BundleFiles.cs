@@ -5,12 +5,12 @@ namespace MsaMl.Pipelines.Persistence;
 
 /// <summary>
 /// The user-given files of a bundle at load: an embedded file is streamed (within
-/// <see cref="BundleLoadOptions.MaxEmbeddedFileBytes"/>) to a content-addressed folder, a referenced one is
-/// looked up by name; either must have the SHA-256 the manifest lists, or loading fails naming the file and both hashes.
+/// <see cref="BundleLoadOptions.MaxEmbeddedFileBytes"/>) to a content-addressed folder (by default this process's
+/// private <see cref="BundleFileFolder"/>), a referenced one is looked up by name; either must have the SHA-256 the
+/// manifest lists, or loading fails naming the file and both hashes. Symbolic links where a file is written are refused.
 /// </summary>
 internal sealed class BundleFiles(ZipArchive zip, string bundlePath, BundleLoadOptions options)
 {
-    private static readonly string DefaultFolder = Path.Combine(Path.GetTempPath(), "msaml-bundle-files");
 
     /// <summary>A local path of <paramref name="file"/> with the expected hash.</summary>
     public string Resolve(int stage, string kind, string option, BundleFile file)
@@ -25,8 +25,12 @@ internal sealed class BundleFiles(ZipArchive zip, string bundlePath, BundleLoadO
 
     private string Extract(string what, BundleFile file)
     {
-        string folder = Path.Combine(options.EmbeddedFileFolder ?? DefaultFolder, file.Sha256.ToLowerInvariant());
+        string root = options.EmbeddedFileFolder ?? BundleFileFolder.OfThisProcess;
+        string folder = Path.Combine(root, file.Sha256.ToLowerInvariant());
         string target = Path.Combine(folder, file.FileName);
+        NoLink(what, root);
+        NoLink(what, folder);
+        NoLink(what, target);
         if (File.Exists(target) && Same(Hash(target), file.Sha256)) return target;
 
         var entry = zip.GetEntry(file.Entry!) ?? throw new InvalidDataException($"{what}: entry '{file.Entry}' listed in the manifest is missing.");
@@ -36,6 +40,7 @@ internal sealed class BundleFiles(ZipArchive zip, string bundlePath, BundleLoadO
         if (entry.Length > cap) throw TooLarge(entry.Length);
 
         Directory.CreateDirectory(folder);
+        NoLink(what, folder);
         string temp = $"{target}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -43,7 +48,8 @@ internal sealed class BundleFiles(ZipArchive zip, string bundlePath, BundleLoadO
             try
             {
                 using var input = entry.Open();
-                using var output = File.Create(temp);
+                // CreateNew fails on anything already there, a planted link included, instead of writing through it.
+                using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 found = CopyHashed(input, output, cap);
             }
             catch (InvalidDataException ex)
@@ -68,6 +74,13 @@ internal sealed class BundleFiles(ZipArchive zip, string bundlePath, BundleLoadO
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    /// <summary>Refuses a symbolic link (or junction) at <paramref name="path"/>: a file is never written through one.</summary>
+    private static void NoLink(string what, string path)
+    {
+        if (new FileInfo(path).LinkTarget != null)
+            throw new InvalidDataException($"{what}: {path} is a symbolic link; embedded files are written only into real folders (BundleLoadOptions.EmbeddedFileFolder).");
     }
 
     private string Find(string what, BundleFile file)

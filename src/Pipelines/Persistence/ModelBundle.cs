@@ -16,8 +16,8 @@ namespace MsaMl.Pipelines.Persistence;
 /// </summary>
 public sealed class ModelBundle(MLContext context)
 {
-    private const string ManifestEntry = "manifest.json";
-    private static readonly JsonSerializerOptions Json = new(TransformFactory.Json);
+    private const string ManifestEntry = BundleLoader.ManifestEntry;
+    internal static readonly JsonSerializerOptions Json = new(TransformFactory.Json);
 
     /// <summary>
     /// A thread-safe <see cref="Scoring.PredictionEnginePool{TSrc, TDst}"/> over <paramref name="model"/>
@@ -125,7 +125,9 @@ public sealed class ModelBundle(MLContext context)
                             stage.Files[option] = saved with { Sha256 = hash };
                 }
                 // Last, once every embedded file's hash is known.
-                Write(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+                var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
+                Write(zip, ManifestEntry, manifestBytes);
+                zip.Comment = BundleManifestHash.Comment(manifestBytes);
             }
             File.Move(temp, path, overwrite: true);
         }
@@ -142,109 +144,36 @@ public sealed class ModelBundle(MLContext context)
     /// </summary>
     public IReadOnlyList<string> ClassNames(string path, BundleLoadOptions? options = null)
     {
-        var limits = Check(options);
-        using var zip = Open(path);
-        return ReadManifest(zip, path, limits).LabelNames;
+        var limits = BundleLoader.Check(options);
+        using var zip = BundleLoader.Open(path);
+        return new BundleLoader(context, path, limits).ReadManifest(zip).LabelNames;
     }
 
     /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry, with the default <see cref="BundleLoadOptions"/>.</summary>
     public ITransformer Load(string path, out DataViewSchema inputSchema) => Load(path, out inputSchema, null);
 
-    /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry and file, within the limits of <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Loads a bundle, verifying its format version, its manifest, the SHA-256 of every entry and file, and that its class
+    /// names are those its model predicts, within the limits of <paramref name="options"/>.
+    /// </summary>
     /// <param name="path">The bundle (.zip).</param>
     /// <param name="inputSchema">The input columns the model was saved with (format 2 and later: the scoring columns only).</param>
-    /// <param name="options">Limits on entry count and entry size, and where embedded and referenced files are; null for the defaults.</param>
+    /// <param name="options">Limits on entry count and sizes, and where embedded and referenced files are; null for the defaults.</param>
+    /// <exception cref="FileNotFoundException">The bundle, or a file it references, does not exist.</exception>
+    /// <exception cref="InvalidDataException">The bundle is damaged, altered, of a newer format or beyond a limit; the message starts with its path.</exception>
     public ITransformer Load(string path, out DataViewSchema inputSchema, BundleLoadOptions? options)
     {
-        var limits = Check(options);
-        using var zip = Open(path);
-        var manifest = ReadManifest(zip, path, limits);
+        var limits = BundleLoader.Check(options);
+        using var zip = BundleLoader.Open(path);
+        var loader = new BundleLoader(context, path, limits);
+        var manifest = loader.ReadManifest(zip);
         string mlnet = VersionOf(typeof(MLContext));
-        if (Major(manifest.MlNetVersion) != Major(mlnet))
+        if (Major(manifest.MlNetVersion ?? "") != Major(mlnet))
             throw new InvalidDataException($"{path}: saved with ML.NET {manifest.MlNetVersion}; this process runs ML.NET {mlnet}.");
-
-        // Embedded files are verified as they are streamed to disk, never read into memory.
-        var fileEntries = manifest.Stages.SelectMany(s => s.Files.Values).Select(f => f.Entry).OfType<string>().ToHashSet();
-        var verified = new Dictionary<string, byte[]>();
-        foreach (var entry in zip.Entries.Where(e => e.FullName != ManifestEntry))
-        {
-            if (!manifest.Sha256.TryGetValue(entry.FullName, out var expected))
-                throw new InvalidDataException($"{path}: entry '{entry.FullName}' is not listed in the manifest; the bundle was altered.");
-            if (fileEntries.Contains(entry.FullName)) continue;
-            var bytes = ReadEntry(zip, entry.FullName, path, limits.MaxEntryBytes);
-            if (!string.Equals(Convert.ToHexString(SHA256.HashData(bytes)), expected, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidDataException($"{path}: SHA-256 of entry '{entry.FullName}' does not match the manifest; the bundle is corrupt or was altered.");
-            verified[entry.FullName] = bytes;
-        }
-        foreach (var listed in manifest.Sha256.Keys.Where(k => zip.GetEntry(k) == null))
-            throw new InvalidDataException($"{path}: entry '{listed}' listed in the manifest is missing.");
-
-        var files = new BundleFiles(zip, path, limits);
-        var stages = manifest.Stages.Select((stage, index) =>
-        {
-            int readable = stage.Kind == BundleStage.MlNetKind ? BundleStage.MlNetFormatVersion : TransformFactory.FormatVersionOf(stage.Kind);
-            if (stage.FormatVersion > readable || stage.FormatVersion < 1)
-                throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') has format version {stage.FormatVersion}; this MsaMl reads '{stage.Kind}' versions 1 to {readable}.");
-            if (stage.Kind == BundleStage.MlNetKind) return context.Model.Load(new MemoryStream(verified[stage.Entry!]), out _);
-            var stageOptions = stage.Options ?? throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') has no options.");
-            if (stage.Files.Count > 0)
-            {
-                stageOptions = stageOptions.DeepClone();
-                foreach (var (option, file) in stage.Files) stageOptions[option] = files.Resolve(index, stage.Kind, option, file);
-            }
-            return Rebuild(path, index, stage, () => TransformFactory.Create(stage.Kind, stageOptions, stage.Artifacts.ToDictionary(a => a.Key, a => verified[a.Value])));
-        }).ToArray();
-        inputSchema = BundleSchema.Build(manifest.InputSchema);
-        return new TransformerChain<ITransformer>(stages);
+        return loader.Load(zip, manifest, out inputSchema);
     }
 
-    // A stage's loader (TorchSharp's load_state_dict, for one: "Mismatched tensor shape while loading") knows nothing of the bundle: name it and the stage.
-    private static ITransformer Rebuild(string path, int index, BundleStage stage, Func<ITransformer> create)
-    {
-        try
-        {
-            return create();
-        }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or FileNotFoundException))
-        {
-            throw new InvalidDataException($"{path}: stage {index} ('{stage.Kind}') cannot be rebuilt from its options and weights: {ex.Message}", ex);
-        }
-    }
-
-    private static BundleLoadOptions Check(BundleLoadOptions? options)
-    {
-        var limits = options ?? new BundleLoadOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntries, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEntryBytes, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxEmbeddedFileBytes, nameof(options));
-        return limits;
-    }
-
-    private static ZipArchive Open(string path)
-    {
-        RegularFile.RequireReadable(path, "model bundle");
-        try
-        {
-            return ZipFile.OpenRead(path);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new InvalidDataException($"{path} is not a readable model bundle (truncated or not a zip file): {ex.Message}", ex);
-        }
-    }
-
-    private static BundleManifest ReadManifest(ZipArchive zip, string path, BundleLoadOptions limits)
-    {
-        if (zip.Entries.Count > limits.MaxEntries)
-            throw new InvalidDataException($"{path}: {zip.Entries.Count} entries, more than the {limits.MaxEntries} allowed (BundleLoadOptions.MaxEntries).");
-        var manifest = JsonSerializer.Deserialize<BundleManifest>(ReadEntry(zip, ManifestEntry, path, limits.MaxEntryBytes), Json)
-            ?? throw new InvalidDataException($"{path}: empty manifest.");
-        if (manifest.FormatVersion > BundleManifest.CurrentFormatVersion || manifest.FormatVersion < 1)
-            throw new InvalidDataException($"{path}: bundle format version {manifest.FormatVersion}; this MsaMl reads versions 1 to {BundleManifest.CurrentFormatVersion}.");
-        return manifest;
-    }
-
-    private static string[]? ClassNamesOf(DataViewSchema output)
+    internal static string[]? ClassNamesOf(DataViewSchema output)
     {
         var predicted = output.GetColumnOrNull("PredictedLabel");
         var score = output.GetColumnOrNull("Score");
@@ -284,32 +213,6 @@ public sealed class ModelBundle(MLContext context)
         using var input = File.OpenRead(file);
         using var output = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
         return BundleFiles.CopyHashed(input, output)!;
-    }
-
-    // The declared size can lie, so the copy itself stops at the cap too.
-    private static byte[] ReadEntry(ZipArchive zip, string name, string path, long maxBytes)
-    {
-        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"{path}: entry '{name}' is missing.");
-        InvalidDataException TooLarge(long size) =>
-            new($"{path}: entry '{name}' holds {size} bytes or more, more than the {maxBytes} allowed (BundleLoadOptions.MaxEntryBytes).");
-        if (entry.Length > maxBytes) throw TooLarge(entry.Length);
-        try
-        {
-            using var stream = entry.Open();
-            using var memory = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
-            {
-                if (memory.Length + read > maxBytes) throw TooLarge(memory.Length + read);
-                memory.Write(buffer, 0, read);
-            }
-            return memory.ToArray();
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new InvalidDataException($"{path}: entry '{name}' cannot be read (truncated or corrupt): {ex.Message}", ex);
-        }
     }
 
     private static string VersionOf(Type type) =>

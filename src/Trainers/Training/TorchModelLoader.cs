@@ -32,15 +32,32 @@ internal abstract class TorchModelLoader<TOptions> : ISavedStageLoader
     public Microsoft.ML.ITransformer Load(JsonNode node, IReadOnlyDictionary<string, byte[]> artifacts)
     {
         int layout = node["networkLayout"]?.GetValue<int>() ?? TorchModelLayout.HandWritten;
-        var saved = node["trainerOptions"]!.DeepClone().AsObject();
+        var saved = (node["trainerOptions"] as JsonObject
+            ?? throw new InvalidDataException($"Model '{Kind}' has no 'trainerOptions' object.")).DeepClone().AsObject();
         if (layout == TorchModelLayout.HandWritten) UpgradeFormat1(saved);
-        var options = saved.Deserialize<TOptions>(TransformFactory.Json)!;
-        var spec = node["spec"]!.Deserialize<TorchModelSpec>()!;
+        var options = saved.Deserialize<TOptions>(TransformFactory.Json)
+            ?? throw new InvalidDataException($"Model '{Kind}' has empty 'trainerOptions'.");
+        var spec = (node["spec"] as JsonObject ?? throw new InvalidDataException($"Model '{Kind}' has no 'spec' object."))
+            .Deserialize<TorchModelSpec>()!;
+        TorchModelSpecChecks.Check(spec, Kind);
         if (!artifacts.TryGetValue("weights.bin", out var weights))
             throw new InvalidDataException($"Model '{Kind}' has no weights.bin artifact.");
         var network = Compose(options).Build(spec.RowShapes, spec.Outputs);
         using (var reader = new BinaryReader(new MemoryStream(weights)))
-            TorchModelLayout.LoadWeights(network, reader, layout, Kind);
+        {
+            try
+            {
+                TorchModelLayout.LoadWeights(network, reader, layout, Kind);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException
+                                       || (ex is InvalidDataException && layout == TorchModelLayout.HandWritten))
+            {
+                string classes = spec.Regression ? "a regression output" : $"{spec.ClassNames.Length} classes";
+                throw new InvalidDataException(
+                    $"Model '{Kind}': the saved weights do not fit the network its options describe ({classes}, input shapes " +
+                    $"{string.Join(", ", spec.RowShapes.Select(r => $"[{string.Join(", ", r)}]"))}): {ex.Message}", ex);
+            }
+        }
         var device = TorchDevices.Default();
         network.to(device);
         return new TorchScoringTransformer(Kind, saved, spec, network, device);

@@ -40,7 +40,14 @@ public sealed class LogSpectrogramOptions
     /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
     public string? BaseFolder { get; set; }
 
-    /// <summary>Expected sample rate in Hz (IEMOCAP: 16 kHz).</summary>
+    /// <summary>
+    /// What a WAV file may declare (sample rate, channels, duration, file size), checked from its header before it is
+    /// decoded; a file beyond a limit is an error naming the row and file. Saved with the model, so scoring applies the
+    /// limits it was trained with.
+    /// </summary>
+    public WavLimits Limits { get; set; } = new();
+
+    /// <summary>Expected sample rate in Hz (IEMOCAP: 16 kHz); at most <see cref="WavLimits.DefaultMaxSampleRate"/>.</summary>
     public int SampleRate { get; set; } = 16000;
 
     /// <summary>

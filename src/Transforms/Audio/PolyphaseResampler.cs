@@ -97,8 +97,15 @@ public sealed class PolyphaseResampler
     }
 
     /// <summary>The resampler from <paramref name="sourceRate"/> to <paramref name="targetRate"/> Hz (designed once, then cached).</summary>
-    public static PolyphaseResampler For(int sourceRate, int targetRate) =>
-        Cache.GetOrAdd((sourceRate, targetRate), key => new PolyphaseResampler(key.Item1, key.Item2));
+    public static PolyphaseResampler For(int sourceRate, int targetRate)
+    {
+        if (Cache.TryGetValue((sourceRate, targetRate), out var cached)) return cached;
+        var resampler = new PolyphaseResampler(sourceRate, targetRate);
+        // The filter of an odd rate pair (383,999 Hz to 16 kHz: 16000 phases) can take hundreds of MB; only small ones stay.
+        return resampler._phases.Length <= MaxCachedTaps ? Cache.GetOrAdd((sourceRate, targetRate), resampler) : resampler;
+    }
+
+    private const int MaxCachedTaps = 1 << 20;
 
     public int SourceRate { get; }
     public int TargetRate { get; }

@@ -34,9 +34,9 @@ internal sealed class SpectrogramWorker
         string column = _options.InputColumnName;
         try
         {
-            int length = WavReader.ReadFile(path, ref _file);
+            int length = WavReader.ReadFile(path, ref _file, _options.Limits);
             var file = _file.AsSpan(0, length);
-            var layout = WavReader.Parse(file);
+            var layout = WavReader.Parse(file, _options.Limits);
             Computer.CheckRate(layout.SampleRate);
             Grow(ref _decoded, layout.Frames);
             WavReader.DecodeMono(file, layout, _decoded);

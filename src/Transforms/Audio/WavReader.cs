@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 using MsaMl.Transforms.Core;
 
 namespace MsaMl.Transforms.Audio;
@@ -18,14 +17,14 @@ public static class WavReader
 {
     private const uint StreamedSize = uint.MaxValue;
 
-    /// <summary>Reads and decodes a WAV file; failures throw <see cref="InvalidDataException"/> whose message starts with the path.</summary>
-    public static WavAudio Read(string path)
+    /// <summary>Reads and decodes a WAV file within <paramref name="limits"/> (null: the defaults); failures throw <see cref="InvalidDataException"/> whose message starts with the path.</summary>
+    public static WavAudio Read(string path, WavLimits? limits = null)
     {
         byte[] buffer = Array.Empty<byte>();
-        int length = ReadFile(path, ref buffer);
+        int length = ReadFile(path, ref buffer, limits);
         try
         {
-            return Decode(buffer.AsSpan(0, length));
+            return Decode(buffer.AsSpan(0, length), limits);
         }
         catch (InvalidDataException ex)
         {
@@ -33,35 +32,29 @@ public static class WavReader
         }
     }
 
-    /// <summary>Decodes a whole WAV file held in memory; throws <see cref="InvalidDataException"/> on bad data.</summary>
-    public static WavAudio Decode(ReadOnlySpan<byte> file)
+    /// <summary>Decodes a whole WAV file held in memory within <paramref name="limits"/> (null: the defaults); throws <see cref="InvalidDataException"/> on bad data.</summary>
+    public static WavAudio Decode(ReadOnlySpan<byte> file, WavLimits? limits = null)
     {
-        var layout = Parse(file);
+        var layout = Parse(file, limits);
         var mono = new float[layout.Frames];
         DecodeMono(file, layout, mono);
         return new WavAudio(mono, layout.SampleRate);
     }
 
-    /// <summary>Reads a whole file into <paramref name="buffer"/> (grown when too small); returns its length.</summary>
-    internal static int ReadFile(string path, ref byte[] buffer)
+    /// <summary>
+    /// Reads a whole file of at most <see cref="WavLimits.MaxFileBytes"/> into <paramref name="buffer"/> (grown when too small);
+    /// returns its length. A device such as /dev/zero is refused, not read without end.
+    /// </summary>
+    internal static int ReadFile(string path, ref byte[] buffer, WavLimits? limits = null)
     {
         RegularFile.RequireReadable(path, "audio file");
-        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        long size = RandomAccess.GetLength(handle);
-        if (size > int.MaxValue) throw new InvalidDataException($"{path}: {size} bytes; WAV files over 2 GiB are not supported");
-        if (buffer.Length < size) buffer = new byte[Math.Max(size, buffer.Length * 2L)];
-        int read = 0;
-        while (read < size)
-        {
-            int n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)size - read), read);
-            if (n == 0) break;
-            read += n;
-        }
-        return read;
+        return SizedFile.ReadAll(path, (limits ?? Defaults).MaxFileBytes, "WavLimits.MaxFileBytes", ref buffer);
     }
 
-    /// <summary>Finds and checks the 'fmt ' and 'data' chunks.</summary>
-    public static WavLayout Parse(ReadOnlySpan<byte> file)
+    private static readonly WavLimits Defaults = new();
+
+    /// <summary>Finds and checks the 'fmt ' and 'data' chunks, and that they are within <paramref name="limits"/> (null: the defaults).</summary>
+    public static WavLayout Parse(ReadOnlySpan<byte> file, WavLimits? limits = null)
     {
         if (file.Length == 0) throw new InvalidDataException("file is empty (0 bytes); expected a RIFF/WAVE file");
         if (file.Length < 12 || !file[..4].SequenceEqual("RIFF"u8) || !file.Slice(8, 4).SequenceEqual("WAVE"u8))
@@ -101,6 +94,7 @@ public static class WavReader
                 int length = streamed ? available : (int)size;
                 var layout = new WavLayout(format, channels, bits, sampleRate, body, length);
                 Validate(layout);
+                (limits ?? Defaults).Check(layout);
                 return layout;
             }
             long next = body + (long)size + (size & 1);

@@ -15,20 +15,34 @@ namespace MsaMl.Transforms.Image;
 /// </remarks>
 public static class ImageDecoder
 {
-    /// <summary>Decodes <paramref name="path"/> into an RGBA bitmap (premultiplied alpha, or opaque) in its upright orientation.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The path names a folder, device or pipe; the file is empty, not an image SkiaSharp can read, or truncated or corrupt.</exception>
-    public static SKBitmap Decode(string path)
-    {
-        RegularFile.RequireReadable(path, "image file");
-        byte[] bytes = File.ReadAllBytes(path);
-        if (bytes.Length == 0) throw new InvalidDataException("file is empty (0 bytes)");
+    private static readonly ImageLimits Defaults = new();
 
-        using var data = SKData.CreateCopy(bytes);
+    /// <summary>
+    /// Decodes <paramref name="path"/> into an RGBA bitmap (premultiplied alpha, or opaque) in its upright orientation,
+    /// within <paramref name="limits"/> (null: the defaults), checked from the file size and the header before decoding.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The path names a folder, device or pipe; the file is empty, beyond a limit, not an image SkiaSharp can read, or truncated or corrupt.
+    /// </exception>
+    public static SKBitmap Decode(string path, ImageLimits? limits = null)
+    {
+        limits ??= Defaults;
+        RegularFile.RequireReadable(path, "image file");
+        byte[] bytes = Array.Empty<byte>();
+        int length = SizedFile.ReadAll(path, limits.MaxFileBytes, "ImageLimits.MaxFileBytes", ref bytes);
+        if (length == 0) throw new InvalidDataException("file is empty (0 bytes)");
+
+        using var data = SKData.CreateCopy(bytes.AsSpan(0, length));
         using var codec = SKCodec.Create(data)
             ?? throw new InvalidDataException(ImageSignature.Describe(bytes) is { } unsupported
                 ? $"{unsupported} images are not supported (the content is {unsupported}, whatever the extension); convert it to PNG or JPEG"
                 : "not a decodable image (corrupt, or a format SkiaSharp cannot read)");
+        long pixels = (long)codec.Info.Width * codec.Info.Height;
+        if (codec.Info.Width <= 0 || codec.Info.Height <= 0)
+            throw new InvalidDataException($"the header declares {codec.Info.Width} x {codec.Info.Height} pixels; expected a positive width and height");
+        if (pixels > limits.MaxPixels)
+            throw new InvalidDataException($"the header declares {codec.Info.Width} x {codec.Info.Height} = {pixels} pixels; expected at most {limits.MaxPixels} (ImageLimits.MaxPixels)");
 
         var alpha = codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, alpha);

@@ -12,10 +12,10 @@ public static class ImagePixels
     public static readonly float[] ImageNetMean = { 0.485f, 0.456f, 0.406f };
     public static readonly float[] ImageNetStd = { 0.229f, 0.224f, 0.225f };
 
-    /// <summary>Writes [3, height, width] values of the image at <paramref name="path"/> into <paramref name="output"/>.</summary>
-    public static void Load(string path, int width, int height, PixelNormalization normalization, Span<float> output)
+    /// <summary>Writes [3, height, width] values of the image at <paramref name="path"/> into <paramref name="output"/>, decoded within <paramref name="limits"/> (null: the defaults).</summary>
+    public static void Load(string path, int width, int height, PixelNormalization normalization, Span<float> output, ImageLimits? limits = null)
     {
-        using var decoded = ImageDecoder.Decode(path);
+        using var decoded = ImageDecoder.Decode(path, limits);
         using var resized = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (!decoded.ScalePixels(resized, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)))
             throw new InvalidDataException("the image could not be resized");
@@ -46,21 +46,21 @@ public static class ImagePixels
     /// </summary>
     /// <exception cref="MsaInputException">The file is unreadable and <paramref name="policy"/> is <see cref="UnreadableImagePolicy.Throw"/>; names the row and path.</exception>
     internal static bool LoadRow(FeaturizerInput input, string column, string? baseFolder, int width, int height,
-        PixelNormalization normalization, Span<float> output, UnreadableImagePolicy policy, ImageWarnings warnings)
+        PixelNormalization normalization, Span<float> output, UnreadableImagePolicy policy, ImageWarnings warnings, ImageLimits limits)
     {
         if (string.IsNullOrWhiteSpace(input.Value)) return false;
         string path = FilePaths.Resolve(input.Value, baseFolder);
         MsaInputException error;
         try
         {
-            Load(path, width, height, normalization, output);
+            Load(path, width, height, normalization, output, limits);
             return true;
         }
         catch (FileNotFoundException)
         {
             error = new MsaInputException(column, input.Row, path, "image file not found");
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             error = new MsaInputException(column, input.Row, path, $"cannot read image: {ex.Message}", ex);
         }

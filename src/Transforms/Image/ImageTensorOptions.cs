@@ -34,6 +34,13 @@ public sealed class ImageTensorOptions
     /// </summary>
     public UnreadableImagePolicy UnreadableImages { get; set; } = UnreadableImagePolicy.Throw;
 
+    /// <summary>
+    /// The largest image file and pixel count decoded, checked from the file size and header before decoding; an image
+    /// beyond them is unreadable (see <see cref="UnreadableImages"/>). Saved with the model, so scoring applies the
+    /// limits it was trained with.
+    /// </summary>
+    public ImageLimits Limits { get; set; } = new();
+
     /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
     public string? BaseFolder { get; set; }
 

@@ -23,10 +23,15 @@ public sealed class ImageTensorTransformer : FeaturizingTransformer
         Progress = options.Progress;
     }
 
+    /// <summary>The largest output width or height.</summary>
+    internal const int MaxSide = 4096;
+
     internal static FeatureColumn OutputColumnOf(ImageTensorOptions o)
     {
-        if (o.Width <= 0 || o.Height <= 0)
-            throw new ArgumentOutOfRangeException(nameof(o.Width), $"Width and Height must be positive, got {o.Width}x{o.Height}.");
+        if (o.Width <= 0 || o.Height <= 0 || o.Width > MaxSide || o.Height > MaxSide)
+            throw new ArgumentOutOfRangeException(nameof(o.Width), $"Width and Height must be 1 to {MaxSide}, got {o.Width}x{o.Height}.");
+        ArgumentNullException.ThrowIfNull(o.Limits, nameof(o.Limits));
+        o.Limits.Validate();
         return new FeatureColumn(o.OutputColumnName, "channels,height,width", 3, o.Height, o.Width);
     }
 
@@ -46,7 +51,7 @@ public sealed class ImageTensorTransformer : FeaturizingTransformer
             int size = 3 * options.Width * options.Height;
             for (int i = 0; i < batch.Count; i++)
                 ImagePixels.LoadRow(batch[i], options.InputColumnName, options.BaseFolder, options.Width, options.Height,
-                    options.Normalization, outputs[0].AsSpan(i * size, size), options.UnreadableImages, warnings);
+                    options.Normalization, outputs[0].AsSpan(i * size, size), options.UnreadableImages, warnings, options.Limits);
         }
     }
 }

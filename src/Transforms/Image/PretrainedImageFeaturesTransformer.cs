@@ -24,11 +24,16 @@ public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
     private PretrainedImageFeaturesTransformer(PretrainedImageFeaturesOptions options, ImageEncoder encoder)
         : base(options.InputColumnName, new[] { new FeatureColumn(options.OutputColumnName, "features", encoder.FeatureSize) })
     {
-        if (options.ImageSize <= 0 || options.BatchSize <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options), "ImageSize and BatchSize must be positive.");
+        if (options.ImageSize <= 0 || options.BatchSize <= 0 || options.ImageSize > ImageTensorTransformer.MaxSide || options.BatchSize > MaxBatchSize)
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"ImageSize must be 1 to {ImageTensorTransformer.MaxSide} and BatchSize 1 to {MaxBatchSize}, got {options.ImageSize} and {options.BatchSize}.");
+        ArgumentNullException.ThrowIfNull(options.Limits, nameof(options.Limits));
+        options.Limits.Validate();
         _options = options;
         _encoder = encoder;
     }
+
+    private const int MaxBatchSize = 4096;
 
     public override string Kind => KindName;
     public PretrainedImageFeaturesOptions Options => TransformFactory.Clone(_options);
@@ -56,7 +61,7 @@ public sealed class PretrainedImageFeaturesTransformer : FeaturizingTransformer
             for (int i = 0; i < batch.Count; i++)
             {
                 if (ImagePixels.LoadRow(batch[i], options.InputColumnName, options.BaseFolder, size, size,
-                        options.InputNormalization, pixels.AsSpan(present.Count * plane, plane), options.UnreadableImages, warnings))
+                        options.InputNormalization, pixels.AsSpan(present.Count * plane, plane), options.UnreadableImages, warnings, options.Limits))
                     present.Add(i);
             }
             if (present.Count == 0) return;

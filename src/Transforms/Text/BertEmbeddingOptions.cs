@@ -23,7 +23,7 @@ public sealed class BertEmbeddingOptions
     /// <summary>Mean of the token embeddings over the sentence [hidden]; null to skip.</summary>
     public string? SentenceEmbeddingColumnName { get; set; } = "TextEmbedding";
 
-    /// <summary>Maximum tokens per row including [CLS] and [SEP] (the paper: 60). Longer text is truncated.</summary>
+    /// <summary>Maximum tokens per row including [CLS] and [SEP] (the paper: 60; 3 to 8192). Longer text is truncated.</summary>
     public int MaxTokens { get; set; } = 60;
 
     /// <summary>

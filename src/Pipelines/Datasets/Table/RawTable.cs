@@ -2,9 +2,9 @@ namespace MsaMl.Pipelines.Datasets;
 
 /// <summary>
 /// A table as read from its file, before mapping: the column names, the line of the header (0 for
-/// JSON Lines, which has none) and the rows, each with one field per column.
+/// JSON Lines, which has none) and the rows, each with one field per column, read from the file as they are enumerated.
 /// </summary>
-internal sealed record RawTable(string File, TableFormat Format, int HeaderLine, IReadOnlyList<string> Columns, IReadOnlyList<CsvRow> Rows)
+internal sealed record RawTable(string File, TableFormat Format, int HeaderLine, IReadOnlyList<string> Columns, IEnumerable<CsvRow> Rows)
 {
     /// <summary>Index of <paramref name="column"/>: the exact name, else the only one equal ignoring case; -1 when there is none.</summary>
     public int Find(string column)

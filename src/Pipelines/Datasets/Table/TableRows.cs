@@ -16,7 +16,7 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
 
     public List<TableRecord> Read()
     {
-        var records = new List<TableRecord>(table.Rows.Count);
+        var records = new List<TableRecord>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
@@ -72,12 +72,22 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
             Text = columns.Text < 0 ? "" : row.Fields[columns.Text].Trim(),
             AudioPath = audio,
             ImagePath = image,
-            Label = labelText,
+            Label = Shared(labelText),
             Value = value,
             Split = split,
-            Group = Field(columns.Group),
+            Group = Shared(Field(columns.Group)),
             Line = row.Line,
         };
+    }
+
+    // Labels and groups repeat over millions of rows: one string per distinct value (up to a bound) instead of one per row.
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    private string Shared(string value)
+    {
+        if (_shared.TryGetValue(value, out var shared)) return shared;
+        if (_shared.Count < 100_000) _shared[value] = value;
+        return value;
     }
 
     /// <summary>The absolute path of an existing file, or "" for an empty field or a missing file (counted in <paramref name="missing"/>).</summary>

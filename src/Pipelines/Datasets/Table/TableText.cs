@@ -1,28 +1,45 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Unicode;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Pipelines.Datasets;
 
-/// <summary>Decodes a table file: a named encoding, or UTF-8/UTF-16 by byte-order mark, else strict UTF-8.</summary>
+/// <summary>
+/// Opens a table file as text read a block at a time: a named encoding, or UTF-8/UTF-16 by byte-order mark, else
+/// strict UTF-8. A device such as /dev/zero is refused as soon as it yields more than its size (0 bytes).
+/// </summary>
 internal static class TableText
 {
-    public static string Read(string path, string? encodingName)
+    public static TextReader Open(string path, string? encodingName)
     {
-        byte[] bytes = File.ReadAllBytes(path);
-        if (encodingName is not null) return StripBom(EncodingOf(encodingName).GetString(bytes));
+        var encoding = encodingName is null ? null : EncodingOf(encodingName);
+        Span<byte> head = stackalloc byte[3];
+        int headLength;
+        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            headLength = RandomAccess.Read(handle, head, 0);
+        head = head[..headLength];
 
-        ReadOnlySpan<byte> span = bytes;
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
-        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(span[2..]);
-        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(span[2..]);
+        var stream = SizedFile.OpenRead(path, long.MaxValue, "the table's size");
+        try
+        {
+            if (encoding is not null) return SkipBom(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false));
+            if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Skipped(new StrictUtf8Reader(stream, path), 1);
+            if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return SkipBom(new StreamReader(stream, Encoding.Unicode, false));
+            if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return SkipBom(new StreamReader(stream, Encoding.BigEndianUnicode, false));
+            return new StrictUtf8Reader(stream, path);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
 
-        var chars = new char[span.Length];
-        var status = Utf8.ToUtf16(span, chars, out int bytesRead, out int charsWritten, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done) return new string(chars, 0, charsWritten);
-        int line = 1 + span[..bytesRead].Count((byte)'\n');
-        throw new DatasetFormatException(path, line,
-            $"not valid UTF-8 (byte 0x{span[bytesRead]:X2}); name the file's encoding (TableReaderOptions.Encoding, msa train --encoding), e.g. windows-1252 or latin1");
+    private static TextReader SkipBom(TextReader reader) => reader.Peek() == '\uFEFF' ? Skipped(reader, 1) : reader;
+
+    private static TextReader Skipped(TextReader reader, int chars)
+    {
+        for (int i = 0; i < chars; i++) reader.Read();
+        return reader;
     }
 
     private static Encoding EncodingOf(string name)
@@ -37,6 +54,4 @@ internal static class TableText
             throw new ArgumentException($"unknown text encoding '{name}'; expected a name such as utf-8, utf-16, windows-1252, latin1, shift_jis");
         }
     }
-
-    private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
 }
