@@ -31,16 +31,26 @@ internal static class FeaturizeCommand
             ReaderWarnings.Print(name, parse.GetValue(root));
             var (records, labels) = DatasetLoader.Load(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             var task = TaskPipelines.For(ml, name, records, labels, new TrainingSettings { Quick = parse.GetValue(quick) });
-            var featurizer = task.Featurizer.Fit(task.Split(ml, SplitNames.Train));
+            var featurizer = RecordInputErrors.Located(() => task.Featurizer.Fit(task.Split(ml, SplitNames.Train)), task.RecordsOf(SplitNames.Train), SplitNames.Train);
             var all = ml.Data.LoadFromEnumerable(records.Select(ExperimentTask.Standard).ToList());
             if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(featurizer, ConsoleProgress.StandardError().Rows("featurizing"));
             var features = featurizer.Transform(all);
+            var skipped = new SkippedImages(featurizer);
 
             string path = parse.GetValue(output)!;
             string temp = path + ".tmp";
-            using (var stream = File.Create(temp))
-                FeatureFile.Save(ml, features, stream);
+            try
+            {
+                using (var stream = File.Create(temp))
+                    RecordInputErrors.Located(() => { FeatureFile.Save(ml, features, stream); return path; }, records);
+            }
+            catch
+            {
+                File.Delete(temp);
+                throw;
+            }
             File.Move(temp, path, overwrite: true);
+            foreach (string warning in skipped.Since(records)) Console.Error.WriteLine($"msa: warning: {warning}");
             AnsiConsole.MarkupLine($"{records.Count} rows with {string.Join(", ", features.Schema.Skip(all.Schema.Count).Select(c => Markup.Escape(c.Name)))} saved to {Markup.Escape(path)}");
             return CommandErrors.Success;
         }));

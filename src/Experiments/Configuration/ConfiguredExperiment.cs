@@ -21,7 +21,7 @@ public static class ConfiguredExperiment
     /// <summary>Runs the experiment.</summary>
     /// <param name="config">The resolved configuration.</param>
     /// <param name="bundlePath">Where the (first seed's) bundle goes; the result file is <c>&lt;bundle&gt;.results.json</c>, or <c>.loso.json</c> for leave-one-session-out (no bundle).</param>
-    /// <param name="warnings">Called once with the reader's warnings before training starts.</param>
+    /// <param name="warnings">Called with warnings as they arise: the reader's before training starts, then the featurizers' (an unreadable image treated as missing).</param>
     /// <param name="progress">Stages and epochs.</param>
     public static Outcome Run(ExperimentConfig config, string bundlePath, Action<IReadOnlyList<string>>? warnings = null, IExperimentProgress? progress = null)
     {
@@ -30,6 +30,8 @@ public static class ConfiguredExperiment
         var probe = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config);
         var notes = probe.Warnings.Concat(probe.ValidationNote is null ? Array.Empty<string>() : new[] { probe.ValidationNote }).ToList();
         warnings?.Invoke(notes);
+        var collector = new WarningCollector(progress, warning => warnings?.Invoke(new[] { warning }));
+        progress = collector;
         var configuration = ExperimentConfigJson.ToJson(config);
 
         if (config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut)
@@ -37,6 +39,7 @@ public static class ConfiguredExperiment
             string file = Path.ChangeExtension(bundlePath, ".loso.json");
             var cv = LeaveOneSessionOutRun(config, probe, choice, seeds[0], progress);
             var document = EvaluationResultFile.Write(file, cv, new { dataset = config.Dataset.Name, root = config.Dataset.Root, model = config.Model.Name, preset = config.Preset }, new[] { seeds[0] });
+            notes.AddRange(collector.Warnings);
             Finish(file, document, configuration, notes);
             return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes);
         }
@@ -59,6 +62,7 @@ public static class ConfiguredExperiment
         }, seeds);
         string resultFile = Path.ChangeExtension(bundlePath, ".results.json");
         var written = EvaluationResultFile.Write(resultFile, result, new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = config.Model.Name, preset = config.Preset, bundle = bundlePath });
+        notes.AddRange(collector.Warnings);
         Finish(resultFile, written, configuration, notes);
         return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes);
     }

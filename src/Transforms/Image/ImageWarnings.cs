@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Transforms.Image;
 
@@ -13,6 +14,7 @@ public sealed class ImageWarnings
     public const int Capacity = 1000;
 
     private readonly List<string> _lines = [];
+    private readonly List<MsaInputException> _images = [];
     private int _count;
 
     /// <summary>How many images were skipped (including any beyond <see cref="Capacity"/>).</summary>
@@ -27,12 +29,23 @@ public sealed class ImageWarnings
         get { lock (_lines) return _lines.ToList(); }
     }
 
-    internal void Add(string line)
+    /// <summary>The kept skipped images as errors (column, row, file, problem), in the order of <see cref="Lines"/>.</summary>
+    public IReadOnlyList<MsaInputException> Images
     {
+        get { lock (_lines) return _images.ToList(); }
+    }
+
+    internal void Add(MsaInputException image)
+    {
+        string line = image.Message + " Treated as a missing image.";
         lock (_lines)
         {
             _count++;
-            if (_lines.Count < Capacity) _lines.Add(line);
+            if (_lines.Count < Capacity)
+            {
+                _lines.Add(line);
+                _images.Add(image);
+            }
         }
         Trace.TraceWarning("MsaMl: " + line);
     }

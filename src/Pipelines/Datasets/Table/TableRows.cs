@@ -75,6 +75,7 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
             Value = value,
             Split = split,
             Group = Field(columns.Group),
+            File = table.File,
             Line = row.Line,
         };
     }
