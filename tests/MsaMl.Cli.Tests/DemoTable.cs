@@ -23,9 +23,10 @@ internal static class DemoTable
     /// <summary>
     /// Writes <paramref name="path"/>: the first <paramref name="perSplit"/> rows of each split of the demo
     /// corpus's <paramref name="corpus"/> (images or speech) in the order train, validation, test; the
-    /// file of table line <paramref name="brokenLine"/> (the header is line 1) becomes <paramref name="brokenFile"/>.
+    /// file of table line <paramref name="brokenLine"/> (the header is line 1) becomes <paramref name="brokenFile"/>;
+    /// with <paramref name="everySplit"/>, every row's split column holds that instead.
     /// </summary>
-    public static void Write(string path, string corpus, int perSplit, int brokenLine = 0, string? brokenFile = null)
+    public static void Write(string path, string corpus, int perSplit, int brokenLine = 0, string? brokenFile = null, string? everySplit = null)
     {
         string demo = DemoFolder();
         var rows = File.ReadAllLines(Path.Combine(demo, corpus + ".tsv")).Skip(1)
@@ -38,7 +39,7 @@ internal static class DemoTable
         foreach (var f in rows)
         {
             string file = lines.Count + 1 == brokenLine ? brokenFile! : Path.Combine(demo, f[5]);
-            lines.Add($"{f[0]},\"{f[4]}\",{file},{f[2]},{f[1]}");
+            lines.Add($"{f[0]},\"{f[4]}\",{file},{f[2]},{everySplit ?? f[1]}");
         }
         File.WriteAllLines(path, lines);
     }

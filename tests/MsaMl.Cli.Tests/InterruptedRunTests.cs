@@ -24,9 +24,7 @@ public sealed class InterruptedRunTests : IDisposable
     [InlineData("TERM")]
     public void ASignalledTrainingRunDeletesItsFeatureCache(string signal)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string a in new[] { typeof(MsaCli).Assembly.Location, "train", "--dataset", "demo-speech", "--model", "aat", "--quick", "--output", Path.Combine(_temp, "m.zip") })
-            start.ArgumentList.Add(a);
+        var start = CliProcess.StartInfo("train", "--dataset", "demo-speech", "--model", "aat", "--quick", "--output", Path.Combine(_temp, "m.zip"));
         start.Environment["TMPDIR"] = _temp;
         using var process = Process.Start(start)!;
         process.BeginErrorReadLine();

@@ -16,7 +16,9 @@ public static class ConfiguredExperiment
     /// <param name="Runs">Each seed's or fold's key and metrics.</param>
     /// <param name="ResultFile">The result file written.</param>
     /// <param name="Warnings">The reader's warnings and the validation note.</param>
-    public sealed record Outcome(IReadOnlyDictionary<string, MetricSummary> Summary, IReadOnlyList<(string Key, ClassificationMetrics Metrics)> Runs, string ResultFile, IReadOnlyList<string> Warnings);
+    /// <param name="ScoredSplit">The split the metrics were computed on: test, or train when the data has no test rows (<see cref="TrainingRun.ScoredSplit"/>).</param>
+    public sealed record Outcome(IReadOnlyDictionary<string, MetricSummary> Summary, IReadOnlyList<(string Key, ClassificationMetrics Metrics)> Runs, string ResultFile, IReadOnlyList<string> Warnings,
+        string ScoredSplit = SplitNames.Test);
 
     /// <summary>Runs the experiment.</summary>
     /// <param name="config">The resolved configuration.</param>
@@ -29,19 +31,22 @@ public static class ConfiguredExperiment
         var seeds = config.Evaluation.Seeds;
         var probe = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config);
         var notes = probe.Warnings.Concat(probe.ValidationNote is null ? Array.Empty<string>() : new[] { probe.ValidationNote }).ToList();
+        bool loso = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut;
+        string scored = loso ? SplitNames.Test : TrainingRun.ScoredSplit(probe.Records);
+        if (scored != SplitNames.Test) notes.Add(TrainingRun.NoTestSplitWarning);
         warnings?.Invoke(notes);
         var collector = new WarningCollector(progress, warning => warnings?.Invoke(new[] { warning }));
         progress = collector;
         var configuration = ExperimentConfigJson.ToJson(config);
 
-        if (config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut)
+        if (loso)
         {
             string file = Path.ChangeExtension(bundlePath, ".loso.json");
             var cv = LeaveOneSessionOutRun(config, probe, choice, seeds[0], progress);
             var document = EvaluationResultFile.Write(file, cv, new { dataset = config.Dataset.Name, root = config.Dataset.Root, model = config.Model.Name, preset = config.Preset }, new[] { seeds[0] });
             notes.AddRange(collector.Warnings);
-            Finish(file, document, configuration, notes);
-            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes);
+            Finish(file, document, configuration, notes, scored);
+            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes, scored);
         }
 
         var result = MultiSeedRunner.Run(seed =>
@@ -63,13 +68,14 @@ public static class ConfiguredExperiment
         string resultFile = Path.ChangeExtension(bundlePath, ".results.json");
         var written = EvaluationResultFile.Write(resultFile, result, new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = config.Model.Name, preset = config.Preset, bundle = bundlePath });
         notes.AddRange(collector.Warnings);
-        Finish(resultFile, written, configuration, notes);
-        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes);
+        Finish(resultFile, written, configuration, notes, scored);
+        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes, scored);
     }
 
-    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes)
+    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes, string scoredSplit)
     {
         document.Configuration = configuration;
+        document.ScoredSplit = scoredSplit;
         document.Warnings = notes;
         EvaluationResultFile.Write(file, document);
     }
