@@ -28,8 +28,9 @@ internal static class EvaluateCommand
             string splitName = parse.GetValue(split)!;
             if (classes.Length == 0)
                 return EvaluateIntensity(ml, bundle, parse.GetValue(dataset)!, parse.GetValue(root), splitName, parse.GetValue(json));
-            ReaderWarnings.Print(parse.GetValue(dataset)!, parse.GetValue(root));
-            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            var read = DatasetLoader.Read(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            ReaderWarnings.Print(read.Warnings);
+            var records = read.Records;
             var splitRecords = records.Where(r => r.Split == splitName).ToList();
             var rows = splitRecords.Select(ExperimentTask.Standard).ToList();
             if (rows.Count == 0) throw new InvalidDataException($"The dataset has no rows in split '{splitName}'.");

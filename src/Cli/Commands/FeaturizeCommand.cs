@@ -28,8 +28,8 @@ internal static class FeaturizeCommand
         {
             var ml = new MLContext(seed: 1);
             string name = parse.GetValue(dataset)!;
-            ReaderWarnings.Print(name, parse.GetValue(root));
-            var (records, labels) = DatasetLoader.Load(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            var (records, labels, warnings) = DatasetLoader.Read(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            ReaderWarnings.Print(warnings);
             var task = TaskPipelines.For(ml, name, records, labels, new TrainingSettings { Quick = parse.GetValue(quick) });
             var featurizer = RecordInputErrors.Located(() => task.Featurizer.Fit(task.Split(ml, SplitNames.Train)), task.RecordsOf(SplitNames.Train), SplitNames.Train);
             var all = ml.Data.LoadFromEnumerable(records.Select(ExperimentTask.Standard).ToList());
