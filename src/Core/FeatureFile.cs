@@ -27,10 +27,18 @@ public static class FeatureFile
     /// through reflection; should a later ML.NET rename it, the public <c>SaveAsBinary</c> writes
     /// the same file with its default blocks (a test pins <see cref="WritesSmallBlocks"/>).
     /// </summary>
+    /// <exception cref="MsaInputException">A featurizer refused a row (unwrapped from ML.NET's cursoring error).</exception>
     public static void Save(MLContext context, IDataView data, Stream stream)
     {
-        if (SmallBlockSave.Value is { } save) save(context, data, stream);
-        else context.Data.SaveAsBinary(data, stream, keepHidden: false);
+        try
+        {
+            if (SmallBlockSave.Value is { } save) save(context, data, stream);
+            else context.Data.SaveAsBinary(data, stream, keepHidden: false);
+        }
+        catch (Exception ex) when (ex is not MsaInputException && MsaInputException.Find(ex) is { } input)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(input).Throw();
+        }
     }
 
     /// <summary>ML.NET's internal BinarySaver with MaxBytesPerBlock = <see cref="BlockBytes"/>, or null when it is not found.</summary>

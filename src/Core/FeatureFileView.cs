@@ -8,18 +8,29 @@ namespace MsaMl.Transforms.Core;
 /// cursor. ML.NET's loader keeps the buffers of the blocks it decoded for as long as it lives, so
 /// a view kept for a whole experiment (the test split, read once at the end) would hold them from
 /// the first pass on; here they go with each pass. The schema comes from one loader that is never
-/// read from.
+/// read from. Every loader reads through the one handle the view opened (<see cref="SharedFileSource"/>),
+/// so a pass still reads the file after it was deleted under the running job; disposing the view closes it.
 /// </summary>
 public sealed class FeatureFileView : IDataView, IDisposable
 {
     private readonly MLContext _context;
+    private readonly SharedFileSource _file;
     private readonly IDataView _schemaSource;
 
     public FeatureFileView(MLContext context, string path)
     {
         _context = context;
         Path = path;
-        _schemaSource = context.Data.LoadFromBinary(path);
+        _file = new SharedFileSource(path);
+        try
+        {
+            _schemaSource = context.Data.LoadFromBinary(_file);
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
         RowCount = _schemaSource.GetRowCount();
     }
 
@@ -36,7 +47,7 @@ public sealed class FeatureFileView : IDataView, IDisposable
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
-        var loader = _context.Data.LoadFromBinary(Path);
+        var loader = _context.Data.LoadFromBinary(_file);
         try
         {
             var inner = loader.GetRowCursor(columnsNeeded.Select(c => loader.Schema[c.Index]));
@@ -52,7 +63,11 @@ public sealed class FeatureFileView : IDataView, IDisposable
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         new[] { GetRowCursor(columnsNeeded, rand) };
 
-    public void Dispose() => (_schemaSource as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (_schemaSource as IDisposable)?.Dispose();
+        _file.Dispose();
+    }
 
     /// <summary>A loader's cursor that answers with the view's schema and closes the loader when disposed.</summary>
     private sealed class OwningCursor(DataViewRowCursor inner, IDisposable? loader, DataViewSchema schema) : DataViewRowCursor

@@ -20,5 +20,21 @@ public sealed class MsaInputException : Exception
     public string Value { get; }
     public string Problem { get; }
 
+    /// <summary>
+    /// The input error behind <paramref name="error"/>: itself, or the first one among its inner
+    /// exceptions (ML.NET wraps what a cursor throws, e.g. "Exception thrown in cursoring"); null when there is none.
+    /// </summary>
+    public static MsaInputException? Find(Exception? error)
+    {
+        for (int depth = 0; error != null && depth < 16; depth++)
+        {
+            if (error is MsaInputException input) return input;
+            if (error is AggregateException { InnerExceptions.Count: > 0 } aggregate)
+                return aggregate.InnerExceptions.Select(Find).FirstOrDefault(e => e != null);
+            error = error.InnerException;
+        }
+        return null;
+    }
+
     private static string Shorten(string value) => value.Length <= 200 ? value : value[..200] + "...";
 }

@@ -177,6 +177,22 @@ public class IemocapReaderTests
     }
 
     [Fact]
+    public void UtterancesLeftOutOfTheLabelSetAreCountedByClassAgainstAllEvaluated()
+    {
+        // The fixture evaluates 15 utterances: neu x2, hap x2, ang x2, sad x2, exc, fru, xxx, sur, oth, fea, dis.
+        var ten = Read();
+        Assert.Contains("14 of 15 evaluated utterance(s) belong to the 10-class set; 1 excluded", ten.Warnings);
+
+        var four = Read(o => o.LabelSet = IemocapLabelSet.FourClass);
+        Assert.Contains("6 utterance(s) of classes outside the 4-class set (exc merged into hap) excluded: dis=1, fea=1, fru=1, oth=1, sur=1, xxx=1", four.Warnings);
+        Assert.Contains("9 of 15 evaluated utterance(s) belong to the 4-class set (exc merged into hap); 6 excluded", four.Warnings);
+        Assert.Equal(9, four.Records.Count);
+
+        var improvised = Read(o => { o.LabelSet = IemocapLabelSet.FourClass; o.DialogKind = IemocapDialogKind.Improvised; });
+        Assert.Contains("6 of 12 evaluated utterance(s) of improvised dialogs belong to the 4-class set (exc merged into hap); 6 excluded", improvised.Warnings);
+    }
+
+    [Fact]
     public void DataViewHasStandardAndIemocapColumns()
     {
         var table = Read();

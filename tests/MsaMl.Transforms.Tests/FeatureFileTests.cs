@@ -51,7 +51,7 @@ public sealed class FeatureFileTests
     }
 
     [Fact]
-    public void FeatureFileViewReadsTheFileThroughALoaderPerCursorAndClosesIt()
+    public void FeatureFileViewReadsEveryPassThroughTheOneHandleItOpenedAndClosesItWhenDisposed()
     {
         var ml = new MLContext(seed: 1);
         var data = Rows(ml, 40);
@@ -60,14 +60,16 @@ public sealed class FeatureFileTests
         {
             string path = Path.Combine(dir, "rows.idv");
             using (var stream = File.Create(path)) FeatureFile.Save(ml, data, stream);
-            using var view = new FeatureFileView(ml, path);
-            Assert.Equal(40, view.GetRowCount());
-            var expected = Columns.Read(ml.Data.LoadFromBinary(path), "Features");
-            Assert.Equal(expected, Columns.Read(view, "Features"));
-
-            // Every cursor opens the file and its disposal closes it: 30 passes leave no handle open.
             int OpenHandles() => Directory.GetFiles("/proc/self/fd").Count(fd => new FileInfo(fd).LinkTarget == path);
             int before = OpenHandles();
+            var view = new FeatureFileView(ml, path);
+            Assert.Equal(40, view.GetRowCount());
+            var reference = ml.Data.LoadFromBinary(path);
+            var expected = Columns.Read(reference, "Features");
+            (reference as IDisposable)?.Dispose();
+            Assert.Equal(expected, Columns.Read(view, "Features"));
+
+            // A loader per cursor, all reading through the view's one handle: 30 passes open nothing more.
             for (int i = 0; i < 30; i++)
             {
                 using var cursor = view.GetRowCursor(view.Schema);
@@ -75,14 +77,40 @@ public sealed class FeatureFileTests
                 Assert.True(cursor.MoveNext());
                 Assert.Equal(1, OpenHandles() - before);
             }
-            Assert.Equal(before, OpenHandles());
             // ML.NET transforms run over it as over any view.
             var names = ml.Transforms.Conversion.MapValueToKey("Key", "Name").Fit(view).Transform(view).GetColumn<uint>("Key").ToArray();
             Assert.Equal(Enumerable.Range(1, 40).Select(i => (uint)i), names);
+            view.Dispose();
+            Assert.Equal(before, OpenHandles());
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AFeatureFileDeletedBetweenPassesIsStillReadByItsView()
+    {
+        var ml = new MLContext(seed: 1);
+        string dir = Directory.CreateTempSubdirectory("msaml-featurefile-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "rows.idv");
+            using (var stream = File.Create(path)) FeatureFile.Save(ml, Rows(ml, 40), stream);
+            using var view = new FeatureFileView(ml, path);
+            var first = Columns.Read(view, "Features");
+
+            // As a temp cleaner (or a user) removing the cache folder under a running job does.
+            Directory.Delete(dir, recursive: true);
+            Assert.False(File.Exists(path));
+
+            Assert.Equal(first, Columns.Read(view, "Features"));
+            Assert.Equal(Enumerable.Range(0, 40).Select(r => $"row {r}"), view.GetColumn<string>("Name"));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
 

@@ -159,6 +159,8 @@ public sealed class ImageDecodingTests
         Assert.Contains(truncated, model.Warnings.Lines[0]);
         Assert.Contains("missing image", model.Warnings.Lines[0]);
         Assert.Contains(tiff, model.Warnings.Lines[1]);
+        // The same as errors, for a caller that maps rows back to its records.
+        Assert.Equal(new[] { (1L, truncated), (2L, tiff) }, model.Warnings.Images.Select(i => (i.Row, i.Value)));
     }
 
     [Fact]

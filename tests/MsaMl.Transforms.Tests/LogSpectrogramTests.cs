@@ -218,6 +218,44 @@ public sealed class LogSpectrogramTests : IDisposable
         Assert.Contains(expected, error.Message);
     }
 
+    /// <summary>A float WAV of 0.25 s of a 440 Hz tone with <paramref name="bad"/> at sample 1000 (of channel 2 in stereo).</summary>
+    private string FloatWavWith(string name, double bad, ushort bits, ushort channels)
+    {
+        int frames = 4000, bytes = bits / 8;
+        var data = new byte[frames * channels * bytes];
+        for (int f = 0; f < frames; f++)
+            for (int c = 0; c < channels; c++)
+            {
+                double value = f == 1000 && c == channels - 1 ? bad : 0.5 * Math.Sin(2 * Math.PI * 440 * f / 16000.0);
+                var at = data.AsSpan((f * channels + c) * bytes);
+                if (bits == 32) System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(at, (float)value);
+                else System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(at, value);
+            }
+        return _files.WriteRawWav(name, 3, channels, bits, 16000, data);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 32, 1, "NaN")]
+    [InlineData(double.PositiveInfinity, 32, 2, "+infinity")]
+    [InlineData(double.NegativeInfinity, 64, 1, "-infinity")]
+    [InlineData(1e300, 64, 1, "+infinity")]
+    public void NonFiniteSamplesAreAnErrorNamingTheRowAndFile(double bad, int bits, int channels, string what)
+    {
+        string good = _files.WriteTone("good.wav", 440, 0.3);
+        string broken = FloatWavWith($"broken-{bits}-{channels}.wav", bad, (ushort)bits, (ushort)channels);
+        var data = _ml.Data.LoadFromEnumerable(new[] { new AudioRow { AudioPath = good }, new AudioRow { AudioPath = broken } });
+
+        var error = Assert.Throws<MsaInputException>(() => Columns.Read(_ml.Msa().Transforms.LogSpectrogram(Small()).Fit(data).Transform(data), "Spectrogram"));
+
+        Assert.Equal(1, error.Row);
+        Assert.Contains(broken, error.Message);
+        Assert.Contains($"is {what}; expected finite samples", error.Message);
+        Assert.Contains("sample 1000 (at 0.06", error.Message);
+        // The reader alone says the same, with the path.
+        var direct = Assert.Throws<InvalidDataException>(() => WavReader.Read(broken));
+        Assert.StartsWith(broken + ": sample 1000", direct.Message);
+    }
+
     private string WriteBytes(string name, byte[] bytes)
     {
         string path = _files.PathOf(name);

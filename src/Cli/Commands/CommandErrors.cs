@@ -27,16 +27,21 @@ internal static class CommandErrors
         {
             return Report(parse, ex, BadInput);
         }
+        catch (Exception ex) when (MsaMl.Transforms.Core.MsaInputException.Find(ex) is { } input)
+        {
+            // ML.NET wraps what a featurizer throws inside a cursor ("Exception thrown in cursoring").
+            return Report(parse, input, BadInput, ex);
+        }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or NotSupportedException)
         {
             return Report(parse, ex, Failure);
         }
     }
 
-    private static int Report(ParseResult parse, Exception ex, int code)
+    private static int Report(ParseResult parse, Exception ex, int code, Exception? details = null)
     {
         Console.Error.WriteLine($"msa: error: {ex.Message}");
-        if (parse.GetValue(Verbose)) Console.Error.WriteLine(ex);
+        if (parse.GetValue(Verbose)) Console.Error.WriteLine(details ?? ex);
         return code;
     }
 }

@@ -28,15 +28,20 @@ internal static class EvaluateCommand
             string splitName = parse.GetValue(split)!;
             if (classes.Length == 0)
                 return EvaluateIntensity(ml, bundle, parse.GetValue(dataset)!, parse.GetValue(root), splitName, parse.GetValue(json));
-            ReaderWarnings.Print(parse.GetValue(dataset)!, parse.GetValue(root));
-            var (records, _) = DatasetLoader.Load(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
-            var rows = records.Where(r => r.Split == splitName).Select(ExperimentTask.Standard).ToList();
+            var read = DatasetLoader.Read(ml, parse.GetValue(dataset)!, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            ReaderWarnings.Print(read.Warnings);
+            var records = read.Records;
+            var splitRecords = records.Where(r => r.Split == splitName).ToList();
+            var rows = splitRecords.Select(ExperimentTask.Standard).ToList();
             if (rows.Count == 0) throw new InvalidDataException($"The dataset has no rows in split '{splitName}'.");
             var unknown = rows.Select(r => r.Label).Distinct().Except(classes).ToList();
             if (unknown.Count > 0) throw new InvalidDataException($"Labels {string.Join(", ", unknown)} are not classes of the model ({string.Join(", ", classes)}).");
 
             if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(bundle, ConsoleProgress.StandardError().Rows($"evaluating {splitName}"));
-            var metrics = ml.MulticlassClassification.Evaluate(BundleScoring.ScoreLabeled(ml, bundle, classes, inputSchema, ml.Data.LoadFromEnumerable(rows)));
+            var skipped = new SkippedImages(bundle);
+            var metrics = RecordInputErrors.Located(() => ml.MulticlassClassification.Evaluate(BundleScoring.ScoreLabeled(ml, bundle, classes, inputSchema, ml.Data.LoadFromEnumerable(rows))),
+                splitRecords, splitName);
+            foreach (string warning in skipped.Since(splitRecords, splitName)) Console.Error.WriteLine($"msa: warning: {warning}");
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, accuracy = metrics.MicroAccuracy, macroAccuracy = metrics.MacroAccuracy, logLoss = metrics.LogLoss, classes }, CliJson.Options));
             else

@@ -30,13 +30,14 @@ internal static class FeaturizeCommand
             OutputPath.CheckFile(path, "--output", parse.GetValue(root));
             var ml = new MLContext(seed: 1);
             string name = parse.GetValue(dataset)!;
-            ReaderWarnings.Print(name, parse.GetValue(root));
-            var (records, labels) = DatasetLoader.Load(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            var (records, labels, warnings) = DatasetLoader.Read(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            ReaderWarnings.Print(warnings);
             var task = TaskPipelines.For(ml, name, records, labels, new TrainingSettings { Quick = parse.GetValue(quick) });
-            var featurizer = task.Featurizer.Fit(task.Split(ml, SplitNames.Train));
+            var featurizer = RecordInputErrors.Located(() => task.Featurizer.Fit(task.Split(ml, SplitNames.Train)), task.RecordsOf(SplitNames.Train), SplitNames.Train);
             var all = ml.Data.LoadFromEnumerable(records.Select(ExperimentTask.Standard).ToList());
             if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(featurizer, ConsoleProgress.StandardError().Rows("featurizing"));
             var features = featurizer.Transform(all);
+            var skipped = new SkippedImages(featurizer);
 
             RegularFile.RequireReplaceable(path);
             string full = Path.GetFullPath(path);
@@ -44,13 +45,14 @@ internal static class FeaturizeCommand
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-                    FeatureFile.Save(ml, features, stream);
+                    RecordInputErrors.Located(() => { FeatureFile.Save(ml, features, stream); return path; }, records);
                 File.Move(temp, full, overwrite: true);
             }
             finally
             {
                 File.Delete(temp);
             }
+            foreach (string warning in skipped.Since(records)) Console.Error.WriteLine($"msa: warning: {warning}");
             AnsiConsole.MarkupLine($"{records.Count} rows with {string.Join(", ", features.Schema.Skip(all.Schema.Count).Select(c => Markup.Escape(c.Name)))} saved to {Markup.Escape(path)}");
             return CommandErrors.Success;
         }));

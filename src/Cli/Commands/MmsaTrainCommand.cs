@@ -39,7 +39,12 @@ internal static class MmsaTrainCommand
         if (taskName is not ("regression" or "classification"))
             throw new ArgumentException($"Unknown --task '{taskName}'; expected regression or classification.");
         if (parse.GetValue(a.Loso)) throw new ArgumentException("--loso is IEMOCAP's protocol; MOSI, MOSEI and SIMS have fixed splits.");
-        if (testDataset is not null) TableArguments.Describe(name, parse.GetValue(a.Root), parse.GetValue(a.Map), parse.GetValue(a.Encoding));
+        if (testDataset is not null)
+        {
+            TableArguments.Describe(name, parse.GetValue(a.Root), parse.GetValue(a.Map), parse.GetValue(a.Encoding));
+            ReaderWarnings.Print(name, parse.GetValue(a.Root), parse.GetValue(a.Map), parse.GetValue(a.Encoding));
+            ReaderWarnings.Print(testDataset, testRoot);
+        }
         int count = parse.GetValue(a.Seeds) ?? 1;
         if (count < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");
         var seeds = Enumerable.Range(settings.Seed, count).ToArray();

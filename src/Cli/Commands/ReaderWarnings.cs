@@ -1,16 +1,18 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Experiments;
 
 namespace MsaMl.Cli.Commands;
 
-/// <summary>The dataset reader's warnings (each with its count) on standard error, for the commands that read a dataset by name.</summary>
+/// <summary>The dataset reader's warnings (each with its count) on standard error.</summary>
 internal static class ReaderWarnings
 {
-    /// <summary>For IEMOCAP: reads the tree's annotations and prints the reader's warnings (excluded utterances, missing wavs, skipped lines).</summary>
-    public static void Print(string dataset, string? root)
+    /// <summary>Prints <paramref name="warnings"/>, one line each.</summary>
+    public static void Print(IEnumerable<string> warnings)
     {
-        if (!dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(root)) return;
-        var table = IemocapReader.Read(new MLContext(seed: 1), new IemocapOptions { RootFolder = root, SplitProtocol = IemocapSplitProtocol.Session5Test });
-        foreach (string warning in table.Warnings) Console.Error.WriteLine($"msa: warning: {warning}");
+        foreach (string warning in warnings) Console.Error.WriteLine($"msa: warning: {warning}");
     }
+
+    /// <summary>Reads <paramref name="dataset"/> and prints its reader's warnings (for a run that reads it itself, as cross-corpus training does).</summary>
+    public static void Print(string dataset, string? root, string? map = null, string? encoding = null) =>
+        Print(DatasetLoader.Read(new MLContext(seed: 1), dataset, root, map, encoding).Warnings);
 }

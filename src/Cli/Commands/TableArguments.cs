@@ -17,12 +17,14 @@ internal static class TableArguments
         Description = "--dataset table: the table's text encoding (e.g. windows-1252, latin1); default UTF-8, or UTF-16 by byte-order mark.",
     };
 
-    /// <summary>For <c>--dataset table</c>: writes what was read (rows, labels, splits, how it was split) and the reader's warnings to standard error.</summary>
+    /// <summary>
+    /// For <c>--dataset table</c>: writes what was read (rows, labels, splits, how it was split) to
+    /// standard error; the reader's warnings come with the run (<see cref="ReaderWarnings"/>).
+    /// </summary>
     public static void Describe(string dataset, string? root, string? map, string? encoding)
     {
         if (!dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(root)) return;
         var table = TableDatasetLoader.Read(new MLContext(seed: 1), root, map, encoding);
         Console.Error.WriteLine($"msa: {table.Summary}");
-        foreach (string warning in table.Warnings) Console.Error.WriteLine($"msa: warning: {warning}");
     }
 }

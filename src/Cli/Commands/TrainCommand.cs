@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using MsaMl.Pipelines.Datasets;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Experiments;
 using MsaMl.Experiments.Configuration;
@@ -60,6 +61,7 @@ internal static class TrainCommand
                     seeds = config.Evaluation.Seeds,
                     runs = outcome.Runs.Select(r => new { key = r.Key, accuracy = r.Metrics.WeightedAccuracy, ua = r.Metrics.UnweightedAccuracy }),
                     metrics = outcome.Summary.ToDictionary(m => m.Key, m => new { mean = m.Value.Mean, std = m.Value.StandardDeviation }),
+                    scoredSplit = outcome.ScoredSplit,
                     bundle = loso ? null : bundle,
                     results = outcome.ResultFile,
                     warnings = outcome.Warnings,
@@ -70,7 +72,8 @@ internal static class TrainCommand
                 if (loso)
                     foreach (var (key, metrics) in outcome.Runs)
                         AnsiConsole.MarkupLine($"test {Markup.Escape(key)}: WA {metrics.WeightedAccuracy:P1}, UA {metrics.UnweightedAccuracy:P1}");
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(config.Model.Name)}[/] ({Markup.Escape(config.Preset)}) on {Markup.Escape(config.Dataset.Name)}, seed(s) {string.Join(", ", config.Evaluation.Seeds)}: " +
+                string scored = outcome.ScoredSplit == SplitNames.Test ? "test split" : $"{outcome.ScoredSplit} split, no test rows";
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(config.Model.Name)}[/] ({Markup.Escape(config.Preset)}) on {Markup.Escape(config.Dataset.Name)}, seed(s) {string.Join(", ", config.Evaluation.Seeds)}, {Markup.Escape(scored)}: " +
                     $"WA {Show(MetricNames.WeightedAccuracy)}, UA {Show(MetricNames.UnweightedAccuracy)}, macro F1 {Show(MetricNames.MacroF1)}");
                 AnsiConsole.MarkupLine(loso ? $"results {Markup.Escape(outcome.ResultFile)}" : $"saved {Markup.Escape(bundle)}; results {Markup.Escape(outcome.ResultFile)}");
             }

@@ -16,8 +16,8 @@ public sealed record ConfiguredDataset(IReadOnlyList<MultimodalRecord> Records, 
         var d = config.Dataset;
         if (d.Iemocap is null)
         {
-            var (records, labels) = DatasetLoader.Load(ml, d.Name, d.Root, d.Map, d.Encoding);
-            return new ConfiguredDataset(records, labels, Array.Empty<string>(), null);
+            var read = DatasetLoader.Read(ml, d.Name, d.Root, d.Map, d.Encoding);
+            return new ConfiguredDataset(read.Records, read.Labels, read.Warnings, null);
         }
         if (string.IsNullOrWhiteSpace(d.Root)) throw new ArgumentException($"Dataset '{d.Name}' needs --root <folder> (dataset.root).");
         var options = Copy(d.Iemocap);

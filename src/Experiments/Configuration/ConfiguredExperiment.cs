@@ -16,12 +16,14 @@ public static class ConfiguredExperiment
     /// <param name="Runs">Each seed's or fold's key and metrics.</param>
     /// <param name="ResultFile">The result file written.</param>
     /// <param name="Warnings">The reader's warnings and the validation note.</param>
-    public sealed record Outcome(IReadOnlyDictionary<string, MetricSummary> Summary, IReadOnlyList<(string Key, ClassificationMetrics Metrics)> Runs, string ResultFile, IReadOnlyList<string> Warnings);
+    /// <param name="ScoredSplit">The split the metrics were computed on: test, or train when the data has no test rows (<see cref="TrainingRun.ScoredSplit"/>).</param>
+    public sealed record Outcome(IReadOnlyDictionary<string, MetricSummary> Summary, IReadOnlyList<(string Key, ClassificationMetrics Metrics)> Runs, string ResultFile, IReadOnlyList<string> Warnings,
+        string ScoredSplit = SplitNames.Test);
 
     /// <summary>Runs the experiment.</summary>
     /// <param name="config">The resolved configuration.</param>
     /// <param name="bundlePath">Where the (first seed's) bundle goes; the result file is <c>&lt;bundle&gt;.results.json</c>, or <c>.loso.json</c> for leave-one-session-out (no bundle).</param>
-    /// <param name="warnings">Called once with the reader's warnings before training starts.</param>
+    /// <param name="warnings">Called with warnings as they arise: the reader's before training starts, then the featurizers' (an unreadable image treated as missing).</param>
     /// <param name="progress">Stages and epochs.</param>
     public static Outcome Run(ExperimentConfig config, string bundlePath, Action<IReadOnlyList<string>>? warnings = null, IExperimentProgress? progress = null)
     {
@@ -29,16 +31,22 @@ public static class ConfiguredExperiment
         var seeds = config.Evaluation.Seeds;
         var probe = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config);
         var notes = probe.Warnings.Concat(probe.ValidationNote is null ? Array.Empty<string>() : new[] { probe.ValidationNote }).ToList();
+        bool loso = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut;
+        string scored = loso ? SplitNames.Test : TrainingRun.ScoredSplit(probe.Records);
+        if (scored != SplitNames.Test) notes.Add(TrainingRun.NoTestSplitWarning);
         warnings?.Invoke(notes);
+        var collector = new WarningCollector(progress, warning => warnings?.Invoke(new[] { warning }));
+        progress = collector;
         var configuration = ExperimentConfigJson.ToJson(config);
 
-        if (config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut)
+        if (loso)
         {
             string file = Path.ChangeExtension(bundlePath, ".loso.json");
             var cv = LeaveOneSessionOutRun(config, probe, choice, seeds[0], progress);
             var document = EvaluationResultFile.Write(file, cv, new { dataset = config.Dataset.Name, root = config.Dataset.Root, model = config.Model.Name, preset = config.Preset }, new[] { seeds[0] });
-            Finish(file, document, configuration, notes);
-            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes);
+            notes.AddRange(collector.Warnings);
+            Finish(file, document, configuration, notes, scored);
+            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes, scored);
         }
 
         var result = MultiSeedRunner.Run(seed =>
@@ -59,13 +67,15 @@ public static class ConfiguredExperiment
         }, seeds);
         string resultFile = Path.ChangeExtension(bundlePath, ".results.json");
         var written = EvaluationResultFile.Write(resultFile, result, new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = config.Model.Name, preset = config.Preset, bundle = bundlePath });
-        Finish(resultFile, written, configuration, notes);
-        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes);
+        notes.AddRange(collector.Warnings);
+        Finish(resultFile, written, configuration, notes, scored);
+        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes, scored);
     }
 
-    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes)
+    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes, string scoredSplit)
     {
         document.Configuration = configuration;
+        document.ScoredSplit = scoredSplit;
         document.Warnings = notes;
         EvaluationResultFile.Write(file, document);
     }

@@ -23,6 +23,13 @@ public sealed class EvaluationResultDocument
     /// </summary>
     public string? Protocol { get; set; }
 
+    /// <summary>
+    /// The split the metrics were computed on: <c>test</c> (each fold's held-out session for a
+    /// cross-validation), or <c>train</c> when the data has no test rows, so the metrics are
+    /// training metrics and overstate accuracy on new data; null when a file does not say.
+    /// </summary>
+    public string? ScoredSplit { get; set; }
+
     /// <summary>When the file was written.</summary>
     public DateTime CreatedUtc { get; set; }
 

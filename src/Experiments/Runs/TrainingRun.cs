@@ -29,7 +29,7 @@ public static class TrainingRun
     public static ModelResult Run(MLContext ml, ExperimentTask task, ModelChoice choice, string bundlePath, IExperimentProgress? progress = null)
     {
         if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
-        bool hasTest = task.Records.Any(r => r.Split == SplitNames.Test);
+        bool hasTest = ScoredSplit(task.Records) == SplitNames.Test;
 
         progress?.Stage(task.Name, "featurizing");
         using var featurized = task.Featurize(ml, progress);
@@ -40,6 +40,19 @@ public static class TrainingRun
         runner.Save(model, bundlePath);
         return hasTest ? result : result with { Model = result.Model + " (no test split: training data)" };
     }
+
+    /// <summary>
+    /// The split a run's metrics are computed on: <see cref="SplitNames.Test"/>, or, when
+    /// <paramref name="records"/> have no test rows, <see cref="SplitNames.Train"/> (the model is
+    /// still trained and saved, for a final model on all rows; its metrics are training metrics).
+    /// </summary>
+    public static string ScoredSplit(IEnumerable<MultimodalRecord> records) =>
+        records.Any(r => r.Split == SplitNames.Test) ? SplitNames.Test : SplitNames.Train;
+
+    /// <summary>The warning that goes with <see cref="ScoredSplit"/> <see cref="SplitNames.Train"/>.</summary>
+    public const string NoTestSplitWarning =
+        "the data has no test rows, so the metrics are computed on the training rows and overstate accuracy on new data " +
+        "(give some rows the split 'test', or for a table leave the split column out and msa draws a seeded, stratified 80/10/10 split)";
 
     private static string NameOf(ModelChoice choice, ExperimentTask task) => choice switch
     {

@@ -17,22 +17,29 @@ public static class DatasetLoader
     public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) Load(MLContext ml, string dataset, string? root,
         string? map = null, string? encoding = null)
     {
+        var read = Read(ml, dataset, root, map, encoding);
+        return (read.Records, read.Labels);
+    }
+
+    /// <summary>As <see cref="Load"/>, with the reader's warnings (each kind of problem with its count).</summary>
+    public static LoadedDataset Read(MLContext ml, string dataset, string? root, string? map = null, string? encoding = null)
+    {
         bool isTable = dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase);
         if (!isTable && (map is not null || encoding is not null))
             throw new ArgumentException($"--map and --encoding apply to --dataset {TableDatasetLoader.DatasetName} only, not '{dataset}'.");
-        IReadOnlyList<MultimodalRecord> records = dataset.ToLowerInvariant() switch
+        var (records, warnings) = dataset.ToLowerInvariant() switch
         {
-            "demo" or "demo-speech" => DemoCorpusReader.ReadSpeech(ml, root).Records,
-            "demo-images" => DemoCorpusReader.ReadImages(ml, root).Records,
-            "iemocap" => IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.Session5Test }).Records,
-            "senticap" => SenticapReader.Read(ml, new SenticapOptions { AnnotationPath = SenticapAnnotation(Require(root, dataset)) }).Records,
-            "mvsa" => MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) }).Records,
-            "mosi" or "mosei" or "sims" => ReadMmsa(ml, dataset, root, extractAudio: false, null).Records,
-            TableDatasetLoader.DatasetName => TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding).Records,
-            "ravdess" => RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset) }).Records,
-            "crema-d" or "cremad" => CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset) }).Records,
-            "tess" => TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset) }).Records,
-            "emodb" => EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = Require(root, dataset) }).Records,
+            "demo" or "demo-speech" => Of(DemoCorpusReader.ReadSpeech(ml, root)),
+            "demo-images" => Of(DemoCorpusReader.ReadImages(ml, root)),
+            "iemocap" => Of(IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.Session5Test })),
+            "senticap" => Of(SenticapReader.Read(ml, new SenticapOptions { AnnotationPath = SenticapAnnotation(Require(root, dataset)) })),
+            "mvsa" => Of(MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) })),
+            "mosi" or "mosei" or "sims" => Of(ReadMmsa(ml, dataset, root, extractAudio: false, null)),
+            TableDatasetLoader.DatasetName => Of(TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding)),
+            "ravdess" => Of(RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset) })),
+            "crema-d" or "cremad" => Of(CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset) })),
+            "tess" => Of(TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset) })),
+            "emodb" => Of(EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = Require(root, dataset) })),
             _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
         };
         if (records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");
@@ -40,8 +47,11 @@ public static class DatasetLoader
             ? (dataset.Equals("demo-images", StringComparison.OrdinalIgnoreCase) ? DemoCorpusReader.ImageLabels : DemoCorpusReader.SpeechLabels)
             : null;
         var labels = known ?? records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        return (records, labels);
+        return new LoadedDataset(records, labels, warnings);
     }
+
+    private static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Warnings) Of<TRecord>(DatasetTable<TRecord> table)
+        where TRecord : MultimodalRecord => (table.Records, table.Warnings);
 
     /// <summary>Whether <paramref name="dataset"/> is one of MMSA's sentiment-intensity benchmarks (mosi, mosei, sims).</summary>
     public static bool IsIntensity(string dataset) => MmsaDatasets.Parse(dataset) != null;

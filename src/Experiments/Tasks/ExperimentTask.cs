@@ -81,21 +81,27 @@ public sealed class ExperimentTask
     /// evaluation runs the encoders again and the features are held in memory only by the trainer
     /// that reads them (or streamed by it when they exceed its memory budget). The returned
     /// featurizer holds no label mapping; its input schema is <see cref="BundleInputSchema"/>.
-    /// Dispose the result to delete the files.
+    /// Dispose the result to delete the files. A record the featurizers refuse is named by its table
+    /// line or id (<see cref="RecordInputErrors"/>); images treated as missing go to
+    /// <see cref="IExperimentProgress.Warning"/>, one per record.
     /// </summary>
     public FeaturizedSplits Featurize(MLContext ml, IExperimentProgress? progress = null)
     {
         var train = MapLabels(Split(ml, SplitNames.Train));
-        var featurizer = Featurizer.Fit(train);
+        var featurizer = RecordInputErrors.Located(() => Featurizer.Fit(train), RecordsOf(SplitNames.Train), SplitNames.Train);
+        var skipped = new SkippedImages(featurizer);
         var cache = new MsaMl.Trainers.Training.FeatureCache(ml);
         try
         {
             IDataView Save(IDataView split, string name)
             {
+                var rows = RecordsOf(name);
                 AttachProgress(featurizer, progress?.Featurizing(Name, name));
                 try
                 {
-                    return cache.Save(featurizer.Transform(split), name);
+                    var saved = RecordInputErrors.Located(() => cache.Save(featurizer.Transform(split), name), rows, name);
+                    foreach (string warning in skipped.Since(rows, name)) progress?.Warning(Name, warning);
+                    return saved;
                 }
                 finally
                 {
@@ -115,6 +121,9 @@ public sealed class ExperimentTask
             throw;
         }
     }
+
+    /// <summary>The records of one split, in the order of <see cref="Split"/>'s rows.</summary>
+    public IReadOnlyList<MultimodalRecord> RecordsOf(string split) => Records.Where(r => r.Split == split).ToList();
 
     /// <summary>Sets (or with null clears) the progress of every featurizing transform in <paramref name="model"/>, chains included.</summary>
     public static void AttachProgress(ITransformer model, IProgress<FeaturizingProgress>? progress)

@@ -4,7 +4,12 @@ namespace MsaMl.Pipelines.Datasets;
 public sealed class DatasetFormatException : Exception
 {
     public DatasetFormatException(string file, int line, string problem)
-        : base(line > 0 ? $"{file}, line {line}: {problem}" : $"{file}: {problem}")
+        : this(file, line, problem, null)
+    {
+    }
+
+    public DatasetFormatException(string file, int line, string problem, Exception? inner)
+        : base(line > 0 ? $"{file}, line {line}: {problem}" : $"{file}: {problem}", inner)
     {
         File = file;
         Line = line;

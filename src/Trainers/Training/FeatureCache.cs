@@ -10,7 +10,9 @@ namespace MsaMl.Trainers.Training;
 /// and no second in-memory copy (an ML.NET cache) exists. The files are written in small blocks
 /// (<see cref="FeatureFile"/>) and read by a loader per pass (<see cref="FeatureFileView"/>), so
 /// reading them holds little beyond the rows asked for, and nothing between passes. Disposing
-/// deletes the folder.
+/// deletes the folder; so do Ctrl-C, SIGTERM and the end of the process (<see cref="ExitCleanup"/>).
+/// The folder is named after the owning process (<see cref="CacheFolderOwner"/>), and creating a
+/// cache first deletes the folders left under the same parent by processes that no longer run.
 /// </summary>
 public sealed class FeatureCache : IDisposable
 {
@@ -21,8 +23,11 @@ public sealed class FeatureCache : IDisposable
     public FeatureCache(MLContext context, string? parent = null)
     {
         _context = context;
-        Folder = Path.Combine(parent ?? Path.GetTempPath(), $"msaml-features-{Guid.NewGuid():N}");
+        parent ??= Path.GetTempPath();
+        SweepOnce(parent);
+        Folder = Path.Combine(parent, CacheFolderOwner.NewName());
         Directory.CreateDirectory(Folder);
+        ExitCleanup.Register(Folder);
     }
 
     /// <summary>The folder holding the .idv files.</summary>
@@ -52,13 +57,18 @@ public sealed class FeatureCache : IDisposable
     public void Dispose()
     {
         foreach (var view in _views) view.Dispose();
-        try
-        {
-            if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A reader still holds a file open (Windows); the folder is in the temp folder and named as ours.
-        }
+        // When a reader still holds a file open (Windows) the folder stays; the next run's sweep deletes it.
+        ExitCleanup.DeleteFolder(Folder);
+        ExitCleanup.Forget(Folder);
+    }
+
+    private static readonly HashSet<string> SweptParents = new(StringComparer.Ordinal);
+
+    /// <summary>Sweeps stale caches under <paramref name="parent"/> once per process.</summary>
+    private static void SweepOnce(string parent)
+    {
+        lock (SweptParents)
+            if (!SweptParents.Add(Path.GetFullPath(parent))) return;
+        CacheFolderOwner.SweepStale(parent);
     }
 }

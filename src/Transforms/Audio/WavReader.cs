@@ -116,6 +116,7 @@ public static class WavReader
     }
 
     /// <summary>Writes the <see cref="WavLayout.Frames"/> down-mixed samples into <paramref name="mono"/>.</summary>
+    /// <exception cref="InvalidDataException">A float sample is NaN or infinite.</exception>
     public static void DecodeMono(ReadOnlySpan<byte> file, WavLayout layout, Span<float> mono)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("WAV decoding needs a little-endian machine");
@@ -138,6 +139,7 @@ public static class WavReader
                 MixGeneric(data, layout, mono, scale);
                 break;
         }
+        if (layout.Format == WavLayout.IeeeFloat) FiniteSamples.Check(mono, layout.SampleRate);
     }
 
     private static void Mix(ReadOnlySpan<short> s, int channels, Span<float> mono, float scale)

@@ -65,7 +65,7 @@ public static class ImagePixels
             error = new MsaInputException(column, input.Row, path, $"cannot read image: {ex.Message}", ex);
         }
         if (policy == UnreadableImagePolicy.Throw) throw error;
-        warnings.Add(error.Message + " Treated as a missing image.");
+        warnings.Add(error);
         return false;
     }
 }

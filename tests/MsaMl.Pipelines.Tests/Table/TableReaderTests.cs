@@ -268,6 +268,54 @@ public sealed class TableReaderTests : IDisposable
         Assert.Contains("1 row(s) repeat an id seen before: a (line 4)", Read(file, "id=id,text=text,label=label").Warnings);
     }
 
+    [Theory]
+    [InlineData("text,label,text\nhello,pos,bye\n", "the table has 2 columns named 'text' (column 1) and 'text' (column 3), so 'text' (for text) is ambiguous")]
+    [InlineData("Text,label,TEXT\nhello,pos,bye\n", "'Text' (column 1) and 'TEXT' (column 3), so 'text' (for text) is ambiguous")]
+    public void AMappedColumnNameTheHeaderHasTwiceIsAnErrorNamingItAndTheFile(string csv, string expected)
+    {
+        // Before: the first of the two silently won.
+        string file = _temp.Write("dup.csv", csv);
+        var error = Assert.Throws<DatasetFormatException>(() => Read(file, "text=text,label=label"));
+        Assert.Equal(file, error.File);
+        Assert.Equal(1, error.Line);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void AnExactNameIsNotAmbiguousBesideOneThatDiffersInCase()
+    {
+        string file = _temp.Write("case.csv", "text,Label,label\nhello,pos,neg\n");
+        Assert.Equal("neg", Assert.Single(Read(file, "text=text,label=label").Records).Label);
+    }
+
+    [Fact]
+    public void ADuplicatedColumnNoKeyMapsIsStillRead()
+    {
+        string file = _temp.Write("dup.csv", "note,text,note,label\na,hello,b,pos\n");
+        Assert.Equal("hello", Assert.Single(Read(file, "text=text,label=label").Records).Text);
+    }
+
+    [Theory]
+    [InlineData("text=Valence,label=Valence", "column 'Valence' is mapped to both text and label")]
+    [InlineData("text=Text,label=Valence,split=valence", "column 'Valence' is mapped to both label and split")]
+    [InlineData("text=Text,image=Text,label=Valence", "column 'Text' is mapped to both text and image")]
+    public void OneColumnMappedToTwoKeysIsAnError(string map, string expected)
+    {
+        // Before: text=Valence,label=Valence was accepted and any model scored 100 %.
+        string file = _temp.Write("t.csv", "Text,Valence\nhello,positive\nbye,negative\n");
+        var error = Assert.Throws<DatasetFormatException>(() => Read(file, map));
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("t.csv", error.Message);
+    }
+
+    [Fact]
+    public void IdAndGroupMayNameAColumnAnotherKeyReads()
+    {
+        string file = _temp.Write("t.csv", "Text,Valence\nhello,positive\nbye,negative\n");
+        var table = Read(file, "id=Text,group=Text,text=Text,label=Valence");
+        Assert.Equal(["hello", "bye"], table.Records.Select(r => r.Id));
+    }
+
     [Fact]
     public void AMissingTableNamesThePath()
     {

@@ -35,6 +35,14 @@ public static class IemocapReader
 
         var records = scan.Records;
         WarningList.AddCounted(warnings, "utterance(s) labelled xxx (no agreement) excluded", scan.NoAgreement);
+        if (scan.OutsideLabelSet.Count > 0)
+        {
+            var counts = scan.OutsideLabelSet.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}");
+            warnings.Add($"{scan.OutsideLabelSet.Values.Sum()} utterance(s) of classes outside the {LabelSetName(options.LabelSet)} excluded: {string.Join(", ", counts)}");
+        }
+        int excluded = scan.NoAgreement.Count + scan.OutsideLabelSet.Values.Sum();
+        if (excluded > 0)
+            warnings.Add($"{scan.Evaluated - excluded} of {scan.Evaluated} evaluated utterance(s){DialogKindName(options.DialogKind)} belong to the {LabelSetName(options.LabelSet)}; {excluded} excluded");
         WarningList.AddCounted(warnings, $"utterance(s) without a wav file under Session{{n}}/sentences/wav{(options.RequireAudio ? " dropped" : ", kept with an empty AudioPath")}", scan.MissingWav);
         WarningList.AddCounted(warnings, $"utterance(s) without a transcript line{(options.RequireText ? " dropped" : ", kept with an empty Text")}", scan.MissingText);
         WarningList.AddCounted(warnings, "dialog(s) without a transcription file", scan.MissingTranscriptionFiles);
@@ -132,11 +140,14 @@ public static class IemocapReader
         if (options.DialogKind == IemocapDialogKind.Improvised && !id.Improvised) return;
         if (options.DialogKind == IemocapDialogKind.Scripted && id.Improvised) return;
 
+        scan.Evaluated++;
         string? label = IemocapLabels.Map(utterance.Label, options.LabelSet, options.KeepNoAgreement);
         if (label is null)
         {
             if (utterance.Label == IemocapLabels.NoAgreement && options.LabelSet == IemocapLabelSet.TenClass)
                 scan.NoAgreement.Add(utterance.Id);
+            else
+                scan.OutsideLabelSet[utterance.Label] = scan.OutsideLabelSet.GetValueOrDefault(utterance.Label) + 1;
             return;
         }
 
@@ -175,11 +186,22 @@ public static class IemocapReader
         return session == options.ValidationSession ? SplitNames.Validation : SplitNames.Train;
     }
 
+    private static string LabelSetName(IemocapLabelSet set) => set == IemocapLabelSet.FourClass ? "4-class set (exc merged into hap)" : "10-class set";
+
+    private static string DialogKindName(IemocapDialogKind kind) => kind switch
+    {
+        IemocapDialogKind.Improvised => " of improvised dialogs",
+        IemocapDialogKind.Scripted => " of scripted dialogs",
+        _ => "",
+    };
+
     /// <summary>What reading the sessions has gathered so far.</summary>
     private sealed class SessionScan
     {
         public List<IemocapRecord> Records { get; } = [];
         public List<string> NoAgreement { get; } = [];
+        public Dictionary<string, int> OutsideLabelSet { get; } = new(StringComparer.Ordinal);
+        public int Evaluated { get; set; }
         public List<string> MissingWav { get; } = [];
         public List<string> MissingText { get; } = [];
         public List<string> MissingTranscriptionFiles { get; } = [];

@@ -16,6 +16,14 @@ internal sealed record RawTable(string File, TableFormat Format, int HeaderLine,
         return ignoringCase.Count == 1 ? ignoringCase[0] : -1;
     }
 
+    /// <summary>The indices of the columns <paramref name="column"/> names: those of that exact name, else those equal ignoring case.</summary>
+    public IReadOnlyList<int> Matching(string column)
+    {
+        var exact = Enumerable.Range(0, Columns.Count).Where(i => Columns[i] == column).ToList();
+        return exact.Count > 0 ? exact : Enumerable.Range(0, Columns.Count)
+            .Where(i => string.Equals(Columns[i], column, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
     /// <summary>The columns for error messages: <c>'a', 'b', 'c'</c>.</summary>
     public string ColumnList => Columns.Count == 0 ? "none" : string.Join(", ", Columns.Select(c => $"'{c}'"));
 }

@@ -9,6 +9,9 @@ public sealed class TableRecord : MultimodalRecord
     /// <summary>The label as a number when <see cref="TableLabelKind.Number"/> is chosen; NaN for class labels.</summary>
     public float Value { get; set; } = float.NaN;
 
+    /// <summary>The table file the row was read from (full path).</summary>
+    public string File { get; set; } = "";
+
     /// <summary>The 1-based line of the table on which the row starts.</summary>
     public int Line { get; set; }
 }
