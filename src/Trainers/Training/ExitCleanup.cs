@@ -5,8 +5,9 @@ namespace MsaMl.Trainers.Training;
 /// <summary>
 /// Deletes registered folders when the process ends early: on Ctrl-C (SIGINT), SIGTERM, SIGHUP and
 /// SIGQUIT (<see cref="PosixSignalRegistration"/>, also the console close events on Windows) and
-/// on <see cref="AppDomain.ProcessExit"/>. The handlers never cancel the signal, so the process
-/// still ends as it would have; they only remove what would otherwise stay in the temp folder.
+/// on <see cref="AppDomain.ProcessExit"/> (which .NET does not raise for these signals). The handlers
+/// never cancel the signal, so the process still ends as it would have; they only remove what would
+/// otherwise stay in the temp folder.
 /// </summary>
 internal static class ExitCleanup
 {
@@ -27,7 +28,11 @@ internal static class ExitCleanup
             {
                 try
                 {
-                    Registrations.Add(PosixSignalRegistration.Create(signal, _ => DeleteAll()));
+                    // An application that cancels the signal itself (Console.CancelKeyPress) goes on running with its caches.
+                    Registrations.Add(PosixSignalRegistration.Create(signal, context =>
+                    {
+                        if (!context.Cancel) DeleteAll();
+                    }));
                 }
                 catch (Exception ex) when (ex is PlatformNotSupportedException or IOException)
                 {
