@@ -86,7 +86,8 @@ public sealed class PredictInputTests(SpeechAndImageBundles bundles) : IClassFix
         var (code, errors) = CliRunner.Run("predict", "--model", altered, "--text", "hello");
         Assert.Equal(2, code);
         Assert.Single(errors.Trim().Split('\n'));
-        Assert.StartsWith($"msa: error: {altered}: stage 2 ('MsaMl.Aat') cannot be rebuilt from its options and weights: ", errors);
+        Assert.StartsWith($"msa: error: {altered}: stage ", errors);
+        Assert.Contains("('MsaMl.Aat'): ", errors);
     }
 
     [LinuxFact]
