@@ -5,9 +5,10 @@ namespace MsaMl.Transforms.Audio;
 /// <summary>
 /// Reads a row's WAV file into mono samples at one rate, with buffers kept between rows (file
 /// bytes, decoded and resampled samples); one per thread. Bad files throw
-/// <see cref="MsaInputException"/> naming the column, row and file.
+/// <see cref="MsaInputException"/> naming the column, row and file; <paramref name="checkRate"/> may refuse
+/// a file's rate (from its header, before decoding).
 /// </summary>
-internal sealed class AudioFileLoader(string column, string? baseFolder, int sampleRate)
+internal sealed class AudioFileLoader(string column, string? baseFolder, int sampleRate, WavLimits limits, Action<int>? checkRate = null)
 {
     private byte[] _file = Array.Empty<byte>();
     private float[] _decoded = Array.Empty<float>();
@@ -21,9 +22,10 @@ internal sealed class AudioFileLoader(string column, string? baseFolder, int sam
         string path = FilePaths.Resolve(input.Value, baseFolder);
         try
         {
-            int length = WavReader.ReadFile(path, ref _file);
+            int length = WavReader.ReadFile(path, ref _file, limits);
             var file = _file.AsSpan(0, length);
-            var layout = WavReader.Parse(file);
+            var layout = WavReader.Parse(file, limits);
+            checkRate?.Invoke(layout.SampleRate);
             Grow(ref _decoded, layout.Frames);
             WavReader.DecodeMono(file, layout, _decoded);
             samples = _decoded.AsSpan(0, layout.Frames);

@@ -10,14 +10,13 @@ namespace MsaMl.Transforms.Audio;
 internal sealed class SpectrogramWorker
 {
     private readonly LogSpectrogramOptions _options;
-    private byte[] _file = Array.Empty<byte>();
-    private float[] _decoded = Array.Empty<float>();
-    private float[] _resampled = Array.Empty<float>();
+    private readonly AudioFileLoader _loader;
 
     public SpectrogramWorker(LogSpectrogramOptions options)
     {
         _options = options;
         Computer = new SpectrogramComputer(options);
+        _loader = new AudioFileLoader(options.InputColumnName, options.BaseFolder, options.SampleRate, options.Limits, Computer.CheckRate);
     }
 
     public SpectrogramComputer Computer { get; }
@@ -26,47 +25,7 @@ internal sealed class SpectrogramWorker
     /// Decodes, down-mixes and resamples the row's file into the worker's buffer; false for an empty
     /// path (missing recording). Bad files throw <see cref="MsaInputException"/> naming the row and file.
     /// </summary>
-    public bool TryLoad(FeaturizerInput input, out ReadOnlySpan<float> samples)
-    {
-        samples = default;
-        if (string.IsNullOrWhiteSpace(input.Value)) return false;
-        string path = FilePaths.Resolve(input.Value, _options.BaseFolder);
-        string column = _options.InputColumnName;
-        try
-        {
-            int length = WavReader.ReadFile(path, ref _file, _options.Limits);
-            var file = _file.AsSpan(0, length);
-            var layout = WavReader.Parse(file, _options.Limits);
-            Computer.CheckRate(layout.SampleRate);
-            Grow(ref _decoded, layout.Frames);
-            WavReader.DecodeMono(file, layout, _decoded);
-            samples = _decoded.AsSpan(0, layout.Frames);
-            if (layout.SampleRate != _options.SampleRate)
-            {
-                var resampler = PolyphaseResampler.For(layout.SampleRate, _options.SampleRate);
-                Grow(ref _resampled, resampler.OutputLength(samples.Length));
-                int count = resampler.Process(samples, _resampled);
-                samples = _resampled.AsSpan(0, count);
-            }
-            return true;
-        }
-        catch (FileNotFoundException)
-        {
-            throw new MsaInputException(column, input.Row, path, "audio file not found");
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new MsaInputException(column, input.Row, path, $"cannot read WAV: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new MsaInputException(column, input.Row, path, $"cannot read file: {ex.Message}", ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new MsaInputException(column, input.Row, path, $"cannot read file: {ex.Message}", ex);
-        }
-    }
+    public bool TryLoad(FeaturizerInput input, out ReadOnlySpan<float> samples) => _loader.TryLoad(input, out samples);
 
     /// <summary>
     /// Fills one row's spectrogram (pre-zeroed) and, when <paramref name="statistics"/> is not empty,
@@ -98,10 +57,5 @@ internal sealed class SpectrogramWorker
             statistics[2 * row] = (float)mean;
             statistics[2 * row + 1] = (float)std;
         }
-    }
-
-    private static void Grow(ref float[] buffer, int length)
-    {
-        if (buffer.Length < length) buffer = new float[Math.Max(length, buffer.Length * 3 / 2)];
     }
 }

@@ -16,6 +16,9 @@ public sealed class AcousticFunctionalsOptions
     /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
     public string? BaseFolder { get; set; }
 
+    /// <summary>Sample-rate, channel, duration and size limits, checked from each file's header before decoding.</summary>
+    public WavLimits Limits { get; set; } = new();
+
     /// <summary>The analysis rate in Hz; files at other rates are resampled to it.</summary>
     public int SampleRate { get; set; } = 16000;
 

@@ -48,7 +48,7 @@ public sealed class AcousticFunctionalsTransformer : FeaturizingTransformer
 
     private sealed class Worker(AcousticFunctionalsOptions options)
     {
-        private readonly AudioFileLoader _loader = new(options.InputColumnName, options.BaseFolder, options.SampleRate);
+        private readonly AudioFileLoader _loader = new(options.InputColumnName, options.BaseFolder, options.SampleRate, options.Limits);
         private readonly FunctionalsAnalyzer _analyzer = new(options);
 
         public void Featurize(FeaturizerInput input, Span<float> output)
