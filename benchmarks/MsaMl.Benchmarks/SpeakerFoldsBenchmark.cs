@@ -2,8 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MsaMl.Experiments;
+using MsaMl.Experiments.Configuration;
+using MsaMl.Pipelines.Evaluation;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Audio.Functionals;
@@ -19,7 +23,10 @@ namespace MsaMl.Benchmarks;
 /// its speaker; WA and UA are over the pooled predictions. MsaMl recipes: acoustic functionals
 /// and/or log-mel statistics, standardized globally or per speaker (GroupStandardization, test
 /// speakers from their own unlabeled rows), then an ML.NET trainer; several seeds, mean ± std.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--datasets folder]
+/// Then EmoDB on <c>msa train</c>'s split through the experiment path itself (ConfiguredExperiment,
+/// the fast preset): the audio model as <c>msa train --dataset emodb --model audio</c> trains it, and
+/// with --cnn the small-CNN audio model (<c>--set model.pooled=null</c>) on the same seeds.
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--no-train-split] [--cnn] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -36,12 +43,15 @@ public static class SpeakerFoldsBenchmark
 
     private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer);
 
+    /// <summary>The fast preset's speech configuration with its audio model: the featurizer options and the pooled model the benchmark measures as the default.</summary>
+    private static readonly ExperimentConfig Preset = ExperimentConfigJson.FromJson(ExperimentPresets.Defaults(ExperimentPresets.Fast, "emodb", "audio"));
+
     private static readonly Recipe[] Recipes =
     [
         new("functionals, global standardization -> L-BFGS max. entropy", "Functionals", false, "lbfgs"),
         new("functionals, per speaker -> L-BFGS max. entropy", "Functionals", true, "lbfgs"),
         new("log-mel statistics, per speaker -> L-BFGS max. entropy", "MelStatistics", true, "lbfgs"),
-        new("functionals + log-mel statistics, global -> L-BFGS max. entropy", "Both", false, "lbfgs"),
+        new("functionals + log-mel statistics, global -> L-BFGS max. entropy (the fast preset's audio model)", "Both", false, "preset"),
         new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
         new("functionals + log-mel statistics, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
     ];
@@ -53,6 +63,7 @@ public static class SpeakerFoldsBenchmark
         string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
         Console.WriteLine($"# speech-folds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, seeds {string.Join(",", seeds)}");
         if (corpus is "emodb" or "both") Evaluate("EmoDB, leave one speaker out (10 folds)", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds, !args.Contains("--no-peer"));
+        if (corpus is "emodb" or "both" && !args.Contains("--no-train-split")) MsaTrainSplit(Path.Combine(datasets, "emodb"), seeds, args.Contains("--cnn"));
         if (corpus is "urdu" or "both") Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"));
         return 0;
     }
@@ -91,11 +102,44 @@ public static class SpeakerFoldsBenchmark
         if (peer) Console.WriteLine(Peers(rows, features));
     }
 
+    private static void MsaTrainSplit(string root, int[] seeds, bool cnn)
+    {
+        Console.WriteLine("\n## EmoDB, msa train's split (test speakers 15 and 16, validation 14), through the experiment path (fast preset)");
+        Console.WriteLine("\n| model | seeds | UA | WA | seconds |\n|---|---|---|---|---|");
+        var models = new List<(string Name, int[] Seeds, JsonNode? Pooled)> { ("audio: functionals + log-mel statistics -> L-BFGS (msa train --dataset emodb --model audio)", seeds.Take(1).ToArray(), JsonValue.Create("preset")) };
+        if (cnn) models.Add(("audio: small CNN, the AAT's audio branch (--set model.pooled=null)", seeds, null));
+        foreach (var (name, modelSeeds, pooled) in models)
+        {
+            var overlay = new JsonObject
+            {
+                ["dataset"] = new JsonObject { ["name"] = "emodb", ["root"] = root },
+                ["model"] = new JsonObject { ["name"] = "audio" },
+                ["evaluation"] = new JsonObject { ["seeds"] = new JsonArray(modelSeeds.Select(s => (JsonNode)s).ToArray()) },
+            };
+            if (pooled is null) overlay["model"]!.AsObject()["pooled"] = null;
+            var config = ExperimentConfigResolver.Resolve(overlay);
+            string bundle = Path.Combine(Path.GetTempPath(), $"msaml-speech-folds-{Guid.NewGuid():N}.zip");
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var outcome = ConfiguredExperiment.Run(config, bundle);
+                string Show(string metric) => $"{100 * outcome.Summary[metric].Mean:F1}" + (modelSeeds.Length > 1 ? $" ± {100 * outcome.Summary[metric].StandardDeviation:F1}" : "") + " %";
+                Console.WriteLine($"| {name} | {string.Join(",", modelSeeds)} | {Show(MetricNames.UnweightedAccuracy)} | {Show(MetricNames.WeightedAccuracy)} | {clock.Elapsed.TotalSeconds:F0} |");
+            }
+            finally
+            {
+                File.Delete(bundle);
+                File.Delete(Path.ChangeExtension(bundle, ".results.json"));
+            }
+        }
+    }
+
     private static FeatureRow[] Featurize(MLContext ml, List<Utterance> rows)
     {
         var data = ml.Data.LoadFromEnumerable(rows.Select(r => new AudioRow { AudioPath = r.Path }));
-        var spectrogram = new LogSpectrogramOptions { SampleRate = 16000, MelBands = 40, TimeFrames = 300, StatisticsColumnName = "MelStatistics" };
-        var pipeline = ml.Msa().Transforms.AcousticFunctionals().Append(ml.Msa().Transforms.LogSpectrogram(spectrogram));
+        var spectrogram = Preset.Featurizers.Spectrogram!;
+        spectrogram.StatisticsColumnName = "MelStatistics";
+        var pipeline = ml.Msa().Transforms.AcousticFunctionals(Preset.Featurizers.Functionals!).Append(ml.Msa().Transforms.LogSpectrogram(spectrogram));
         var output = pipeline.Fit(data).Transform(data);
         var functionals = output.GetColumn<float[]>("Functionals").ToArray();
         var statistics = output.GetColumn<float[]>("MelStatistics").ToArray();
@@ -128,11 +172,14 @@ public static class SpeakerFoldsBenchmark
             IEstimator<ITransformer> normalize = recipe.PerSpeaker
                 ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "Features", Axis = StatisticsAxis.Rows })
                 : ml.Transforms.CopyColumns("Features", recipe.Column).Append(ml.Transforms.NormalizeMeanVariance("Features"));
-            IEstimator<ITransformer> trainer = recipe.Trainer == "sdca"
-                ? ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()
-                : ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy();
+            IEstimator<ITransformer> model = recipe.Trainer switch
+            {
+                "preset" => Preset.Model.Pooled!.Estimator(ml, [recipe.Column]),
+                "sdca" => normalize.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
+                _ => normalize.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
+            };
             var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })))
-                .Append(normalize).Append(trainer).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+                .Append(model).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
             var output = pipeline.Fit(train).Transform(test).GetColumn<string>("PredictedLabel").ToArray();
             for (int k = 0; k < testIndexes.Length; k++) predicted[testIndexes[k]] = output[k];
         }

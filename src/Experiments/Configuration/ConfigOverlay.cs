@@ -54,5 +54,13 @@ public static class ConfigOverlay
         return node;
     }
 
+    /// <summary>Whether the overlay sets <paramref name="path"/> to JSON null (not merely leaves it out).</summary>
+    public static bool SetsNull(JsonObject overlay, string path)
+    {
+        int dot = path.LastIndexOf('.');
+        var parent = dot < 0 ? overlay : Get(overlay, path[..dot]) as JsonObject;
+        return parent is not null && Key(parent, path[(dot + 1)..]) is { } key && parent[key] is null;
+    }
+
     private static string? Key(JsonObject o, string key) => o.Select(p => p.Key).FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
 }

@@ -6,6 +6,7 @@ using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;
 using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Audio.Functionals;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Text;
 
@@ -22,7 +23,8 @@ public static class ConfiguredTask
         bool quick = config.Training.Quick;
         var f = config.Featurizers;
         IEstimator<ITransformer> featurizer;
-        string firstSequence, firstPooled;
+        string firstSequence;
+        string[] firstPooled;
         if (speech)
         {
             var s = Clone(f.Spectrogram!);
@@ -32,7 +34,15 @@ public static class ConfiguredTask
             s.Progress = progress?.Featurizing(name, "train (spectrogram moments)");
             featurizer = ml.Msa().Transforms.LogSpectrogram(s);
             firstSequence = "Spectrogram";
-            firstPooled = "SpectrogramStats";
+            firstPooled = ["SpectrogramStats"];
+            if (f.Functionals is { } functionalsOptions)
+            {
+                var functionals = Clone(functionalsOptions);
+                functionals.InputColumnName = "AudioPath";
+                functionals.OutputColumnName = "Functionals";
+                featurizer = featurizer.Append(ml.Msa().Transforms.AcousticFunctionals(functionals));
+                firstPooled = ["Functionals", "SpectrogramStats"];
+            }
         }
         else
         {
@@ -47,7 +57,8 @@ public static class ConfiguredTask
                 features.OutputColumnName = "ImageFeatures";
                 featurizer = featurizer.Append(ml.Msa().Transforms.PretrainedImageFeatures(features));
             }
-            firstSequence = firstPooled = quick ? "ImageTensor" : "ImageFeatures";
+            firstSequence = quick ? "ImageTensor" : "ImageFeatures";
+            firstPooled = [firstSequence];
         }
         var text = Clone(f.Text);
         text.InputColumnName = "Text";
@@ -100,7 +111,9 @@ public static class ConfiguredTask
             LabelMapping = LabelKeys.Mapping(ml, labels),
             Model = Model,
             HeadModel = Head,
-            EarlyFusionColumns = new[] { firstPooled, "TextEmbedding" },
+            EarlyFusionColumns = [.. firstPooled, "TextEmbedding"],
+            FirstPooledColumns = firstPooled,
+            PooledModel = config.Model.Pooled is { } pooled ? columns => pooled.Estimator(ml, columns) : null,
         };
     }
 

@@ -65,6 +65,7 @@ public static class ExperimentConfigJson
     {
         var root = JsonSerializer.SerializeToNode(config, Options)!.AsObject();
         var model = new JsonObject { ["name"] = config.Model.Name };
+        if (config.Model.Pooled is { } pooled) model["pooled"] = JsonSerializer.SerializeToNode(pooled, Options);
         if (config.Model.Options is { } options)
             foreach (var (key, value) in JsonSerializer.SerializeToNode(options, options.GetType(), Options)!.AsObject())
                 model[key] = value?.DeepClone();
@@ -77,6 +78,10 @@ public static class ExperimentConfigJson
         }
         return ordered;
     }
+
+    /// <summary>The model names of a kind of task that can be pooled-feature models.</summary>
+    private static IEnumerable<string> PooledNames(TaskKind kind) =>
+        TaskModels.Names(kind).Where(n => TaskModels.Parse(n, kind) is ModelChoice.First or ModelChoice.Text or ModelChoice.Early);
 
     /// <summary>The configuration as indented JSON text.</summary>
     public static string Write(ExperimentConfig config) => ToJson(config).ToJsonString(Options);
@@ -97,9 +102,14 @@ public static class ExperimentConfigJson
         catch (ArgumentException) { throw new ExperimentConfigException("model.name", Show(JsonValue.Create(name)), $"a {config.Kind.ToString().ToLowerInvariant()} dataset takes one of: {string.Join(", ", TaskModels.Names(config.Kind))}"); }
         var type = OptionsType(choice, config.Kind);
         config.Model = new ModelSection { Name = name.ToLowerInvariant() };
-        if (type is null)
+        var pooled = Take(model, "pooled");
+        if (pooled is not null && type is not null && choice is not (ModelChoice.First or ModelChoice.Text))
+            throw new ExperimentConfigException("model.pooled", Show(pooled), $"model '{name}' is a TorchSharp model; a pooled-feature model is early fusion or a single modality ({string.Join(", ", PooledNames(config.Kind))})");
+        if (type is null || pooled is not null)
         {
-            if (model.Count > 0) throw new ExperimentConfigException($"model.{model.First().Key}", Show(model.First().Value), "early fusion (L-BFGS over pooled features) has no options besides 'name'");
+            if (model.Count > 0) throw new ExperimentConfigException($"model.{model.First().Key}", Show(model.First().Value), "a pooled-feature model has no options besides 'name' and 'pooled'");
+            if (pooled is not null) ConfigSchema.Check(pooled as JsonObject ?? throw new ExperimentConfigException("model.pooled", Show(pooled), "expected an object"), typeof(PooledModelOptions), "model.pooled");
+            config.Model.Pooled = pooled is null ? new PooledModelOptions() : Deserialize<PooledModelOptions>(pooled, "model.pooled");
         }
         else
         {

@@ -49,7 +49,7 @@ public static class ExperimentConfigResolver
             throw new ExperimentConfigException("dataset.name", $"\"{dataset}\"", "MOSI, MOSEI and SIMS run MMSA's protocol from the flags (msa train --dataset " + dataset.ToLowerInvariant() + " ...), not from an experiment configuration");
         var kind = TaskModels.KindOf(dataset, map);
         if (model is not null) TaskModels.Parse(model, kind);
-        var complete = ExperimentPresets.Defaults(preset, dataset, model, map);
+        var complete = ExperimentPresets.Defaults(preset, dataset, model, map, presetModel: !ConfigOverlay.SetsNull(overlay, "model.pooled"));
         ConfigOverlay.Merge(complete, overlay);
         return ExperimentConfigJson.FromJson(complete);
     }

@@ -44,6 +44,9 @@ public static class ExperimentConfigValidation
         Require(speech == (f.Image is null), "featurizers.image", speech ? "an object" : "null", speech ? "a speech dataset has no image featurizer" : "an image dataset needs the image options");
         Require(speech == (f.ImageFeatures is null), "featurizers.imageFeatures", speech ? "an object" : "null", speech ? "a speech dataset has no image featurizer" : "an image dataset needs the imageFeatures options");
         if (f.Spectrogram is { } s) Spectrogram(s);
+        Require(speech || f.Functionals is null, "featurizers.functionals", "an object", "acoustic functionals are a speech featurizer; an image dataset has none");
+        if (f.Functionals is { } functionals) OwnCheck("featurizers.functionals", functionals.Validate);
+        if (c.Model.Pooled is { } pooled) OwnCheck("model.pooled", pooled.Validate);
         Require(f.Text.MaxTokens is >= 1 and <= 512, "featurizers.text.maxTokens", f.Text.MaxTokens, "expected 1 to 512");
         Require(f.Text.EncoderBatchSize >= 1, "featurizers.text.encoderBatchSize", f.Text.EncoderBatchSize, "expected at least 1");
         if (f.Image is { } image)
@@ -102,6 +105,25 @@ public static class ExperimentConfigValidation
                 Require(h.Hidden >= 1, "model.hidden", h.Hidden, "expected at least 1");
                 Dropout(h.Dropout, "model.dropout");
                 break;
+        }
+    }
+
+    /// <summary>Runs an options class's own check, reporting its error under the configuration key of the option it names.</summary>
+    private static void OwnCheck(string section, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException ex)
+        {
+            string option = ex.ParamName is { Length: > 0 } name ? $"{section}.{char.ToLowerInvariant(name[0])}{name[1..]}" : section;
+            string message = ex.Message;
+            int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            if (cut >= 0) message = message[..cut];
+            int colon = message.IndexOf(": ", StringComparison.Ordinal);
+            string shown = ex is ArgumentOutOfRangeException { ActualValue: { } actual } ? Convert.ToString(actual, CultureInfo.InvariantCulture) ?? "" : "the value";
+            throw new ExperimentConfigException(option, shown, (colon >= 0 ? message[(colon + 2)..] : message).TrimEnd('.'));
         }
     }
 

@@ -39,7 +39,16 @@ public static class ExperimentPresets
     }
 
     /// <summary>The complete configuration a preset gives for a dataset and a model name (null: the task's paper model).</summary>
-    public static JsonObject Defaults(string preset, string dataset, string? model, string? map = null)
+    /// <param name="preset">The preset name.</param>
+    /// <param name="dataset">The dataset name.</param>
+    /// <param name="model">The model name; null: the task's paper model.</param>
+    /// <param name="map">A table's column map.</param>
+    /// <param name="presetModel">
+    /// Whether a model name the preset defines as its own model (the fast preset's pooled audio
+    /// model) gets that model; false gives the TorchSharp trainer's options instead (what
+    /// <c>--set model.pooled=null</c> asks for).
+    /// </param>
+    public static JsonObject Defaults(string preset, string dataset, string? model, string? map = null, bool presetModel = true)
     {
         var kind = TaskModels.KindOf(dataset, map);
         string name = model ?? (kind == TaskKind.Speech ? "aat" : "ote");
@@ -61,6 +70,7 @@ public static class ExperimentPresets
             Model = new ModelSection
             {
                 Name = name.ToLowerInvariant(),
+                Pooled = ExperimentConfigJson.OptionsType(choice, kind) is null ? new PooledModelOptions() : null,
                 Options = ExperimentConfigJson.OptionsType(choice, kind) switch
                 {
                     null => null,
@@ -81,6 +91,13 @@ public static class ExperimentPresets
             _ => kind == TaskKind.Speech ? "aat" : "ote",
         };
         if (trainer.Length > 0 && section[trainer] is JsonObject options) ConfigOverlay.Merge(json["model"]!.AsObject(), options);
+        // A preset may make a model name its own model (the fast preset's audio model is pooled features -> ML.NET).
+        if (presetModel && choice != ModelChoice.Paper && section[name.ToLowerInvariant()] is JsonObject own)
+        {
+            var ownModel = new JsonObject { ["name"] = name.ToLowerInvariant() };
+            ConfigOverlay.Merge(ownModel, own);
+            json["model"] = ownModel;
+        }
         return json;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MsaMl.Transforms.Audio;
+using MsaMl.Transforms.Audio.Functionals;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Text;
 
@@ -11,6 +12,10 @@ public sealed class FeaturizerSection
     /// <summary>The log spectrogram of speech tasks.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LogSpectrogramOptions? Spectrogram { get; set; }
+
+    /// <summary>Speech tasks: eGeMAPS-like acoustic functionals per utterance, read by pooled models (the audio model of the <c>fast</c> preset, early fusion); null: not computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AcousticFunctionalsOptions? Functionals { get; set; }
 
     /// <summary>The image tensor (pixels) of image tasks.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -53,12 +53,13 @@ public sealed class TaskRunner
         switch (choice)
         {
             case ModelChoice.Early:
-                _progress?.Stage(Task.Name, $"training {name}");
-                var clock = Stopwatch.StartNew();
-                var early = Task.Regression
-                    ? MsaPipelines.EarlyFusionRegression(_ml, Task.EarlyFusionColumns, labelColumn: Task.LabelColumn).Fit(Features.Train)
-                    : MsaPipelines.EarlyFusion(_ml, Task.EarlyFusionColumns).Fit(Features.Train);
-                return new TrainedModel(name, early, "Score", "PredictedLabel", 0, clock.Elapsed.TotalSeconds);
+                return TrainPooled(Task.Regression
+                    ? MsaPipelines.EarlyFusionRegression(_ml, Task.EarlyFusionColumns, labelColumn: Task.LabelColumn)
+                    : Task.PooledModel?.Invoke(Task.EarlyFusionColumns) ?? MsaPipelines.EarlyFusion(_ml, Task.EarlyFusionColumns), name);
+            case ModelChoice.First or ModelChoice.Text when Task.PooledModel is { } pooled:
+                if (score != "Score" || predicted != "PredictedLabel")
+                    throw new InvalidOperationException($"Model '{name}' is a pooled-feature model, which writes Score and PredictedLabel only; it cannot be a late-fusion member.");
+                return TrainPooled(pooled(choice == ModelChoice.Text ? ["TextEmbedding"] : Task.FirstPooledColumns is { Length: > 0 } columns ? columns : [Task.EarlyFusionColumns[0]]), name);
             case ModelChoice.Late:
                 var first = Train(ModelChoice.First, Task.FirstModality, LateMemberScore.First, "PredictedFirst");
                 var text = Train(ModelChoice.Text, "text", LateMemberScore.Text, "PredictedText");
@@ -114,6 +115,14 @@ public sealed class TaskRunner
                 new LateFusionMember { Name = "text", ScoreColumnName = LateMemberScore.Text, PresenceColumnName = "Text" },
             },
         });
+
+    private TrainedModel TrainPooled(IEstimator<ITransformer> estimator, string name)
+    {
+        _progress?.Stage(Task.Name, $"training {name}");
+        var clock = Stopwatch.StartNew();
+        var model = estimator.Fit(Features.Train);
+        return new TrainedModel(name, model, "Score", "PredictedLabel", 0, clock.Elapsed.TotalSeconds);
+    }
 
     private TrainedModel TrainTorch(IEstimator<ITransformer> estimator, string name)
     {

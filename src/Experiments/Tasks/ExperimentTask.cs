@@ -64,6 +64,16 @@ public sealed class ExperimentTask
     /// <summary>Pooled feature columns for early fusion.</summary>
     public required string[] EarlyFusionColumns { get; init; }
 
+    /// <summary>The first modality's pooled feature columns (a pooled single-modality model reads them); empty: the first column of <see cref="EarlyFusionColumns"/>.</summary>
+    public string[] FirstPooledColumns { get; init; } = [];
+
+    /// <summary>
+    /// The configured pooled-feature model over the given columns (early fusion, or a single
+    /// modality's pooled model); null: the model is a TorchSharp model, and early fusion uses
+    /// L-BFGS maximum entropy with ML.NET's defaults.
+    /// </summary>
+    public Func<IReadOnlyList<string>, IEstimator<ITransformer>>? PooledModel { get; init; }
+
     /// <summary>The records of one split as an IDataView in the standard columns.</summary>
     public IDataView Split(MLContext ml, string split) => Regression
         ? ml.Data.LoadFromEnumerable(Records.Where(r => r.Split == split).Select(StandardIntensity).ToList())

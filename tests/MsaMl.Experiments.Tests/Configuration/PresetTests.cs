@@ -73,6 +73,75 @@ public sealed class PresetTests
         var head = Assert.IsType<MsaMl.Trainers.Fusion.FusionHeadOptions>(Resolve("fast", "iemocap", "tfn").Model.Options);
         Assert.Equal((32, 4, 64, 0.3), (head.Width, head.Heads, head.Hidden, head.Dropout));
         Assert.Null(Resolve("fast", "iemocap", "early").Model.Options);
+        Assert.NotNull(Resolve("fast", "iemocap", "early").Model.Pooled);
+    }
+
+    [Fact]
+    public void FastAudioIsThePooledSpeechRecipeAndPaperAudioStaysTheAatBranch()
+    {
+        var fast = Resolve("fast", "emodb", "audio");
+        Assert.Null(fast.Model.Options);
+        Assert.Equal(PooledTrainer.LbfgsMaximumEntropy, fast.Model.Pooled!.Trainer);
+        Assert.NotNull(fast.Featurizers.Functionals);
+        Assert.IsType<AatOptions>(Resolve("fast", "emodb", "aat").Model.Options);   // the paper's model stays TorchSharp
+
+        var paper = Resolve("paper", "iemocap", "audio");
+        Assert.IsType<AatOptions>(paper.Model.Options);
+        Assert.Null(paper.Model.Pooled);
+        Assert.Null(paper.Featurizers.Functionals);
+    }
+
+    [Fact]
+    public void SettingPooledToNullGivesThePresetsTorchSharpAudioModel()
+    {
+        var overlay = new JsonObject { ["dataset"] = new JsonObject { ["name"] = "emodb" }, ["model"] = new JsonObject { ["name"] = "audio", ["pooled"] = null } };
+
+        var c = ExperimentConfigResolver.Resolve(overlay);
+
+        var aat = Assert.IsType<AatOptions>(c.Model.Options);
+        Assert.Null(c.Model.Pooled);
+        Assert.Equal((48, AatAudioEncoder.SmallCnn), (aat.AudioChannels, aat.AudioEncoder));
+    }
+
+    [Theory]
+    [InlineData("aat", "{}", "model.pooled")]
+    [InlineData("audio", "{\"l2Regularization\": -1}", "model.pooled.l2Regularization")]
+    [InlineData("audio", "{\"trainer\": \"Svm\"}", "model.pooled")]
+    [InlineData("audio", "{\"momentum\": 1}", "model.pooled.momentum")]
+    public void APooledSectionThatCannotBeIsNamed(string model, string pooled, string key)
+    {
+        var overlay = new JsonObject { ["dataset"] = new JsonObject { ["name"] = "emodb" }, ["model"] = new JsonObject { ["name"] = model, ["pooled"] = JsonNode.Parse(pooled) } };
+
+        var error = Assert.Throws<ExperimentConfigException>(() => ExperimentConfigResolver.Resolve(overlay));
+
+        Assert.StartsWith(key, error.KeyPath);
+    }
+
+    [Fact]
+    public void APooledConfigurationReadsBackAsWritten()
+    {
+        var c = Resolve("fast", "emodb", "audio");
+        c.Model.Pooled!.L2Regularization = 0.25f;
+
+        var again = ExperimentConfigJson.FromJson(ExperimentConfigJson.ToJson(c));
+
+        Assert.Equal(ExperimentConfigJson.Write(c), ExperimentConfigJson.Write(again));
+        Assert.Equal(0.25f, again.Model.Pooled!.L2Regularization);
+    }
+
+    [Fact]
+    public void FunctionalsOptionsAreCheckedByTheirOwnRules()
+    {
+        var overlay = new JsonObject
+        {
+            ["dataset"] = new JsonObject { ["name"] = "emodb" },
+            ["featurizers"] = new JsonObject { ["functionals"] = new JsonObject { ["maxPitchHz"] = 40 } },
+        };
+
+        var error = Assert.Throws<ExperimentConfigException>(() => ExperimentConfigResolver.Resolve(overlay));
+
+        Assert.Equal("featurizers.functionals.minPitchHz", error.KeyPath);
+        Assert.Contains("MaxPitchHz", error.Message);
     }
 
     [Fact]

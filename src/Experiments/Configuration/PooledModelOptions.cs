@@ -1,0 +1,63 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using MsaMl.Pipelines.Fusion;
+
+namespace MsaMl.Experiments.Configuration;
+
+/// <summary>The ML.NET multiclass trainers a pooled-feature model can use.</summary>
+public enum PooledTrainer
+{
+    /// <summary>L-BFGS maximum entropy (multinomial logistic regression); deterministic.</summary>
+    LbfgsMaximumEntropy,
+    /// <summary>SDCA maximum entropy on one thread, so the same seed gives the same model.</summary>
+    SdcaMaximumEntropy,
+}
+
+/// <summary>
+/// A model over pooled, utterance-level feature vectors (acoustic functionals, spectrogram
+/// statistics, sentence embeddings): the vectors side by side, standardized with the training
+/// split's mean and deviation, then an ML.NET trainer. Early fusion is this over every modality's
+/// pooled columns; in the <c>fast</c> preset the audio-only speech model is this over the
+/// functionals and the log-mel statistics (benchmarks/README.md, "Speech recipes on speaker folds").
+/// </summary>
+public sealed class PooledModelOptions
+{
+    /// <summary>The trainer.</summary>
+    public PooledTrainer Trainer { get; set; } = PooledTrainer.LbfgsMaximumEntropy;
+
+    /// <summary>L2 weight (ML.NET's L-BFGS default 1); null lets SDCA choose its own.</summary>
+    public float? L2Regularization { get; set; } = 1f;
+
+    /// <summary>L1 weight (L-BFGS only; ML.NET's default 1).</summary>
+    public float L1Regularization { get; set; } = 1f;
+
+    /// <summary>Throws naming the first option whose value is not allowed.</summary>
+    public void Validate()
+    {
+        if (L2Regularization is < 0 or float.NaN) throw new ArgumentOutOfRangeException(nameof(L2Regularization), L2Regularization, "L2Regularization: expected 0 or more (null: the trainer's own choice, SDCA only).");
+        if (L2Regularization is null && Trainer == PooledTrainer.LbfgsMaximumEntropy)
+            throw new ArgumentOutOfRangeException(nameof(L2Regularization), null, "L2Regularization: L-BFGS needs a value (0 or more); null is for SDCA.");
+        if (!(L1Regularization >= 0)) throw new ArgumentOutOfRangeException(nameof(L1Regularization), L1Regularization, "L1Regularization: expected 0 or more.");
+        if (Trainer == PooledTrainer.SdcaMaximumEntropy && L1Regularization != 1f && L1Regularization != 0f)
+            throw new ArgumentOutOfRangeException(nameof(L1Regularization), L1Regularization, "L1Regularization: SDCA maximum entropy takes no L1 weight here; expected 0 or the default 1.");
+    }
+
+    /// <summary>The estimator over <paramref name="columns"/>: concatenate, standardize, train; writes <c>Score</c> and <c>PredictedLabel</c>.</summary>
+    public IEstimator<ITransformer> Estimator(MLContext ml, IReadOnlyList<string> columns, string labelColumn = "Label")
+    {
+        Validate();
+        const string features = "FusedFeatures";
+        IEstimator<ITransformer> trainer = Trainer switch
+        {
+            PooledTrainer.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = labelColumn, FeatureColumnName = features, L2Regularization = L2Regularization, NumberOfThreads = 1,
+            }),
+            _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = labelColumn, FeatureColumnName = features, L2Regularization = L2Regularization!.Value, L1Regularization = L1Regularization,
+            }),
+        };
+        return MsaPipelines.EarlyFusion(ml, columns, trainer, labelColumn, features);
+    }
+}
