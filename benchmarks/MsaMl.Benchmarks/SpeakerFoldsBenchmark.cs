@@ -26,7 +26,7 @@ namespace MsaMl.Benchmarks;
 /// Then EmoDB on <c>msa train</c>'s split through the experiment path itself (ConfiguredExperiment,
 /// the fast preset): the audio model as <c>msa train --dataset emodb --model audio</c> trains it, and
 /// with --cnn the small-CNN audio model (<c>--set model.pooled=null</c>) on the same seeds.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--no-train-split] [--cnn] [--datasets folder]
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -41,7 +41,7 @@ public static class SpeakerFoldsBenchmark
         public float[] Both { get; set; } = [];
     }
 
-    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer);
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null);
 
     /// <summary>The fast preset's speech configuration with its audio model: the featurizer options and the pooled model the benchmark measures as the default.</summary>
     private static readonly ExperimentConfig Preset = ExperimentConfigJson.FromJson(ExperimentPresets.Defaults(ExperimentPresets.Fast, "emodb", "audio"));
@@ -52,6 +52,11 @@ public static class SpeakerFoldsBenchmark
         new("functionals, per speaker -> L-BFGS max. entropy", "Functionals", true, "lbfgs"),
         new("log-mel statistics, per speaker -> L-BFGS max. entropy", "MelStatistics", true, "lbfgs"),
         new("functionals + log-mel statistics, global -> L-BFGS max. entropy (the fast preset's audio model)", "Both", false, "preset"),
+        new("  the same, L2 0.1 instead of 1", "Both", false, "preset", 0.1f),
+        new("  the same, L2 10 instead of 1", "Both", false, "preset", 10f),
+        new("  the same, L1 0 instead of 1", "Both", false, "preset", L1: 0f),
+        new("  the same, L1 0, L2 10", "Both", false, "preset", 10f, 0f),
+        new("  the same, L1 0, L2 100", "Both", false, "preset", 100f, 0f),
         new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
         new("functionals + log-mel statistics, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
     ];
@@ -62,9 +67,10 @@ public static class SpeakerFoldsBenchmark
         int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
         string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
         Console.WriteLine($"# speech-folds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, seeds {string.Join(",", seeds)}");
-        if (corpus is "emodb" or "both") Evaluate("EmoDB, leave one speaker out (10 folds)", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds, !args.Contains("--no-peer"));
+        if (corpus is "emodb" or "both") Evaluate("EmoDB, leave one speaker out (10 folds)", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
         if (corpus is "emodb" or "both" && !args.Contains("--no-train-split")) MsaTrainSplit(Path.Combine(datasets, "emodb"), seeds, args.Contains("--cnn"));
-        if (corpus is "urdu" or "both") Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"));
+        if (corpus is "urdu" or "both") Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
+        if (corpus is "urdu" or "both" && !args.Contains("--no-train-split")) MsaTrainFolds(Urdu(Path.Combine(datasets, "urdu")), seeds, args.Contains("--cnn"));
         return 0;
     }
 
@@ -84,7 +90,7 @@ public static class SpeakerFoldsBenchmark
         return files.Select(f => new Utterance(Path.GetFileNameWithoutExtension(f.Path), f.Path, f.Emotion, f.Speaker, "fold" + speakers.IndexOf(f.Speaker) % 5)).ToList();
     }
 
-    private static void Evaluate(string title, List<Utterance> rows, int[] seeds, bool peer)
+    private static void Evaluate(string title, List<Utterance> rows, int[] seeds, bool peer, bool sdca)
     {
         Console.WriteLine($"\n## {title}: {rows.Count} files, {rows.Select(r => r.Speaker).Distinct().Count()} speakers, {rows.Select(r => r.Label).Distinct().Count()} classes");
         var ml = new MLContext(1);
@@ -92,7 +98,7 @@ public static class SpeakerFoldsBenchmark
         var features = Featurize(ml, rows);
         Console.WriteLine($"featurized in {clock.Elapsed.TotalSeconds:F1} s (functionals {features[0].Functionals.Length}, log-mel statistics {features[0].MelStatistics.Length} values per file)");
         Console.WriteLine("\n| recipe | UA | WA | seconds |\n|---|---|---|---|");
-        foreach (var recipe in Recipes)
+        foreach (var recipe in Recipes.Where(r => r.Trainer != "sdca" || sdca))
         {
             clock.Restart();
             var scores = (recipe.Trainer == "sdca" ? seeds : seeds.Take(1)).Select(seed => Pooled(rows, features, recipe, seed)).ToList();
@@ -102,37 +108,83 @@ public static class SpeakerFoldsBenchmark
         if (peer) Console.WriteLine(Peers(rows, features));
     }
 
+    /// <summary>The audio models <c>msa train</c> trains: the fast preset's pooled default (deterministic, one seed) and, with --cnn, the small CNN on every seed.</summary>
+    private static List<(string Name, int[] Seeds, bool Pooled)> AudioModels(int[] seeds, bool cnn)
+    {
+        var models = new List<(string, int[], bool)> { ("audio: functionals + log-mel statistics -> L-BFGS (the default)", seeds.Take(1).ToArray(), true) };
+        if (cnn) models.Add(("audio: small CNN, the AAT's audio branch (--set model.pooled=null)", seeds, false));
+        return models;
+    }
+
     private static void MsaTrainSplit(string root, int[] seeds, bool cnn)
     {
         Console.WriteLine("\n## EmoDB, msa train's split (test speakers 15 and 16, validation 14), through the experiment path (fast preset)");
         Console.WriteLine("\n| model | seeds | UA | WA | seconds |\n|---|---|---|---|---|");
-        var models = new List<(string Name, int[] Seeds, JsonNode? Pooled)> { ("audio: functionals + log-mel statistics -> L-BFGS (msa train --dataset emodb --model audio)", seeds.Take(1).ToArray(), JsonValue.Create("preset")) };
-        if (cnn) models.Add(("audio: small CNN, the AAT's audio branch (--set model.pooled=null)", seeds, null));
-        foreach (var (name, modelSeeds, pooled) in models)
+        foreach (var (name, modelSeeds, pooled) in AudioModels(seeds, cnn))
         {
-            var overlay = new JsonObject
-            {
-                ["dataset"] = new JsonObject { ["name"] = "emodb", ["root"] = root },
-                ["model"] = new JsonObject { ["name"] = "audio" },
-                ["evaluation"] = new JsonObject { ["seeds"] = new JsonArray(modelSeeds.Select(s => (JsonNode)s).ToArray()) },
-            };
-            if (pooled is null) overlay["model"]!.AsObject()["pooled"] = null;
-            var config = ExperimentConfigResolver.Resolve(overlay);
-            string bundle = Path.Combine(Path.GetTempPath(), $"msaml-speech-folds-{Guid.NewGuid():N}.zip");
             var clock = Stopwatch.StartNew();
-            try
-            {
-                var outcome = ConfiguredExperiment.Run(config, bundle);
-                string Show(string metric) => $"{100 * outcome.Summary[metric].Mean:F1}" + (modelSeeds.Length > 1 ? $" ± {100 * outcome.Summary[metric].StandardDeviation:F1}" : "") + " %";
-                Console.WriteLine($"| {name} | {string.Join(",", modelSeeds)} | {Show(MetricNames.UnweightedAccuracy)} | {Show(MetricNames.WeightedAccuracy)} | {clock.Elapsed.TotalSeconds:F0} |");
-            }
-            finally
-            {
-                File.Delete(bundle);
-                File.Delete(Path.ChangeExtension(bundle, ".results.json"));
-            }
+            var summary = TrainThroughTheExperimentPath(new JsonObject { ["name"] = "emodb", ["root"] = root }, modelSeeds, pooled);
+            Console.WriteLine($"| {name} | {string.Join(",", modelSeeds)} | {Show(summary[MetricNames.UnweightedAccuracy])} | {Show(summary[MetricNames.WeightedAccuracy])} | {clock.Elapsed.TotalSeconds:F0} |");
         }
     }
+
+    /// <summary>
+    /// URDU's five speaker folds as <c>msa train --dataset table</c> runs: fold k tests, fold k+1
+    /// validates (the CNN's early stopping), the rest train. Per-fold UA and WA, averaged over the
+    /// folds (not pooled: these are the metrics msa train reports), with the seeds' spread inside.
+    /// </summary>
+    private static void MsaTrainFolds(List<Utterance> rows, int[] seeds, bool cnn)
+    {
+        Console.WriteLine("\n## URDU, the same 5 speaker folds as msa train --dataset table runs (test fold k, validation fold k+1), through the experiment path (fast preset); mean over folds of per-fold UA/WA");
+        Console.WriteLine("\n| model | seeds | UA | WA | seconds |\n|---|---|---|---|---|");
+        string folder = Directory.CreateTempSubdirectory("msaml-speech-folds-").FullName;
+        try
+        {
+            var folds = rows.Select(r => r.Fold).Distinct().Order(StringComparer.Ordinal).ToList();
+            foreach (var (name, modelSeeds, pooled) in AudioModels(seeds, cnn))
+            {
+                var clock = Stopwatch.StartNew();
+                var perFold = folds.Select((fold, k) =>
+                {
+                    string table = Path.Combine(folder, $"{fold}.csv");
+                    string Split(Utterance r) => r.Fold == fold ? "test" : r.Fold == folds[(k + 1) % folds.Count] ? "validation" : "train";
+                    File.WriteAllLines(table, new[] { "id,file,label,split" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{Split(r)}")));
+                    return TrainThroughTheExperimentPath(new JsonObject { ["name"] = "table", ["root"] = table, ["map"] = "id=id,audio=file,label=label,split=split" }, modelSeeds, pooled);
+                }).ToList();
+                MetricSummary Over(string metric) => MetricSummary.FromValues(perFold.SelectMany(f => f[metric].Values));
+                string seedNote = modelSeeds.Length > 1 ? " (± over folds and seeds)" : " (± over folds)";
+                Console.WriteLine($"| {name}{seedNote} | {string.Join(",", modelSeeds)} | {Show(Over(MetricNames.UnweightedAccuracy))} | {Show(Over(MetricNames.WeightedAccuracy))} | {clock.Elapsed.TotalSeconds:F0} |");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, MetricSummary> TrainThroughTheExperimentPath(JsonObject dataset, int[] seeds, bool pooled)
+    {
+        var overlay = new JsonObject
+        {
+            ["dataset"] = dataset,
+            ["model"] = new JsonObject { ["name"] = "audio" },
+            ["evaluation"] = new JsonObject { ["seeds"] = new JsonArray(seeds.Select(s => (JsonNode)s).ToArray()) },
+        };
+        if (!pooled) overlay["model"]!.AsObject()["pooled"] = null;
+        var config = ExperimentConfigResolver.Resolve(overlay);
+        string bundle = Path.Combine(Path.GetTempPath(), $"msaml-speech-folds-{Guid.NewGuid():N}.zip");
+        try
+        {
+            return ConfiguredExperiment.Run(config, bundle).Summary;
+        }
+        finally
+        {
+            File.Delete(bundle);
+            File.Delete(Path.ChangeExtension(bundle, ".results.json"));
+        }
+    }
+
+    private static string Show(MetricSummary m) => $"{100 * m.Mean:F1}" + (m.Count > 1 ? $" ± {100 * m.StandardDeviation:F1}" : "") + " %";
 
     private static FeatureRow[] Featurize(MLContext ml, List<Utterance> rows)
     {
@@ -174,7 +226,8 @@ public static class SpeakerFoldsBenchmark
                 : ml.Transforms.CopyColumns("Features", recipe.Column).Append(ml.Transforms.NormalizeMeanVariance("Features"));
             IEstimator<ITransformer> model = recipe.Trainer switch
             {
-                "preset" => Preset.Model.Pooled!.Estimator(ml, [recipe.Column]),
+                "preset" => new PooledModelOptions { Trainer = Preset.Model.Pooled!.Trainer, L1Regularization = recipe.L1 ?? Preset.Model.Pooled.L1Regularization, L2Regularization = recipe.L2 ?? Preset.Model.Pooled.L2Regularization }
+                    .Estimator(ml, [recipe.Column]),
                 "sdca" => normalize.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
                 _ => normalize.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
             };

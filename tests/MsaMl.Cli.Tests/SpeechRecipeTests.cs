@@ -73,6 +73,24 @@ public sealed class SpeechRecipeTests : IDisposable
     }
 
     [Fact]
+    public void LosoOnAnActedCorpusHoldsOutEachSpeakerInTurn()
+    {
+        string root = WriteCorpus();
+        string output = Path.Combine(_folder, "loso.zip");
+
+        var (code, printed, errors) = CliProcess.Run("train", "--dataset", "emodb", "--root", root, "--model", "audio", "--loso", "--quiet", "--json", "--output", output);
+
+        Assert.True(code == 0, errors);
+        using var result = JsonDocument.Parse(printed);
+        var runs = result.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(10, runs.Count);   // one fold per speaker
+        Assert.All(runs, run => Assert.True(run.GetProperty("ua").GetDouble() >= 0.9, $"{run.GetProperty("key").GetString()}: UA {run.GetProperty("ua").GetDouble():P1}"));
+        Assert.False(File.Exists(output));   // cross-validation ships no bundle
+        using var stored = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(output, ".loso.json")));
+        Assert.Equal("LeaveOneSpeakerOut", stored.RootElement.GetProperty("configuration").GetProperty("evaluation").GetProperty("protocol").GetString());
+    }
+
+    [Fact]
     public void TheSmallCnnAudioModelIsOneSetAway()
     {
         string root = WriteCorpus();

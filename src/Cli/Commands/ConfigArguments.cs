@@ -32,7 +32,7 @@ internal sealed class ConfigArguments
     public Option<bool> Quick { get; } = new("--quick") { Description = "A smoke run on top of any preset: 3 epochs, no early stopping (key training.quick)." };
     public Option<bool> Loso { get; } = new("--loso")
     {
-        Description = "IEMOCAP: leave-one-session-out cross-validation instead of the Session 5 test split; writes <output>.loso.json, no bundle (keys evaluation.protocol, dataset.iemocap.splitProtocol, dataset.validation).",
+        Description = "IEMOCAP: leave-one-session-out cross-validation instead of the Session 5 test split; emodb, ravdess, crema-d, tess: leave-one-speaker-out instead of the fixed test speakers; writes <output>.loso.json, no bundle (keys evaluation.protocol, dataset.iemocap.splitProtocol, dataset.validation).",
     };
     public Option<string?> Map { get; } = TableArguments.Map();
     public Option<string?> Encoding { get; } = TableArguments.Encoding();
@@ -70,9 +70,14 @@ internal sealed class ConfigArguments
             });
         if (parse.GetValue(Loso))
         {
-            Put("evaluation.protocol", "LeaveOneSessionOut");
-            Put("dataset.iemocap.splitProtocol", "SessionName");
-            Put("dataset.validation", null);
+            if (ConfigOverlay.Get(overlay, "dataset.name") is JsonValue name && name.TryGetValue(out string? datasetName) && DatasetLoader.IsActedSpeech(datasetName))
+                Put("evaluation.protocol", "LeaveOneSpeakerOut");
+            else
+            {
+                Put("evaluation.protocol", "LeaveOneSessionOut");
+                Put("dataset.iemocap.splitProtocol", "SessionName");
+                Put("dataset.validation", null);
+            }
         }
         int? seed = parse.GetValue(Seed), count = parse.GetValue(Seeds);
         if (count is < 1) throw new ArgumentException($"--seeds must be at least 1, got {count}.");

@@ -51,7 +51,7 @@ internal static class TrainCommand
             {
                 foreach (string warning in warnings) Console.Error.WriteLine($"msa: warning: {warning}");
             }, parse.GetValue(quiet) ? null : new LineProgress());
-            bool loso = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut;
+            bool loso = config.Evaluation.Protocol is EvaluationProtocol.LeaveOneSessionOut or EvaluationProtocol.LeaveOneSpeakerOut;
             if (parse.GetValue(json))
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {

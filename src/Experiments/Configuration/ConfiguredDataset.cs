@@ -16,7 +16,7 @@ public sealed record ConfiguredDataset(IReadOnlyList<MultimodalRecord> Records, 
         var d = config.Dataset;
         if (d.Iemocap is null)
         {
-            var read = DatasetLoader.Read(ml, d.Name, d.Root, d.Map, d.Encoding);
+            var read = DatasetLoader.Read(ml, d.Name, d.Root, d.Map, d.Encoding, bySpeaker: config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSpeakerOut);
             return new ConfiguredDataset(read.Records, read.Labels, read.Warnings, null);
         }
         if (string.IsNullOrWhiteSpace(d.Root)) throw new ArgumentException($"Dataset '{d.Name}' needs --root <folder> (dataset.root).");

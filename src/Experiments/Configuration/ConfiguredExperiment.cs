@@ -31,7 +31,7 @@ public static class ConfiguredExperiment
         var seeds = config.Evaluation.Seeds;
         var probe = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config);
         var notes = probe.Warnings.Concat(probe.ValidationNote is null ? Array.Empty<string>() : new[] { probe.ValidationNote }).ToList();
-        bool loso = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSessionOut;
+        bool loso = config.Evaluation.Protocol is EvaluationProtocol.LeaveOneSessionOut or EvaluationProtocol.LeaveOneSpeakerOut;
         string scored = loso ? SplitNames.Test : TrainingRun.ScoredSplit(probe.Records);
         if (scored != SplitNames.Test) notes.Add(TrainingRun.NoTestSplitWarning);
         warnings?.Invoke(notes);
@@ -83,7 +83,8 @@ public static class ConfiguredExperiment
     private static CrossValidationResult<ClassificationMetrics> LeaveOneSessionOutRun(ExperimentConfig config, ConfiguredDataset data, ModelChoice choice, int seed, IExperimentProgress? progress)
     {
         var sessions = data.Records.Select(r => r.Split).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (sessions.Count < 2) throw new InvalidDataException($"Leave-one-session-out needs at least two sessions; '{config.Dataset.Root}' holds {sessions.Count}.");
+        string groups = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSpeakerOut ? "speakers" : "sessions";
+        if (sessions.Count < 2) throw new InvalidDataException($"Leave-one-out cross-validation needs at least two {groups}; '{config.Dataset.Root}' holds {sessions.Count}.");
         var folds = LeaveOneSessionOut.CreateFolds(data.Records, r => r.Split);
         return LeaveOneSessionOut.Run(folds, fold =>
         {

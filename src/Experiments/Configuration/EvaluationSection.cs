@@ -7,12 +7,14 @@ public enum EvaluationProtocol
     Split,
     /// <summary>IEMOCAP: each session in turn is the test set (needs <c>dataset.iemocap.splitProtocol</c> <c>SessionName</c>).</summary>
     LeaveOneSessionOut,
+    /// <summary>Acted speech corpora (emodb, ravdess, crema-d, tess): each speaker in turn is the test set, the next one validates.</summary>
+    LeaveOneSpeakerOut,
 }
 
 /// <summary>The <c>evaluation</c> section: the protocol and the seeds.</summary>
 public sealed class EvaluationSection
 {
-    /// <summary>The test split, or leave-one-session-out.</summary>
+    /// <summary>The test split, leave-one-session-out (IEMOCAP) or leave-one-speaker-out (acted corpora).</summary>
     public EvaluationProtocol Protocol { get; set; } = EvaluationProtocol.Split;
 
     /// <summary>The seeds to train with (metrics are reported as mean ± std over them); leave-one-session-out uses the first.</summary>

@@ -33,7 +33,9 @@ public static class ExperimentConfigValidation
             Require(!loso || i.ValidationSession is null, "dataset.iemocap.validationSession", i.ValidationSession, "leave-one-session-out holds out the session after the test one for validation: expected null");
         }
         else
-            Require(c.Evaluation.Protocol == EvaluationProtocol.Split, "evaluation.protocol", c.Evaluation.Protocol, "LeaveOneSessionOut is defined for iemocap only: expected Split");
+            Require(c.Evaluation.Protocol == EvaluationProtocol.Split || (c.Evaluation.Protocol == EvaluationProtocol.LeaveOneSpeakerOut && DatasetLoader.IsActedSpeech(c.Dataset.Name)),
+                "evaluation.protocol", c.Evaluation.Protocol, "LeaveOneSessionOut is defined for iemocap, LeaveOneSpeakerOut for emodb, ravdess, crema-d and tess: expected Split");
+        Require(iemocap == false || c.Evaluation.Protocol != EvaluationProtocol.LeaveOneSpeakerOut, "evaluation.protocol", c.Evaluation.Protocol, "IEMOCAP is cross-validated by session: expected Split or LeaveOneSessionOut");
         if (c.Dataset.Validation is { } v)
             Require(v.ValidationFraction is > 0 and < 1, "dataset.validation.validationFraction", v.ValidationFraction, "expected a fraction between 0 and 1 (exclusive), or dataset.validation null for none");
         Require(c.Evaluation.Seeds.Count > 0, "evaluation.seeds", "[]", "expected at least one seed");

@@ -8,6 +8,12 @@ public static class DatasetLoader
 {
     public static readonly IReadOnlyList<string> Names = new[] { "demo-speech", "demo-images", "iemocap", "senticap", "mvsa", "mosi", "mosei", "sims", "ravdess", "crema-d", "tess", "emodb", TableDatasetLoader.DatasetName };
 
+    /// <summary>The acted speech corpora, whose readers can split by speaker (<see cref="SpeakerSplitProtocol"/>).</summary>
+    public static readonly IReadOnlyList<string> ActedSpeech = new[] { "ravdess", "crema-d", "cremad", "tess", "emodb" };
+
+    /// <summary>Whether <paramref name="dataset"/> is an acted speech corpus (leave-one-speaker-out applies).</summary>
+    public static bool IsActedSpeech(string dataset) => ActedSpeech.Contains(dataset, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The records and class names of <paramref name="dataset"/> (a name of <see cref="Names"/>, or demo).</summary>
     /// <param name="ml">The context the reader uses.</param>
     /// <param name="dataset">The dataset name.</param>
@@ -22,8 +28,17 @@ public static class DatasetLoader
     }
 
     /// <summary>As <see cref="Load"/>, with the reader's warnings (each kind of problem with its count).</summary>
-    public static LoadedDataset Read(MLContext ml, string dataset, string? root, string? map = null, string? encoding = null)
+    /// <param name="ml">The context the reader uses.</param>
+    /// <param name="dataset">The dataset name.</param>
+    /// <param name="root">Its folder (or, for table, the file).</param>
+    /// <param name="map">A table's column map.</param>
+    /// <param name="encoding">A table's text encoding.</param>
+    /// <param name="bySpeaker">Acted speech corpora only: each record's split is its speaker id (for leave-one-speaker-out) instead of the fixed speaker lists.</param>
+    public static LoadedDataset Read(MLContext ml, string dataset, string? root, string? map = null, string? encoding = null, bool bySpeaker = false)
     {
+        if (bySpeaker && !IsActedSpeech(dataset))
+            throw new ArgumentException($"Leave-one-speaker-out is defined for the acted speech corpora ({string.Join(", ", ActedSpeech.Where(n => n != "cremad"))}); dataset '{dataset}' has no speaker split.");
+        var speakers = bySpeaker ? SpeakerSplitProtocol.SpeakerName : SpeakerSplitProtocol.FixedSpeakers;
         bool isTable = dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase);
         if (!isTable && (map is not null || encoding is not null))
             throw new ArgumentException($"--map and --encoding apply to --dataset {TableDatasetLoader.DatasetName} only, not '{dataset}'.");
@@ -36,10 +51,10 @@ public static class DatasetLoader
             "mvsa" => Of(MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) })),
             "mosi" or "mosei" or "sims" => Of(ReadMmsa(ml, dataset, root, extractAudio: false, null)),
             TableDatasetLoader.DatasetName => Of(TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding)),
-            "ravdess" => Of(RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset) })),
-            "crema-d" or "cremad" => Of(CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset) })),
-            "tess" => Of(TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset) })),
-            "emodb" => Of(EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = Require(root, dataset) })),
+            "ravdess" => Of(RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset), SplitProtocol = speakers })),
+            "crema-d" or "cremad" => Of(CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset), SplitProtocol = speakers })),
+            "tess" => Of(TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset), SplitProtocol = speakers })),
+            "emodb" => Of(EmoDbReader.Read(ml, new EmoDbOptions { RootFolder = Require(root, dataset), SplitProtocol = speakers })),
             _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
         };
         if (records.Count == 0) throw new InvalidDataException($"Dataset '{dataset}' at '{root}' holds no usable rows.");

@@ -117,6 +117,20 @@ public sealed class PresetTests
         Assert.StartsWith(key, error.KeyPath);
     }
 
+    [Theory]
+    [InlineData("iemocap")]
+    [InlineData("demo-speech")]
+    public void LeaveOneSpeakerOutIsForTheActedCorporaOnly(string dataset)
+    {
+        var overlay = new JsonObject { ["dataset"] = new JsonObject { ["name"] = dataset }, ["evaluation"] = new JsonObject { ["protocol"] = "LeaveOneSpeakerOut" } };
+
+        var error = Assert.Throws<ExperimentConfigException>(() => ExperimentConfigResolver.Resolve(overlay));
+
+        Assert.Equal("evaluation.protocol", error.KeyPath);
+        overlay["dataset"]!["name"] = "emodb";
+        Assert.Equal(EvaluationProtocol.LeaveOneSpeakerOut, ExperimentConfigResolver.Resolve(overlay).Evaluation.Protocol);
+    }
+
     [Fact]
     public void APooledConfigurationReadsBackAsWritten()
     {
