@@ -96,6 +96,8 @@ public sealed class PredictAndEvaluateTests : IDisposable
         Assert.True(code == 0, errors);
         using var metrics = JsonDocument.Parse(output);
         Assert.Equal(trained.RootElement.GetProperty("metrics").GetProperty("WA").GetProperty("mean").GetDouble(), metrics.RootElement.GetProperty("accuracy").GetDouble(), 6);
+        foreach (string metric in new[] { "WA", "UA", "MacroF1" })   // evaluate reports train's metric set, with the same values
+            Assert.Equal(trained.RootElement.GetProperty("metrics").GetProperty(metric).GetProperty("mean").GetDouble(), metrics.RootElement.GetProperty("metrics").GetProperty(metric).GetDouble(), 6);
         Assert.Equal(scores.Keys.Order(), metrics.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!).Order());
         trained.Dispose();
     }

@@ -39,15 +39,20 @@ internal static class EvaluateCommand
 
             if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(bundle, ConsoleProgress.StandardError().Rows($"evaluating {splitName}"));
             var skipped = new SkippedImages(bundle);
-            var metrics = RecordInputErrors.Located(() => ml.MulticlassClassification.Evaluate(BundleScoring.ScoreLabeled(ml, bundle, classes, inputSchema, ml.Data.LoadFromEnumerable(rows))),
+            // The same metric set msa train reports (WA, UA, macro F1), from the same evaluator.
+            var metrics = RecordInputErrors.Located(() => ml.Msa().Evaluation.EvaluateClassification(BundleScoring.ScoreLabeled(ml, bundle, classes, inputSchema, ml.Data.LoadFromEnumerable(rows))),
                 splitRecords, splitName);
             foreach (string warning in skipped.Since(splitRecords, splitName)) Console.Error.WriteLine($"msa: warning: {warning}");
             if (parse.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(new { rows = rows.Count, accuracy = metrics.MicroAccuracy, macroAccuracy = metrics.MacroAccuracy, logLoss = metrics.LogLoss, classes }, CliJson.Options));
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    rows = rows.Count, accuracy = metrics.WeightedAccuracy, macroAccuracy = metrics.UnweightedAccuracy, macroF1 = metrics.MacroF1,
+                    weightedF1 = metrics.WeightedF1, logLoss = metrics.LogLoss, metrics = metrics.ToNamedValues(), classes,
+                }, CliJson.Options));
             else
             {
-                AnsiConsole.MarkupLine($"{rows.Count} rows ({Markup.Escape(splitName)}): accuracy (WA) {metrics.MicroAccuracy:P1}, UA {metrics.MacroAccuracy:P1}, log-loss {metrics.LogLoss:F3}");
-                AnsiConsole.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
+                AnsiConsole.MarkupLine($"{rows.Count} rows ({Markup.Escape(splitName)}): WA {metrics.WeightedAccuracy:P1}, UA {metrics.UnweightedAccuracy:P1}, macro F1 {metrics.MacroF1:P1}, log-loss {metrics.LogLoss:F3}");
+                AnsiConsole.WriteLine(metrics.MlNetMetrics?.ConfusionMatrix.GetFormattedConfusionTable() ?? "");
             }
             return CommandErrors.Success;
         }));
