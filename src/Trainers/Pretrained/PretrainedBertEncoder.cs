@@ -86,7 +86,8 @@ public sealed class PretrainedBertEncoder : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var embedded = wordEmbeddings.forward(inputIds);
         if (tokenTypeEmbeddings != null) embedded = embedded.add(tokenTypeEmbeddings.forward(zeros_like(inputIds)), TorchScalars.One);
-        embedded = embedded.add(positionEmbeddings.forward(arange(length, dtype: ScalarType.Int64, device: inputIds.device)), TorchScalars.One);
+        // Positions 0..length-1: the first rows of the table (arange would pass libtorch temporary Scalars).
+        embedded = embedded.add(positionEmbeddings.weight!.narrow(0, 0, length), TorchScalars.One);
         var hidden = embeddingNorm.forward(embedded);
         // (mask - 1) * 10000: 0 on tokens, -10000 on padding, added to every head's scores as the export does.
         var bias = attentionMask.to_type(ScalarType.Float32).sub(TorchScalars.One).mul(TorchScalars.Of(10000)).unsqueeze(1).unsqueeze(1);

@@ -127,7 +127,7 @@ internal struct ProtobufReader
         }
         var bytes = ReadBytes();
         if (bytes.Length % 4 != 0) throw Error($"a packed float run of a multiple of 4 bytes, found {bytes.Length}");
-        for (int i = 0; i < bytes.Length; i += 4) values.Add(BitConverter.ToSingle(bytes.Span.Slice(i, 4)));
+        values.AddRange(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes.Span));
     }
 
     public InvalidDataException Error(string expected) =>
