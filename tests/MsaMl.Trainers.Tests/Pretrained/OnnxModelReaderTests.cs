@@ -51,6 +51,30 @@ public sealed class OnnxModelReaderTests
     }
 
     [Fact]
+    public void AResNetWhoseBatchNormDoesNotFitNamesTheTensor()
+    {
+        var model = Model(Graph(
+            new[]
+            {
+                Node("Conv", new[] { "image", "stem.weight" }, new[] { "convolved" }),
+                Node("BatchNormalization", new[] { "convolved", "bn.scale", "bn.bias", "bn.mean", "bn.var" }, new[] { "normed" }),
+                Node("Relu", new[] { "normed" }, new[] { "activated" }),
+            },
+            new[]
+            {
+                FloatTensor("stem.weight", new long[] { 4, 3, 3, 3 }),
+                FloatTensor("bn.scale", new long[] { 4 }),
+                FloatTensor("bn.bias", new long[] { 4 }),
+                FloatTensor("bn.mean", new long[] { 5 }),
+                FloatTensor("bn.var", new long[] { 4 }),
+            },
+            new[] { "image" },
+            new[] { "activated" }));
+        var error = Assert.Throws<InvalidDataException>(() => PretrainedResNet.FromOnnx(model, "tiny-resnet.onnx"));
+        Assert.Equal("tiny-resnet.onnx: tensor 'bn.mean' (stem batch norm mean) has shape [5]; expected [4].", error.Message);
+    }
+
+    [Fact]
     public void ATensorWhoseBytesDoNotMatchItsShapeIsRefused()
     {
         var model = Model(Graph(Array.Empty<byte[]>(), new[] { FloatTensor("w", new long[] { 4, 4 }, rawBytes: 12) }, Array.Empty<string>(), Array.Empty<string>()));
