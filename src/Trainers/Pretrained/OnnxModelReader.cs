@@ -21,6 +21,15 @@ internal static class OnnxModelReader
     public static OnnxGraph Read(Stream stream, string source, OnnxLimits? limits = null)
     {
         limits ??= OnnxLimits.Default;
+        if (stream.CanSeek)
+        {
+            long length = stream.Length - stream.Position;
+            if (length > limits.MaxFileBytes)
+                throw new InvalidDataException($"{source}: expected an ONNX model of at most {limits.MaxFileBytes} bytes, found {length}.");
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return Read(bytes, source, limits);
+        }
         using var memory = new MemoryStream();
         var buffer = new byte[1 << 20];
         for (int read; (read = stream.Read(buffer, 0, buffer.Length)) > 0;)
