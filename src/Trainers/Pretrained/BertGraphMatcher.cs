@@ -221,7 +221,7 @@ internal static class BertGraphMatcher
             }
         }
         if (dense == null) throw graph.Error($"{role}: expected an output dense layer after the GELU of '{input}', found none.");
-        var ops = seen.Select(n => n.OpType).ToHashSet();
+        var ops = seen.Select(n => n.OpType == "Gelu" && n.Attribute("approximate")?.String == "tanh" ? "FastGelu" : n.OpType).ToHashSet();
         var kind = ops.Contains("Erf") || ops.Contains("Gelu") ? GeluKind.Erf
             : ops.Contains("Tanh") || ops.Contains("FastGelu") ? GeluKind.Tanh
             : throw graph.Error($"{role}: expected a GELU (Erf or Tanh) after the intermediate dense layer, found {string.Join(", ", ops)}.");

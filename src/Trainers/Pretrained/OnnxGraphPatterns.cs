@@ -51,9 +51,13 @@ internal static class OnnxGraphPatterns
         }
         var mean = consumers.FirstOrDefault(n => n.OpType == "ReduceMean")
             ?? throw graph.Error($"{role}: expected a layer normalization (LayerNormalization or ReduceMean) reading '{input}', found {Describe(consumers)}.");
+        if (mean.Attribute("axes")?.Ints is { Count: > 0 } axes && !axes.SequenceEqual(new long[] { -1 }))
+            throw graph.Error($"{role}: expected {mean.Describe()} to average the last axis (-1), found [{string.Join(", ", axes)}].");
         var centre = Single(graph, mean.Outputs[0], "Sub", role);
         var square = graph.DataConsumers(centre.Outputs[0]).FirstOrDefault(n => n.OpType == "Pow")
             ?? throw graph.Error($"{role}: expected a Pow reading '{centre.Outputs[0]}' in the layer normalization after '{input}'.");
+        if (graph.ScalarConstantOf(square.Inputs[1]) != 2)
+            throw graph.Error($"{role}: expected {square.Describe()} to square (exponent 2) in the layer normalization after '{input}'.");
         var variance = Single(graph, square.Outputs[0], "ReduceMean", role);
         var addEpsilon = Single(graph, variance.Outputs[0], "Add", role);
         double epsilon = graph.ScalarConstantOf(OtherInput(addEpsilon, variance.Outputs[0]))
