@@ -30,11 +30,12 @@ internal static class OnnxBytes
         Concat(new[] { Text(1, name) }.Concat(values.Select(v => Varint(8, unchecked((ulong)v)))).Append(Varint(20, 7)).ToArray());
 
     /// <summary>A float32 tensor holding <paramref name="values"/>.</summary>
-    public static byte[] FloatTensor(string name, long[] dims, float[] values) =>
-        Concat(Concat(dims.Select(d => Varint(1, (ulong)d)).ToArray()), Varint(2, 1), Text(8, name), Bytes(9, values.SelectMany(BitConverter.GetBytes).ToArray()));
+    public static byte[] FloatTensor(string name, long[] dims, float[] values) => RawTensor(name, dims, 1, values.SelectMany(BitConverter.GetBytes).ToArray());
 
-    public static byte[] Int64Tensor(string name, long[] dims, long[] values) =>
-        Concat(Concat(dims.Select(d => Varint(1, (ulong)d)).ToArray()), Varint(2, 7), Text(8, name), Bytes(9, values.SelectMany(BitConverter.GetBytes).ToArray()));
+    public static byte[] Int64Tensor(string name, long[] dims, long[] values) => RawTensor(name, dims, 7, values.SelectMany(BitConverter.GetBytes).ToArray());
+
+    private static byte[] RawTensor(string name, long[] dims, int dataType, byte[] raw) =>
+        Concat(Concat(dims.Select(d => Varint(1, (ulong)d)).ToArray()), Varint(2, (ulong)dataType), Text(8, name), Bytes(9, raw));
 
     public static byte[] Graph(IEnumerable<byte[]> nodes, IEnumerable<byte[]> initializers, IEnumerable<string> inputs, IEnumerable<string> outputs) =>
         Concat(nodes.Select(n => Bytes(1, n))
@@ -54,7 +55,7 @@ internal static class OnnxBytes
         int count = (int)dims.Aggregate(1L, (a, b) => a * b);
         var raw = new byte[rawBytes ?? count * 4];
         for (int i = 0; i + 4 <= raw.Length; i += 4) BitConverter.GetBytes(0.01f * (i / 4 % 7)).CopyTo(raw, i);
-        return Concat(Concat(dims.Select(d => Varint(1, (ulong)d)).ToArray()), Varint(2, 1), Text(8, name), Bytes(9, raw));
+        return RawTensor(name, dims, 1, raw);
     }
 
     private static byte[] Text(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));

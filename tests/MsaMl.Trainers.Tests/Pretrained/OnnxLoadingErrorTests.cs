@@ -3,7 +3,8 @@ using static MsaMl.Trainers.Tests.Pretrained.OnnxBytes;
 
 namespace MsaMl.Trainers.Tests.Pretrained;
 
-public sealed class OnnxModelReaderTests
+/// <summary>The ONNX reader and the graph matchers refuse what does not fit with one line naming the file and the tensor, node or field.</summary>
+public sealed class OnnxLoadingErrorTests
 {
     /// <summary>input_ids -> word and position lookups -> Add -> LayerNormalization, with these LayerNorm scale dims.</summary>
     private static byte[] TinyEmbeddings(long scaleWidth) => Model(Graph(
