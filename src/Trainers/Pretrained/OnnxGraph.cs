@@ -1,0 +1,82 @@
+namespace MsaMl.Trainers.Pretrained;
+
+/// <summary>The parts of an ONNX GraphProto that weight loading needs: nodes in file order, initializers, input and output names.</summary>
+internal sealed class OnnxGraph
+{
+    private readonly Dictionary<string, OnnxNode> _producers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<OnnxNode>> _consumers = new(StringComparer.Ordinal);
+
+    public OnnxGraph(string source, IReadOnlyList<OnnxNode> nodes, IReadOnlyList<OnnxTensor> initializers, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs)
+    {
+        Source = source;
+        Nodes = nodes;
+        Inputs = inputs;
+        Outputs = outputs;
+        var byName = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
+        foreach (var tensor in initializers) byName[tensor.Name] = tensor;
+        Initializers = byName;
+        foreach (var node in nodes)
+        {
+            foreach (var output in node.Outputs) _producers[output] = node;
+            foreach (var input in node.Inputs.Where(i => i.Length > 0))
+            {
+                if (!_consumers.TryGetValue(input, out var list)) _consumers[input] = list = new List<OnnxNode>();
+                if (!list.Contains(node)) list.Add(node);
+            }
+        }
+    }
+
+    /// <summary>The file (or resource) the graph was read from, named in errors.</summary>
+    public string Source { get; }
+
+    public IReadOnlyList<OnnxNode> Nodes { get; }
+
+    public IReadOnlyDictionary<string, OnnxTensor> Initializers { get; }
+
+    /// <summary>Graph input names that are not initializers.</summary>
+    public IReadOnlyList<string> Inputs { get; }
+
+    public IReadOnlyList<string> Outputs { get; }
+
+    /// <summary>The node that computes <paramref name="value"/>, or null for a graph input or initializer.</summary>
+    public OnnxNode? Producer(string value) => _producers.GetValueOrDefault(value);
+
+    /// <summary>The nodes that read <paramref name="value"/>, in file order.</summary>
+    public IReadOnlyList<OnnxNode> Consumers(string value) =>
+        _consumers.TryGetValue(value, out var list) ? list : Array.Empty<OnnxNode>();
+
+    /// <summary>The constant behind <paramref name="value"/>: an initializer or a Constant node's tensor; null otherwise.</summary>
+    public OnnxTensor? ConstantOf(string value)
+    {
+        if (Initializers.TryGetValue(value, out var tensor)) return tensor;
+        var producer = Producer(value);
+        return producer is { OpType: "Constant" } ? producer.Attribute("value")?.Tensor : null;
+    }
+
+    /// <summary>A one-element constant's value as a double, or null when <paramref name="value"/> is not one.</summary>
+    public double? ScalarConstantOf(string value)
+    {
+        var tensor = ConstantOf(value);
+        if (tensor == null || tensor.ElementCount != 1) return null;
+        return tensor.DataType switch
+        {
+            OnnxDataType.Float => tensor.ToFloats()[0],
+            OnnxDataType.Int64 => tensor.ToInt64s()[0],
+            _ => null,
+        };
+    }
+
+    public InvalidDataException Error(string message) => new($"{Source}: {message}");
+}
+
+/// <summary>One NodeProto: its operator, inputs, outputs and attributes.</summary>
+internal sealed record OnnxNode(string Name, string OpType, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<OnnxAttribute> Attributes)
+{
+    public OnnxAttribute? Attribute(string name) => Attributes.FirstOrDefault(a => a.Name == name);
+
+    /// <summary>How errors name the node: its name and operator, or its first output when unnamed.</summary>
+    public string Describe() => Name.Length > 0 ? $"node '{Name}' ({OpType})" : $"the {OpType} node computing '{Outputs.FirstOrDefault()}'";
+}
+
+/// <summary>One AttributeProto; only the value kinds weight loading reads (float, int, ints, floats, tensor, string).</summary>
+internal sealed record OnnxAttribute(string Name, float? Float, long? Int, IReadOnlyList<long> Ints, IReadOnlyList<float> Floats, OnnxTensor? Tensor, string? String);
