@@ -114,6 +114,7 @@ public static class ConfiguredTask
             EarlyFusionColumns = [.. firstPooled, "TextEmbedding"],
             FirstPooledColumns = firstPooled,
             PooledModel = config.Model.Pooled is { } pooled ? columns => pooled.Estimator(ml, columns) : null,
+            TrainOnValidation = config.Model.Pooled is not null,
         };
     }
 

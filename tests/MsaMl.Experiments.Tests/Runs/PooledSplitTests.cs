@@ -1,0 +1,38 @@
+using Microsoft.ML;
+using MsaMl.Pipelines.Datasets;
+
+namespace MsaMl.Experiments.Tests.Runs;
+
+/// <summary>A pooled model has no use for the validation rows, so its task trains on them.</summary>
+public sealed class PooledSplitTests
+{
+    private static ExperimentTask Task(bool trainOnValidation)
+    {
+        var ml = new MLContext(1);
+        var records = new[] { SplitNames.Train, SplitNames.Train, SplitNames.Validation, SplitNames.Test }
+            .Select((split, i) => new MultimodalRecord { Id = $"r{i}", Text = "words", Label = "a", Split = split }).ToList();
+        return new ExperimentTask
+        {
+            Name = "t", FirstModality = "audio", FirstPathColumn = "AudioPath", ModelName = "AAT", Records = records, Labels = ["a"],
+            Featurizer = ml.Transforms.CopyColumns("TextCopy", "Text"),
+            Model = (_, _, _) => throw new InvalidOperationException("no TorchSharp model in this test"),
+            HeadModel = (_, _, _) => throw new InvalidOperationException("no head in this test"),
+            EarlyFusionColumns = [],
+            TrainOnValidation = trainOnValidation,
+        };
+    }
+
+    [Fact]
+    public void ValidationRowsJoinTrainingOnlyWhenTheTaskSaysSo()
+    {
+        var pooled = Task(trainOnValidation: true);
+        Assert.Equal(["r0", "r1", "r2"], pooled.RecordsOf(SplitNames.Train).Select(r => r.Id));
+        Assert.Empty(pooled.RecordsOf(SplitNames.Validation));
+        Assert.Equal(["r3"], pooled.RecordsOf(SplitNames.Test).Select(r => r.Id));
+        Assert.Equal(3, pooled.Split(new MLContext(1), SplitNames.Train).GetRowCount());
+
+        var torch = Task(trainOnValidation: false);
+        Assert.Equal(["r0", "r1"], torch.RecordsOf(SplitNames.Train).Select(r => r.Id));
+        Assert.Equal(["r2"], torch.RecordsOf(SplitNames.Validation).Select(r => r.Id));
+    }
+}
