@@ -53,6 +53,7 @@ public static class ExperimentPresets
         var kind = TaskModels.KindOf(dataset, map);
         string name = model ?? (kind == TaskKind.Speech ? "aat" : "ote");
         var choice = TaskModels.Parse(name, kind);
+        var optionsType = ExperimentConfigJson.OptionsType(choice, kind);
         bool iemocap = dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
         var config = new ExperimentConfig
         {
@@ -70,8 +71,8 @@ public static class ExperimentPresets
             Model = new ModelSection
             {
                 Name = name.ToLowerInvariant(),
-                Pooled = ExperimentConfigJson.OptionsType(choice, kind) is null ? new PooledModelOptions() : null,
-                Options = ExperimentConfigJson.OptionsType(choice, kind) switch
+                Pooled = optionsType is null ? new PooledModelOptions() : null,
+                Options = optionsType switch
                 {
                     null => null,
                     var t when t == typeof(AatOptions) => new AatOptions(),

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
-using MsaMl.Pipelines.Fusion;
+using MsaMl.Pipelines;
 
 namespace MsaMl.Experiments.Configuration;
 
@@ -32,11 +32,9 @@ public sealed class PooledModelOptions
     public float L1Regularization { get; set; } = 1f;
 
     /// <summary>
-    /// Standardize each value to zero mean and unit variance over the training rows (default). False:
-    /// scale only, to unit second moment, keeping zero at zero (ML.NET's <c>NormalizeMeanVariance</c>
-    /// default and <see cref="MsaPipelines.EarlyFusion"/>'s); values far from zero with a small
-    /// spread, such as log-mel band means, then barely move the model. Centering gained 6.0 UA on
-    /// EmoDB and 8.0 on URDU (benchmarks/README.md, "Speech recipes on speaker folds").
+    /// Standardize each value to zero mean and unit variance over the training rows (default); false
+    /// scales only, as <see cref="MsaPipelines.EarlyFusion"/> does by default. Centering gained 6.0 UA
+    /// on EmoDB and 8.0 on URDU (benchmarks/README.md, "Speech recipes on speaker-independent folds").
     /// </summary>
     public bool CenterFeatures { get; set; } = true;
 
@@ -67,8 +65,6 @@ public sealed class PooledModelOptions
                 LabelColumnName = labelColumn, FeatureColumnName = features, L2Regularization = L2Regularization!.Value, L1Regularization = L1Regularization,
             }),
         };
-        return ml.Transforms.Concatenate(features, columns.ToArray())
-            .Append(ml.Transforms.NormalizeMeanVariance(features, fixZero: !CenterFeatures))
-            .Append(trainer);
+        return MsaPipelines.EarlyFusion(ml, columns, trainer, labelColumn, features, center: CenterFeatures);
     }
 }

@@ -10,10 +10,15 @@ public static class MsaPipelines
     /// Early (feature-level) fusion: concatenate pooled feature vectors, standardize, and train any
     /// ML.NET multiclass trainer (default: L-BFGS maximum entropy) on the result.
     /// </summary>
+    /// <param name="center">
+    /// Standardize to zero mean and unit variance; false (the default, ML.NET's own) only scales each
+    /// value to unit second moment, keeping zero at zero, so values far from zero with a small spread
+    /// (log-mel band means) barely move a regularized model.
+    /// </param>
     public static IEstimator<ITransformer> EarlyFusion(MLContext ml, IReadOnlyList<string> featureColumns,
-        IEstimator<ITransformer>? trainer = null, string labelColumn = "Label", string fusedColumn = "FusedFeatures") =>
+        IEstimator<ITransformer>? trainer = null, string labelColumn = "Label", string fusedColumn = "FusedFeatures", bool center = false) =>
         ml.Transforms.Concatenate(fusedColumn, featureColumns.ToArray())
-            .Append(ml.Transforms.NormalizeMeanVariance(fusedColumn))
+            .Append(ml.Transforms.NormalizeMeanVariance(fusedColumn, fixZero: !center))
             .Append(trainer ?? ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(labelColumn, fusedColumn));
 
     /// <summary>

@@ -27,31 +27,21 @@ internal enum OnnxDataType
 /// little-endian bytes or the typed field, already checked against the element count by
 /// <see cref="OnnxModelReader"/>.
 /// </summary>
-internal sealed class OnnxTensor
+internal sealed class OnnxTensor(string name, long[] dims, OnnxDataType dataType, ReadOnlyMemory<byte> raw, IReadOnlyList<float> floatData, IReadOnlyList<long> integerData)
 {
-    public OnnxTensor(string name, long[] dims, OnnxDataType dataType, ReadOnlyMemory<byte> raw, IReadOnlyList<float> floatData, IReadOnlyList<long> integerData)
-    {
-        Name = name;
-        Dims = dims;
-        DataType = dataType;
-        Raw = raw;
-        FloatData = floatData;
-        IntegerData = integerData;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
+    public long[] Dims { get; } = dims;
 
-    public long[] Dims { get; }
-
-    public OnnxDataType DataType { get; }
+    public OnnxDataType DataType { get; } = dataType;
 
     /// <summary>raw_data, empty when the typed field holds the values.</summary>
-    public ReadOnlyMemory<byte> Raw { get; }
+    public ReadOnlyMemory<byte> Raw { get; } = raw;
 
-    public IReadOnlyList<float> FloatData { get; }
+    public IReadOnlyList<float> FloatData { get; } = floatData;
 
     /// <summary>int64_data or int32_data, whichever the data type uses.</summary>
-    public IReadOnlyList<long> IntegerData { get; }
+    public IReadOnlyList<long> IntegerData { get; } = integerData;
 
     public long ElementCount => Dims.Aggregate(1L, (product, d) => product * d);
 
