@@ -17,8 +17,8 @@ public sealed class WordEmbeddingEncoderTests
     {
         Encoders = { new WordEmbeddingOptions { VocabularySize = SyntheticSentence.VocabularySize, EmbeddingDim = 16, Pooling = pooling } },
         Head = new MlpHeadOptions { Hidden = 16, Dropout = 0 },
-        Epochs = 25,
-        LearningRate = 0.01,
+        Epochs = 10,
+        LearningRate = 0.03,
         BatchSize = 16,
         Seed = 7,
     };
@@ -29,7 +29,7 @@ public sealed class WordEmbeddingEncoderTests
     public void LearnsWhichWordDecidesTheClassOnHeldOutSentences(WordPooling pooling)
     {
         var ml = new MLContext(seed: 1);
-        var train = SyntheticSentence.Load(ml, SyntheticSentence.Make(200, seed: 1));
+        var train = SyntheticSentence.Load(ml, SyntheticSentence.Make(160, seed: 1));
         var test = SyntheticSentence.Load(ml, SyntheticSentence.Make(100, seed: 2));
         var model = ml.Msa().Trainers.Composed(Options(pooling)).Fit(train);
         double accuracy = ml.MulticlassClassification.Evaluate(model.Transform(test)).MicroAccuracy;
