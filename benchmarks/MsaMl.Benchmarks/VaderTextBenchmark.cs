@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MsaMl.Pipelines.Evaluation;
+using MsaMl.Trainers.Composition;
+using MsaMl.Trainers.Composition.Encoders;
+using MsaMl.Trainers.Composition.Heads;
+using MsaMl.Trainers.Modules;
+using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Text;
+
+namespace MsaMl.Benchmarks;
+
+/// <summary>
+/// Text encoders on real sentiment-intensity regression: the VADER ground truth (23,700 English
+/// sentences, valence -4..+4), fixed split (<see cref="VaderSentences"/>), all in one run:
+/// (a) peer: scikit-learn TF-IDF + ridge (benchmarks/peers/vader_tfidf_ridge.py, same split);
+/// (b) frozen MiniLM sentence embedding (mean-pooled, unit length) -> ML.NET SDCA regression;
+/// (c) the Word2Vec-type encoder (TokenIds -> WordEmbedding, random or MiniLM-initialized) with a
+/// regression head, trained by Trainers.Composed; (d) frozen MiniLM token embeddings -> the AAT text
+/// branch (TokenProjection) with a regression head. Pearson r, MAE, Acc-2 (MMSA Has0 / Non0) on
+/// the held-out rows, mean ± std over seeds.
+/// Usage: vader-text [--seeds 1,2,3] [--epochs 6] [--rows N] [--no-peer] [--no-tokens] [--datasets folder]
+/// </summary>
+public static class VaderTextBenchmark
+{
+    private const int TokenEmbeddingTokens = 32;
+    private const int TokenIdTokens = 64;
+
+    private sealed class TextRow
+    {
+        public string Text { get; set; } = "";
+        public float Label { get; set; }
+    }
+
+    private sealed class FeatureRow
+    {
+        public float Label { get; set; }
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed record Result(string Recipe, List<MmsaRegressionMetrics> Metrics, double Seconds, string Note);
+
+    public static int Run(string[] args)
+    {
+        int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
+        int epochs = TrainingStepBenchmark.IntArg(args, "--epochs", 6);
+        string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
+        string folder = Path.Combine(datasets, "vader-valence");
+        var rows = VaderSentences.Read(folder);
+        int limit = TrainingStepBenchmark.IntArg(args, "--rows", 0);
+        if (limit > 0) rows = rows.Where((_, i) => i % Math.Max(1, rows.Count / limit) == 0).ToList();
+        var train = rows.Where(r => !r.IsTest).ToList();
+        var test = rows.Where(r => r.IsTest).ToList();
+        var clock = Stopwatch.StartNew();
+        Console.WriteLine($"# vader-text, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, 1-minute load {LoadAverage()}, seeds {string.Join(",", seeds)}, {epochs} epochs");
+        Console.WriteLine($"{rows.Count} sentences: {train.Count} train, {test.Count} test (seeded {VaderSentences.TestShare:P0} of each file, split seed {VaderSentences.SplitSeed})");
+
+        var results = new List<Result>();
+        if (!args.Contains("--no-peer")) results.Add(Peer(folder, test));
+        bool tokens = !args.Contains("--no-tokens");
+        var (sentenceTrain, sentenceTest, tokenTrain, tokenTest, featurizeSeconds) = FrozenMiniLm(train, test, tokens);
+        Console.WriteLine($"MiniLM featurized {rows.Count} sentences in {featurizeSeconds:F1} s ({rows.Count / featurizeSeconds:F0}/s)");
+        results.Add(Seeded("(b) frozen MiniLM sentence embedding -> SDCA regression (ML.NET)", seeds, seed => Sdca(seed, sentenceTrain, sentenceTest, train, test), $"+ {featurizeSeconds:F0} s featurizing"));
+
+        string miniLm = MiniLmModelFile.Write(Path.Combine(Path.GetTempPath(), $"msaml-vader-minilm-{Environment.ProcessId}.onnx"));
+        try
+        {
+            results.Add(Seeded("(c) Word2Vec-type encoder, 128-d random init, mean pooling", seeds,
+                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 128 }, train, test), ""));
+            results.Add(Seeded("(c) Word2Vec-type encoder, 384-d from MiniLM's word embeddings, mean pooling", seeds,
+                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 384, InitialEmbeddingsModelPath = miniLm }, train, test), ""));
+            results.Add(Seeded("(c) Word2Vec-type encoder, 384-d from MiniLM's word embeddings, attention pooling", seeds,
+                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 384, InitialEmbeddingsModelPath = miniLm, Pooling = WordPooling.Attention }, train, test), ""));
+        }
+        finally
+        {
+            File.Delete(miniLm);
+        }
+        if (tokens)
+            results.Add(Seeded($"(d) frozen MiniLM token embeddings [{TokenEmbeddingTokens}, 384] -> TokenProjection (AAT text branch)", seeds,
+                seed => TokenProjection(seed, epochs, tokenTrain!, tokenTest!, train, test), $"+ {featurizeSeconds:F0} s featurizing"));
+
+        Console.WriteLine("\n| recipe | Pearson r | MAE | Acc-2 (Has0) | Acc-2 (Non0) | seconds per seed |\n|---|---|---|---|---|---|");
+        foreach (var r in results)
+            Console.WriteLine($"| {r.Recipe} ({(r.Metrics.Count > 1 ? $"{r.Metrics.Count} seeds" : "deterministic")}) | {MeanStd(r.Metrics, m => m.PearsonCorrelation, 1, "F3")} | {MeanStd(r.Metrics, m => m.MeanAbsoluteError, 1, "F3")} "
+                + $"| {MeanStd(r.Metrics, m => m.Has0Accuracy2, 100, "F1")} % | {MeanStd(r.Metrics, m => m.Non0Accuracy2, 100, "F1")} % | {r.Seconds:F1} {r.Note} |");
+        Console.WriteLine($"\nwhole run {clock.Elapsed.TotalMinutes:F1} min, 1-minute load at the end {LoadAverage()}");
+        return 0;
+    }
+
+    private static Result Seeded(string recipe, int[] seeds, Func<int, MmsaRegressionMetrics> run, string note)
+    {
+        var clock = Stopwatch.StartNew();
+        var metrics = new List<MmsaRegressionMetrics>();
+        foreach (int seed in seeds)
+        {
+            metrics.Add(run(seed));
+            Console.WriteLine($"  {recipe}, seed {seed}: r {metrics[^1].PearsonCorrelation:F3}, MAE {metrics[^1].MeanAbsoluteError:F3}, Acc-2 {100 * metrics[^1].Has0Accuracy2:F1} % ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        return new Result(recipe, metrics, clock.Elapsed.TotalSeconds / seeds.Length, note);
+    }
+
+    private static Result Peer(string folder, List<VaderSentence> test)
+    {
+        string ids = Path.Combine(Path.GetTempPath(), $"msaml-vader-test-ids-{Environment.ProcessId}.txt");
+        File.WriteAllLines(ids, test.Select(r => r.Id));
+        try
+        {
+            string script = Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "benchmarks", "peers", "vader_tfidf_ridge.py");
+            var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --data \"{folder}\" --test-ids \"{ids}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"peer failed: {error.Result.Trim().Split('\n').Last()}");
+            var json = JsonDocument.Parse(output).RootElement;
+            var predictions = json.GetProperty("predictions");
+            var metrics = MmsaRegressionEvaluator.Evaluate(test.Select(r => predictions.GetProperty(r.Id).GetDouble()).ToArray(), test.Select(r => (double)r.Valence).ToArray());
+            Console.WriteLine($"peer: {json.GetProperty("features").GetInt32():N0} TF-IDF features, {json.GetProperty("seconds").GetDouble():F1} s");
+            return new Result("(a) peer: TF-IDF (1-2 grams) + ridge (scikit-learn)", [metrics], json.GetProperty("seconds").GetDouble(), "");
+        }
+        finally
+        {
+            File.Delete(ids);
+        }
+    }
+
+    private static (float[][] SentenceTrain, float[][] SentenceTest, float[][]? TokenTrain, float[][]? TokenTest, double Seconds) FrozenMiniLm(
+        List<VaderSentence> train, List<VaderSentence> test, bool tokens)
+    {
+        var clock = Stopwatch.StartNew();
+        var ml = new MLContext(1);
+        var options = new BertEmbeddingOptions { MaxTokens = TokenEmbeddingTokens, TokenEmbeddingsColumnName = tokens ? "TextTokens" : null };
+        // Sentence embeddings over up to 128 tokens; token embeddings (the AAT text input) cut at 32.
+        var sentences = new BertEmbeddingOptions { MaxTokens = 128, TokenEmbeddingsColumnName = null };
+        float[][] Column(List<VaderSentence> rows, BertEmbeddingOptions o, string column)
+        {
+            var data = ml.Data.LoadFromEnumerable(rows.Select(r => new TextRow { Text = r.Text }));
+            return ml.Msa().Transforms.BertEmbedding(o).Fit(data).Transform(data).GetColumn<float[]>(column).ToArray();
+        }
+        var sentenceTrain = Column(train, sentences, "TextEmbedding");
+        var sentenceTest = Column(test, sentences, "TextEmbedding");
+        var tokenTrain = tokens ? Column(train, options, "TextTokens") : null;
+        var tokenTest = tokens ? Column(test, options, "TextTokens") : null;
+        return (sentenceTrain, sentenceTest, tokenTrain, tokenTest, clock.Elapsed.TotalSeconds);
+    }
+
+    private static IDataView Features(MLContext ml, float[][] features, List<VaderSentence> rows, int[] shape)
+    {
+        var schema = SchemaDefinition.Create(typeof(FeatureRow));
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, shape);
+        return ml.Data.LoadFromEnumerable(rows.Select((r, i) => new FeatureRow { Label = r.Valence, Features = features[i] }), schema);
+    }
+
+    private static MmsaRegressionMetrics Evaluate(ITransformer model, IDataView test, List<VaderSentence> rows) =>
+        MmsaRegressionEvaluator.Evaluate(model.Transform(test).GetColumn<float>("Score").ToArray(), rows.Select(r => r.Valence).ToArray());
+
+    private static MmsaRegressionMetrics Sdca(int seed, float[][] train, float[][] test, List<VaderSentence> trainRows, List<VaderSentence> testRows)
+    {
+        var ml = new MLContext(seed);
+        var pipeline = ml.Transforms.NormalizeMeanVariance("Features").Append(ml.Regression.Trainers.Sdca());
+        var model = pipeline.Fit(Features(ml, train, trainRows, [train[0].Length]));
+        return Evaluate(model, Features(ml, test, testRows, [test[0].Length]), testRows);
+    }
+
+    private static MmsaRegressionMetrics Composed(int seed, int epochs, WordEmbeddingOptions encoder, List<VaderSentence> train, List<VaderSentence> test)
+    {
+        var ml = new MLContext(seed);
+        IDataView Text(List<VaderSentence> rows) => ml.Data.LoadFromEnumerable(rows.Select(r => new TextRow { Text = r.Text, Label = r.Valence }));
+        var pipeline = ml.Msa().Transforms.TokenIds(new TokenIdsOptions { MaxTokens = TokenIdTokens, AttentionMaskColumnName = null })
+            .Append(ml.Msa().Trainers.Composed(RegressionOptions(seed, epochs, encoder, learningRate: 0.002)));
+        var model = pipeline.Fit(Text(train));
+        return MmsaRegressionEvaluator.Evaluate(model.Transform(Text(test)).GetColumn<float>("Score").ToArray(), test.Select(r => r.Valence).ToArray());
+    }
+
+    private static MmsaRegressionMetrics TokenProjection(int seed, int epochs, float[][] train, float[][] test, List<VaderSentence> trainRows, List<VaderSentence> testRows)
+    {
+        var ml = new MLContext(seed);
+        var encoder = new TokenProjectionOptions { ColumnName = "Features", OutDim = 64, Relu = true };
+        var model = ml.Msa().Trainers.Composed(RegressionOptions(seed, epochs, encoder, learningRate: 0.001))
+            .Fit(Features(ml, train, trainRows, [TokenEmbeddingTokens, 384]));
+        return Evaluate(model, Features(ml, test, testRows, [TokenEmbeddingTokens, 384]), testRows);
+    }
+
+    private static ComposedOptions RegressionOptions(int seed, int epochs, EncoderOptions encoder, double learningRate) => new()
+    {
+        Encoders = { encoder },
+        Head = new MlpHeadOptions { Hidden = 64, Dropout = 0.1 },
+        OutputKind = TorchOutputKind.Regression,
+        RegressionLoss = RegressionLoss.Mse,
+        Epochs = epochs,
+        LearningRate = learningRate,
+        BatchSize = 64,
+        Seed = seed,
+    };
+
+    private static string MeanStd(List<MmsaRegressionMetrics> metrics, Func<MmsaRegressionMetrics, double> value, double scale, string format)
+    {
+        var values = metrics.Select(m => scale * value(m)).ToList();
+        double mean = values.Average();
+        if (values.Count == 1) return mean.ToString(format);
+        double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return $"{mean.ToString(format)} ± {std.ToString(format)}";
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+}
