@@ -2,14 +2,15 @@
 """The practitioner's text-regression baseline on the VADER sentiment-intensity sentences, on
 MsaMl's split of the same files (vader-text benchmark).
 
-Reads the four tab-separated VADER files (id, valence, text; CRLF) itself, and the ids held out for
-testing from --test-ids (one "<file stem>:<id>" per line, as the benchmark writes them). Features:
+Reads the four tab-separated VADER files (id, valence, text; CRLF) itself, and the split from
+--split (one "<file stem>:<id><TAB>train|test" line per row the run uses, as the benchmark writes
+them; rows not listed are left out). Features:
 scikit-learn TfidfVectorizer (word unigrams and bigrams, lower-cased, sublinear tf, min_df 2),
 fit on the training rows only. Model: Ridge (alpha 1.0). Prints one JSON object: the predicted
 valence of every test row by its id, and the seconds taken (fit + predict). The benchmark
 computes the metrics, with the same code as for MsaMl's recipes.
 
-Usage: vader_tfidf_ridge.py --data FOLDER --test-ids FILE
+Usage: vader_tfidf_ridge.py --data FOLDER --split FILE
 """
 import argparse
 import json
@@ -39,15 +40,15 @@ def read(folder):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
-    parser.add_argument("--test-ids", required=True)
+    parser.add_argument("--split", required=True)
     args = parser.parse_args()
-    with open(args.test_ids, encoding="utf-8") as f:
-        test_ids = {line.strip() for line in f if line.strip()}
+    with open(args.split, encoding="utf-8") as f:
+        split = dict(line.rstrip("\n").split("\t") for line in f if line.strip())
     rows = read(args.data)
-    train = [r for r in rows if r[0] not in test_ids]
-    test = [r for r in rows if r[0] in test_ids]
-    if len(test) != len(test_ids):
-        raise SystemExit(f"{len(test_ids)} test ids given, {len(test)} found in the files")
+    train = [r for r in rows if split.get(r[0]) == "train"]
+    test = [r for r in rows if split.get(r[0]) == "test"]
+    if len(train) + len(test) != len(split):
+        raise SystemExit(f"{len(split)} rows in the split, {len(train) + len(test)} found in the files")
     start = time.perf_counter()
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
     features = vectorizer.fit_transform([r[2] for r in train])
