@@ -21,7 +21,7 @@ namespace MsaMl.Benchmarks;
 /// regression head, trained by Trainers.Composed; (d) frozen MiniLM token embeddings -> the AAT text
 /// branch (TokenProjection) with a regression head. Pearson r, MAE, Acc-2 (MMSA Has0 / Non0) on
 /// the held-out rows, mean ± std over seeds.
-/// Usage: vader-text [--seeds 1,2,3] [--epochs 6] [--rows N] [--no-peer] [--no-tokens] [--datasets folder]
+/// Usage: vader-text [--seeds 1,2,3] [--epochs 3] [--rows N] [--no-peer] [--no-tokens] [--datasets folder]
 /// </summary>
 public static class VaderTextBenchmark
 {
@@ -46,7 +46,7 @@ public static class VaderTextBenchmark
     public static int Run(string[] args)
     {
         int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
-        int epochs = TrainingStepBenchmark.IntArg(args, "--epochs", 6);
+        int epochs = TrainingStepBenchmark.IntArg(args, "--epochs", 3);
         string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
         string folder = Path.Combine(datasets, "vader-valence");
         var rows = VaderSentences.Read(folder);
@@ -69,11 +69,9 @@ public static class VaderTextBenchmark
         try
         {
             results.Add(Seeded("(c) Word2Vec-type encoder, 128-d random init, mean pooling", seeds,
-                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 128 }, 0.005, train, test), ""));
-            results.Add(Seeded("(c) Word2Vec-type encoder, 384-d from MiniLM's word embeddings, mean pooling", seeds,
-                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 384, InitialEmbeddingsModelPath = miniLm }, 0.001, train, test), ""));
+                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 128 }, 0.01, train, test), ""));
             results.Add(Seeded("(c) Word2Vec-type encoder, 384-d from MiniLM's word embeddings, attention pooling", seeds,
-                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 384, InitialEmbeddingsModelPath = miniLm, Pooling = WordPooling.Attention }, 0.001, train, test), ""));
+                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 384, InitialEmbeddingsModelPath = miniLm, Pooling = WordPooling.Attention }, 0.002, train, test), ""));
         }
         finally
         {
@@ -183,7 +181,7 @@ public static class VaderTextBenchmark
         var ml = new MLContext(seed);
         IDataView Text(List<VaderSentence> rows) => ml.Data.LoadFromEnumerable(rows.Select(r => new TextRow { Text = r.Text, Label = r.Valence }));
         var pipeline = ml.Msa().Transforms.TokenIds(new TokenIdsOptions { MaxTokens = TokenIdTokens, AttentionMaskColumnName = null })
-            .Append(ml.Msa().Trainers.Composed(RegressionOptions(seed, epochs, encoder, learningRate, batchSize: 128)));
+            .Append(ml.Msa().Trainers.Composed(RegressionOptions(seed, epochs, encoder, learningRate, batchSize: 256)));
         var model = pipeline.Fit(Text(train));
         return MmsaRegressionEvaluator.Evaluate(model.Transform(Text(test)).GetColumn<float>("Score").ToArray(), test.Select(r => r.Valence).ToArray());
     }
