@@ -16,12 +16,13 @@ namespace MsaMl.Benchmarks;
 /// Text encoders on real sentiment-intensity regression: the VADER ground truth (23,700 English
 /// sentences, valence -4..+4), fixed split (<see cref="VaderSentences"/>), all in one run:
 /// (a) peer: scikit-learn TF-IDF + ridge (benchmarks/peers/vader_tfidf_ridge.py, same split);
-/// (b) frozen MiniLM sentence embedding (mean-pooled, unit length) -> ML.NET SDCA regression;
+/// (b) frozen MiniLM sentence embedding (mean-pooled, unit length) -> ML.NET SDCA regression, or the
+/// composition's MLP regression head;
 /// (c) the Word2Vec-type encoder (TokenIds -> WordEmbedding, random or MiniLM-initialized) with a
 /// regression head, trained by Trainers.Composed; (d) frozen MiniLM token embeddings -> the AAT text
 /// branch (TokenProjection) with a regression head. Pearson r, MAE, Acc-2 (MMSA Has0 / Non0) on
 /// the held-out rows, mean ± std over seeds.
-/// Usage: vader-text [--seeds 1,2,3] [--epochs 3] [--rows N] [--no-peer] [--no-tokens] [--datasets folder]
+/// Usage: vader-text [--seeds 1,2,3] [--epochs 3] [--rows N] [--recipes a,b,c,d] [--datasets folder]
 /// </summary>
 public static class VaderTextBenchmark
 {
@@ -58,28 +59,40 @@ public static class VaderTextBenchmark
         Console.WriteLine($"# vader-text, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, 1-minute load {LoadAverage()}, seeds {string.Join(",", seeds)}, {epochs} epochs");
         Console.WriteLine($"{rows.Count} sentences: {train.Count} train, {test.Count} test (seeded {VaderSentences.TestShare:P0} of each file, split seed {VaderSentences.SplitSeed})");
 
+        var recipes = (TrainingStepBenchmark.StringArg(args, "--recipes") ?? "a,b,c,d").Split(',').ToHashSet();
         var results = new List<Result>();
-        if (!args.Contains("--no-peer")) results.Add(Peer(folder, rows));
-        bool tokens = !args.Contains("--no-tokens");
-        var (sentenceTrain, sentenceTest, tokenTrain, tokenTest, featurizeSeconds) = FrozenMiniLm(train, test, tokens);
-        Console.WriteLine($"MiniLM featurized {rows.Count} sentences in {featurizeSeconds:F1} s ({rows.Count / featurizeSeconds:F0}/s)");
-        results.Add(Seeded("(b) frozen MiniLM sentence embedding -> SDCA regression (ML.NET)", seeds, seed => Sdca(seed, sentenceTrain, sentenceTest, train, test), $"+ {featurizeSeconds:F0} s featurizing"));
-
-        string miniLm = MiniLmModelFile.Write(Path.Combine(Path.GetTempPath(), $"msaml-vader-minilm-{Environment.ProcessId}.onnx"));
-        try
+        if (recipes.Contains("a")) results.Add(Peer(folder, rows));
+        bool tokens = recipes.Contains("d");
+        if (recipes.Contains("b") || tokens)
         {
-            results.Add(Seeded("(c) Word2Vec-type encoder, 128-d random init, mean pooling", seeds,
-                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 128 }, 0.01, train, test), ""));
-            results.Add(Seeded("(c) Word2Vec-type encoder, 384-d from MiniLM's word embeddings, attention pooling", seeds,
-                seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 384, InitialEmbeddingsModelPath = miniLm, Pooling = WordPooling.Attention }, 0.002, train, test), ""));
+            var (sentenceTrain, sentenceTest, tokenTrain, tokenTest, featurizeSeconds) = FrozenMiniLm(train, test, tokens);
+            Console.WriteLine($"MiniLM featurized {rows.Count} sentences in {featurizeSeconds:F1} s ({rows.Count / featurizeSeconds:F0}/s)");
+            string featurized = $"+ {featurizeSeconds:F0} s featurizing";
+            if (recipes.Contains("b"))
+            {
+                results.Add(Seeded("(b) frozen MiniLM sentence embedding -> SDCA regression (ML.NET)", seeds, seed => Sdca(seed, sentenceTrain, sentenceTest, train, test), featurized));
+                results.Add(Seeded("(b) frozen MiniLM sentence embedding -> MLP regression head (Trainers.Composed)", seeds,
+                    seed => FrozenFeatures(seed, 10, new RawFeaturesOptions { Modality = Modalities.Text, ColumnName = "Features" }, 128, sentenceTrain, sentenceTest, train, test), featurized));
+            }
+            if (tokens)
+                results.Add(Seeded($"(d) frozen MiniLM token embeddings [{TokenEmbeddingTokens}, 384] -> TokenProjection (AAT text branch)", seeds,
+                    seed => FrozenFeatures(seed, epochs, new TokenProjectionOptions { ColumnName = "Features", OutDim = 64, Relu = true }, 64, tokenTrain!, tokenTest!, train, test), featurized));
         }
-        finally
+        if (recipes.Contains("c"))
         {
-            File.Delete(miniLm);
+            string miniLm = MiniLmModelFile.Write(Path.Combine(Path.GetTempPath(), $"msaml-vader-minilm-{Environment.ProcessId}.onnx"));
+            try
+            {
+                results.Add(Seeded("(c) Word2Vec-type encoder, 128-d random init, mean pooling", seeds,
+                    seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 128 }, 0.01, train, test), ""));
+                results.Add(Seeded("(c) Word2Vec-type encoder, 384-d from MiniLM's word embeddings, attention pooling", seeds,
+                    seed => Composed(seed, epochs, new WordEmbeddingOptions { EmbeddingDim = 384, InitialEmbeddingsModelPath = miniLm, Pooling = WordPooling.Attention }, 0.002, train, test), ""));
+            }
+            finally
+            {
+                File.Delete(miniLm);
+            }
         }
-        if (tokens)
-            results.Add(Seeded($"(d) frozen MiniLM token embeddings [{TokenEmbeddingTokens}, 384] -> TokenProjection (AAT text branch)", seeds,
-                seed => TokenProjection(seed, epochs, tokenTrain!, tokenTest!, train, test), $"+ {featurizeSeconds:F0} s featurizing"));
 
         Console.WriteLine("\n| recipe | Pearson r | MAE | Acc-2 (Has0) | Acc-2 (Non0) | seconds per seed |\n|---|---|---|---|---|---|");
         foreach (var r in results)
@@ -108,13 +121,8 @@ public static class VaderTextBenchmark
         File.WriteAllLines(ids, rows.Select(r => $"{r.Id}\t{(r.IsTest ? "test" : "train")}"));
         try
         {
-            string script = Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "benchmarks", "peers", "vader_tfidf_ridge.py");
-            var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --data \"{folder}\" --split \"{ids}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"peer failed: {error.Result.Trim().Split('\n').Last()}");
+            var (exitCode, output, error) = PythonPeer.Run("vader_tfidf_ridge.py", $"--data \"{folder}\" --split \"{ids}\"");
+            if (exitCode != 0) throw new InvalidOperationException($"peer failed: {error.Trim().Split('\n').Last()}");
             var json = JsonDocument.Parse(output).RootElement;
             var predictions = json.GetProperty("predictions");
             var metrics = MmsaRegressionEvaluator.Evaluate(test.Select(r => predictions.GetProperty(r.Id).GetDouble()).ToArray(), test.Select(r => (double)r.Valence).ToArray());
@@ -171,7 +179,9 @@ public static class VaderTextBenchmark
     private static MmsaRegressionMetrics Sdca(int seed, float[][] train, float[][] test, List<VaderSentence> trainRows, List<VaderSentence> testRows)
     {
         var ml = new MLContext(seed);
-        var pipeline = ml.Transforms.NormalizeMeanVariance("Features").Append(ml.Regression.Trainers.Sdca());
+        // ML.NET's default tolerance (a 1 % duality gap) stops SDCA early on 19k rows; run it closer to the optimum.
+        var sdca = new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options { ConvergenceTolerance = 1e-4f, MaximumNumberOfIterations = 100, L2Regularization = 1e-4f };
+        var pipeline = ml.Transforms.NormalizeMeanVariance("Features").Append(ml.Regression.Trainers.Sdca(sdca));
         var model = pipeline.Fit(Features(ml, train, trainRows, [train[0].Length]));
         return Evaluate(model, Features(ml, test, testRows, [test[0].Length]), testRows);
     }
@@ -186,13 +196,13 @@ public static class VaderTextBenchmark
         return MmsaRegressionEvaluator.Evaluate(model.Transform(Text(test)).GetColumn<float>("Score").ToArray(), test.Select(r => r.Valence).ToArray());
     }
 
-    private static MmsaRegressionMetrics TokenProjection(int seed, int epochs, float[][] train, float[][] test, List<VaderSentence> trainRows, List<VaderSentence> testRows)
+    /// <summary>Frozen MiniLM features (a sentence vector or token embeddings) -> an encoder of the composition -> MLP regression head.</summary>
+    private static MmsaRegressionMetrics FrozenFeatures(int seed, int epochs, EncoderOptions encoder, int batchSize, float[][] train, float[][] test, List<VaderSentence> trainRows, List<VaderSentence> testRows)
     {
         var ml = new MLContext(seed);
-        var encoder = new TokenProjectionOptions { ColumnName = "Features", OutDim = 64, Relu = true };
-        var model = ml.Msa().Trainers.Composed(RegressionOptions(seed, epochs, encoder, learningRate: 0.001, batchSize: 64))
-            .Fit(Features(ml, train, trainRows, [TokenEmbeddingTokens, 384]));
-        return Evaluate(model, Features(ml, test, testRows, [TokenEmbeddingTokens, 384]), testRows);
+        int[] shape = train[0].Length == TokenEmbeddingTokens * 384 ? [TokenEmbeddingTokens, 384] : [train[0].Length];
+        var model = ml.Msa().Trainers.Composed(RegressionOptions(seed, epochs, encoder, learningRate: 0.001, batchSize)).Fit(Features(ml, train, trainRows, shape));
+        return Evaluate(model, Features(ml, test, testRows, shape), testRows);
     }
 
     private static ComposedOptions RegressionOptions(int seed, int epochs, EncoderOptions encoder, double learningRate, int batchSize) => new()
