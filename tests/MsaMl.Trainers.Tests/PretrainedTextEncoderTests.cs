@@ -91,7 +91,7 @@ public sealed class PretrainedTextEncoderTests : IDisposable
             var mask = longIds.ne(TorchScalars.Of(0)).to_type(ScalarType.Int64);
             var expected = PretrainedBertEncoder.MeanPool(reference.forward(longIds, mask), mask);
             float difference = module.forward(ids).sub(expected).abs().max().item<float>();
-            Assert.True(difference < 1e-6, $"the encoder's sentence vectors differ from PretrainedBertEncoder's by {difference}");
+            Assert.True(difference < 1e-5, $"the encoder's sentence vectors differ from PretrainedBertEncoder's by {difference}");
         }
         Assert.All(module.parameters(), p => Assert.False(p.requires_grad));
 

@@ -8,7 +8,7 @@ namespace MsaMl.Trainers.Modules;
 /// <summary>
 /// Token ids [batch, tokens] (floats holding integers; 0 = padding, so the attention mask is
 /// id != 0) -> a BERT encoder (<see cref="PretrainedBertEncoder"/>) -> mean or [CLS] pooling ->
-/// [batch, hidden]. Only the top <c>trainableLayers</c> layers learn (-1: all and the embeddings);
+/// [batch, hidden]; positions that are padding in every row of a batch are dropped first. Only the top <c>trainableLayers</c> layers learn (-1: all and the embeddings);
 /// the rest have <c>requires_grad</c> false and run without gradients. Trainable parameters learn at
 /// the trainer's rate times <c>rateMultiplier</c>, times <c>layerDecay</c> per layer below the top.
 /// </summary>
@@ -62,8 +62,24 @@ public sealed class PretrainedTextEncoder : nn.Module<Tensor, Tensor>, IScaledLe
         var ids = tokenIds.to_type(ScalarType.Int64);                          // [b, L]
         TokenIdRange.Check(ids, bert.Architecture.VocabularySize, _column, "PretrainedTextEncoderOptions.Architecture.VocabularySize");
         var mask = ids.ne(TorchScalars.Of(0)).to_type(ScalarType.Int64);
-        var states = bert.Forward(ids, mask, FirstTrainable);                  // [b, L, hidden]
+        // Trailing positions that are padding in every row change nothing (their attention weight is 0): drop them.
+        long length = UsedLength(mask);
+        if (length < ids.shape[1])
+        {
+            ids = ids.narrow(1, 0, length);
+            mask = mask.narrow(1, 0, length);
+        }
+        var states = bert.Forward(ids, mask, FirstTrainable);                  // [b, length, hidden]
         var pooled = _pooling == SentencePooling.Cls ? states.select(1, 0) : PretrainedBertEncoder.MeanPool(states, mask);
         return pooled.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>One past the last position that is a token in some row (at least 1).</summary>
+    private static long UsedLength(Tensor mask)
+    {
+        var perPosition = mask.sum(dim: 0).cpu().data<long>().ToArray();
+        long length = perPosition.Length;
+        while (length > 1 && perPosition[length - 1] == 0) length--;
+        return length;
     }
 }
