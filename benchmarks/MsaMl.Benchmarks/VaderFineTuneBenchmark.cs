@@ -51,7 +51,7 @@ public static class VaderFineTuneBenchmark
         var rows = VaderSentences.Read(Path.Combine(datasets, "vader-valence"));
         var train = Sample(rows.Where(r => !r.IsTest), trainRows);
         var test = Sample(rows.Where(r => r.IsTest), testRows);
-        Console.WriteLine($"# vader-finetune, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, 1-minute load {LoadAverage()}, seeds {string.Join(",", seeds)}, {epochs} epochs");
+        Console.WriteLine($"# vader-finetune, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, 1-minute load {VaderTextBenchmark.LoadAverage()}, seeds {string.Join(",", seeds)}, {epochs} epochs");
         Console.WriteLine($"{train.Count} training and {test.Count} held-out sentences (sample seed {SampleSeed} of the fixed split, split seed {VaderSentences.SplitSeed}), {MaxTokens} tokens");
 
         var lines = new List<string>();
@@ -65,15 +65,15 @@ public static class VaderFineTuneBenchmark
                 var (m, seconds) = TrainAndEvaluate(seed, epochs, trainable, train, test);
                 metrics.Add(m);
                 epochSeconds.Add(seconds);
-                Console.WriteLine($"  {name}, seed {seed}: r {m.PearsonCorrelation:F3}, MAE {m.MeanAbsoluteError:F3}, Acc-2 {100 * m.Has0Accuracy2:F1} %, {seconds:F0} s per epoch, load {LoadAverage()}");
+                Console.WriteLine($"  {name}, seed {seed}: r {m.PearsonCorrelation:F3}, MAE {m.MeanAbsoluteError:F3}, Acc-2 {100 * m.Has0Accuracy2:F1} %, {seconds:F0} s per epoch, load {VaderTextBenchmark.LoadAverage()}");
             }
             long peak = Process.GetCurrentProcess().PeakWorkingSet64 >> 20;
-            lines.Add($"| {name} ({seeds.Length} seed{(seeds.Length > 1 ? "s" : "")}) | {MeanStd(metrics, m => m.PearsonCorrelation, 1, "F3")} | {MeanStd(metrics, m => m.MeanAbsoluteError, 1, "F3")} "
-                + $"| {MeanStd(metrics, m => m.Has0Accuracy2, 100, "F1")} % | {epochSeconds.Average():F0} | {peak:N0} |");
+            lines.Add($"| {name} ({seeds.Length} seed{(seeds.Length > 1 ? "s" : "")}) | {VaderTextBenchmark.MeanStd(metrics, m => m.PearsonCorrelation, 1, "F3")} | {VaderTextBenchmark.MeanStd(metrics, m => m.MeanAbsoluteError, 1, "F3")} "
+                + $"| {VaderTextBenchmark.MeanStd(metrics, m => m.Has0Accuracy2, 100, "F1")} % | {epochSeconds.Average():F0} | {peak:N0} |");
         }
         Console.WriteLine("\n| recipe | Pearson r | MAE | Acc-2 (Has0) | seconds per epoch | peak RSS so far (MiB) |\n|---|---|---|---|---|---|");
         foreach (string line in lines) Console.WriteLine(line);
-        Console.WriteLine($"\n1-minute load at the end {LoadAverage()}");
+        Console.WriteLine($"\n1-minute load at the end {VaderTextBenchmark.LoadAverage()}");
         return 0;
     }
 
@@ -108,16 +108,4 @@ public static class VaderFineTuneBenchmark
         var scores = model.Transform(featurizer.Transform(Text(test))).GetColumn<float>("Score").ToArray();
         return (MmsaRegressionEvaluator.Evaluate(scores, test.Select(r => r.Valence).ToArray()), seconds);
     }
-
-    private static string MeanStd(List<MmsaRegressionMetrics> metrics, Func<MmsaRegressionMetrics, double> value, double scale, string format)
-    {
-        var values = metrics.Select(m => scale * value(m)).ToList();
-        double mean = values.Average();
-        if (values.Count == 1) return mean.ToString(format);
-        double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-        return $"{mean.ToString(format)} ± {std.ToString(format)}";
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

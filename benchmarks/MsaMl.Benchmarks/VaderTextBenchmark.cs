@@ -217,7 +217,7 @@ public static class VaderTextBenchmark
         Seed = seed,
     };
 
-    private static string MeanStd(List<MmsaRegressionMetrics> metrics, Func<MmsaRegressionMetrics, double> value, double scale, string format)
+    internal static string MeanStd(List<MmsaRegressionMetrics> metrics, Func<MmsaRegressionMetrics, double> value, double scale, string format)
     {
         var values = metrics.Select(m => scale * value(m)).ToList();
         double mean = values.Average();
@@ -226,6 +226,6 @@ public static class VaderTextBenchmark
         return $"{mean.ToString(format)} ± {std.ToString(format)}";
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

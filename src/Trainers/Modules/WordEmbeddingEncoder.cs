@@ -45,7 +45,7 @@ public sealed class WordEmbeddingEncoder : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var ids = tokenIds.to_type(ScalarType.Int64);                        // [b, L]
-        CheckRange(ids);
+        TokenIdRange.Check(ids, _vocabulary, _column, "WordEmbeddingOptions.VocabularySize");
         var mask = ids.ne(TorchScalars.Of(0));                                // [b, L]
         var maskValues = mask.to_type(ScalarType.Float32);
         var vectors = embedding.forward(ids);                                 // [b, L, D]
@@ -58,13 +58,5 @@ public sealed class WordEmbeddingEncoder : nn.Module<Tensor, Tensor>
             weights = energy.masked_fill(mask.logical_not(), TorchScalars.Of(-1e9)).softmax(-1).mul(maskValues);
         }
         return weights.unsqueeze(-1).mul(vectors).sum(dim: 1).MoveToOuterDisposeScope();
-    }
-
-    private void CheckRange(Tensor ids)
-    {
-        if (ids.numel() == 0) return;
-        long low = ids.min().item<long>(), high = ids.max().item<long>();
-        if (low < 0 || high >= _vocabulary)
-            throw new ArgumentOutOfRangeException(nameof(ids), $"Token-id column '{_column}': ids must be 0 to {_vocabulary - 1} (WordEmbeddingOptions.VocabularySize), found {(low < 0 ? low : high)}.");
     }
 }
