@@ -9,6 +9,8 @@ using MsaMl.Benchmarks;
 //   soak           the multi-threaded scoring soak (benchmarks/stress/stress.sh)
 //   scalar-race    the TorchSharp Scalar-lifetime reproducer (benchmarks/stress/scalar-race.sh)
 //   iemocap-scale  a preset's featurize time, epoch time and peak RSS on a full-size IEMOCAP-format tree
+//   vader-text     text encoders on the VADER sentiment-intensity sentences against a TF-IDF + ridge peer
+//   vader-finetune frozen against fine-tuned MiniLM (PretrainedTextEncoderOptions) on VADER
 // Anything else goes to BenchmarkDotNet (e.g. --filter *Spectrogram*).
 string[] rest = args.Skip(1).ToArray();
 switch (args.FirstOrDefault())
@@ -20,6 +22,8 @@ switch (args.FirstOrDefault())
     case "soak": return ScoringSoak.Run(rest);
     case "scalar-race": return ScalarRaceReproducer.Run(rest);
     case "iemocap-scale": return IemocapScaleBenchmark.Run(rest);
+    case "vader-text": return VaderTextBenchmark.Run(rest);
+    case "vader-finetune": return VaderFineTuneBenchmark.Run(rest);
 }
 BenchmarkSwitcher.FromAssembly(typeof(SpectrogramBenchmarks).Assembly).Run(args);
 return 0;

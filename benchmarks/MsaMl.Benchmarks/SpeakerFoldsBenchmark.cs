@@ -270,13 +270,8 @@ public static class SpeakerFoldsBenchmark
             string rowsCsv = Path.Combine(folder, "rows.csv"), featuresCsv = Path.Combine(folder, "features.csv");
             File.WriteAllLines(rowsCsv, new[] { "id,path,label,speaker,fold" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{r.Speaker},{r.Fold}")));
             File.WriteAllLines(featuresCsv, rows.Select((r, i) => r.Id + "," + string.Join(",", features[i].Both.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
-            string script = Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "benchmarks", "peers", "speaker_folds.py");
-            var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --rows \"{rowsCsv}\" --features \"{featuresCsv}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd();
-            string error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0) return $"| peers (scikit-learn) | failed: {error.Trim().Split('\n').Last()} | | |";
+            var (exitCode, output, error) = PythonPeer.Run("speaker_folds.py", $"--rows \"{rowsCsv}\" --features \"{featuresCsv}\"");
+            if (exitCode != 0) return $"| peers (scikit-learn) | failed: {error.Trim().Split('\n').Last()} | | |";
             var result = JsonDocument.Parse(output).RootElement;
             var table = new StringBuilder();
             foreach (var property in result.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object))

@@ -26,6 +26,12 @@ public sealed class MsaTransformsCatalog
 
     public BertEmbeddingEstimator BertEmbedding(BertEmbeddingOptions options) => new(options);
 
+    /// <summary>Text -> WordPiece token ids [maxTokens] and an attention mask (Single; embedded MiniLM vocabulary by default), for trainable text encoders.</summary>
+    public TokenIdsEstimator TokenIds(string tokenIdsColumnName = "TextTokenIds", string inputColumnName = "Text", int maxTokens = 60) =>
+        TokenIds(new TokenIdsOptions { TokenIdsColumnName = tokenIdsColumnName, InputColumnName = inputColumnName, MaxTokens = maxTokens });
+
+    public TokenIdsEstimator TokenIds(TokenIdsOptions options) => new(options);
+
     /// <summary>Image path -> [3, height, width] pixels in [0, 1].</summary>
     public ImageTensorEstimator ImageTensor(string outputColumnName = "ImageTensor", string inputColumnName = "ImagePath", int width = 64, int height = 64) =>
         ImageTensor(new ImageTensorOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName, Width = width, Height = height });

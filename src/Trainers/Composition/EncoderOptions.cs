@@ -23,4 +23,14 @@ public abstract class EncoderOptions
 
     /// <summary>Creates the encoder for rows of <paramref name="rowShape"/> (the column's shape without the batch).</summary>
     public abstract EncoderModule Create(int[] rowShape);
+
+    /// <summary>
+    /// Gives the module made by <see cref="Create"/> pretrained starting weights before training
+    /// (for example word embeddings read from a file). Called by the trainer after the whole
+    /// network is created, never when a saved model is loaded (its weights replace these). Draws no
+    /// random numbers, so seeded initializations of the other modules do not move. Default: nothing.
+    /// </summary>
+    public virtual void InitializeForTraining(nn.Module<Tensor, Tensor> module)
+    {
+    }
 }

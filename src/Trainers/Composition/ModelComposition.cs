@@ -46,13 +46,23 @@ public sealed class ModelComposition
     /// <paramref name="outputs"/> outputs. Modules are created encoders first, then fusion, then head,
     /// so the seeded initialization follows that order.
     /// </summary>
-    public ComposedNetwork Build(int[][] rowShapes, int outputs)
+    public ComposedNetwork Build(int[][] rowShapes, int outputs) => Build(rowShapes, outputs, forTraining: false);
+
+    /// <summary>
+    /// <see cref="Build(int[][], int)"/>, then each encoder's
+    /// <see cref="EncoderOptions.InitializeForTraining"/> (pretrained starting weights) on its module.
+    /// </summary>
+    public ComposedNetwork BuildForTraining(int[][] rowShapes, int outputs) => Build(rowShapes, outputs, forTraining: true);
+
+    private ComposedNetwork Build(int[][] rowShapes, int outputs, bool forTraining)
     {
         if (rowShapes.Length != Encoders.Count)
             throw new ArgumentException($"The composition has {Encoders.Count} encoder(s) but {rowShapes.Length} input shape(s) were given.", nameof(rowShapes));
         var encoders = Encoders.Select((e, i) => e.Create(rowShapes[i])).ToArray();
         var fusion = Fusion.Create(encoders.Select(e => e.Width).ToArray());
         var head = Head.Create(fusion.Width, outputs);
+        if (forTraining)
+            for (int i = 0; i < encoders.Length; i++) Encoders[i].InitializeForTraining(encoders[i].Module);
         return new ComposedNetwork(encoders.Select(e => e.Module).ToArray(), fusion.Module, head);
     }
 }

@@ -24,22 +24,27 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
     private readonly double _scoreDivisor;
     private readonly GeluKind _gelu;
 
-    public BertLayer(BertLayerWeights weights, string role) : base(nameof(BertLayer))
+    /// <summary>A layer of <paramref name="architecture"/>'s sizes, with torch's default initialization.</summary>
+    public BertLayer(BertArchitecture architecture) : base(nameof(BertLayer))
     {
-        long hidden = weights.Query.InFeatures;
-        query = nn.Linear(hidden, weights.Query.OutFeatures);
-        key = nn.Linear(hidden, weights.Key.OutFeatures);
-        value = nn.Linear(hidden, weights.Value.OutFeatures);
-        attentionOutput = nn.Linear(weights.AttentionOutput.InFeatures, hidden);
-        attentionNorm = nn.LayerNorm(hidden, weights.AttentionNorm.Epsilon);
-        intermediate = nn.Linear(hidden, weights.Intermediate.OutFeatures);
-        output = nn.Linear(weights.Output.InFeatures, hidden);
-        outputNorm = nn.LayerNorm(hidden, weights.OutputNorm.Epsilon);
-        _heads = weights.Heads;
-        _scoreDivisor = weights.ScoreDivisor;
-        _gelu = weights.Gelu;
+        long hidden = architecture.HiddenSize;
+        query = nn.Linear(hidden, hidden);
+        key = nn.Linear(hidden, hidden);
+        value = nn.Linear(hidden, hidden);
+        attentionOutput = nn.Linear(hidden, hidden);
+        attentionNorm = nn.LayerNorm(hidden, architecture.LayerNormEpsilon);
+        intermediate = nn.Linear(hidden, architecture.IntermediateSize);
+        output = nn.Linear(architecture.IntermediateSize, hidden);
+        outputNorm = nn.LayerNorm(hidden, architecture.LayerNormEpsilon);
+        _heads = architecture.Heads;
+        _scoreDivisor = architecture.ScoreDivisor;
+        _gelu = architecture.Gelu;
         RegisterComponents();
+    }
 
+    /// <summary>Copies matched weights into the layer (<paramref name="role"/> names it in errors).</summary>
+    public void Load(BertLayerWeights weights, string role)
+    {
         OnnxWeightCopy.Into(query, weights.Query, role + " query");
         OnnxWeightCopy.Into(key, weights.Key, role + " key");
         OnnxWeightCopy.Into(value, weights.Value, role + " value");

@@ -12,7 +12,7 @@ internal sealed record LinearWeights(OnnxTensor Weight, bool WeightIsInputMajor,
 internal sealed record LayerNormWeights(OnnxTensor Scale, OnnxTensor Bias, double Epsilon);
 
 /// <summary>Which GELU the graph computes between the intermediate and output dense layers.</summary>
-internal enum GeluKind
+public enum GeluKind
 {
     /// <summary>x * Φ(x) with the error function (BERT's and torch's default).</summary>
     Erf,

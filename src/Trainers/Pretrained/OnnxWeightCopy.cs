@@ -21,6 +21,8 @@ internal static class OnnxWeightCopy
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        if (source.OutFeatures != target.weight!.shape[0] || source.InFeatures != target.weight.shape[1])
+            throw new InvalidDataException($"tensor '{source.Weight.Name}' ({role}) maps {source.InFeatures} -> {source.OutFeatures} features; expected {target.weight.shape[1]} -> {target.weight.shape[0]}.");
         var weight = tensor(source.Weight.ToFloats(), source.Weight.Dims);
         target.weight!.copy_(source.WeightIsInputMajor ? weight.t() : weight);
         Into(target.bias!, source.Bias, role + " bias");

