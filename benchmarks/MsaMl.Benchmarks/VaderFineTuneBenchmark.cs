@@ -17,7 +17,8 @@ namespace MsaMl.Benchmarks;
 /// TokenIds (64 tokens) -> MiniLM with 0, the top 2 or all layers (and the embeddings) trainable ->
 /// MLP regression head. Pearson r, MAE, Acc-2 (Has0) on the held-out rows, mean ± std over seeds,
 /// seconds per epoch and the process's peak RSS (run one recipe per process for a recipe's own peak).
-/// Usage: vader-finetune [--recipes frozen,top2,all] [--seeds 1] [--epochs 3] [--train 4000] [--test 1000] [--datasets folder]
+/// The TF-IDF + ridge peer (benchmarks/peers/vader_tfidf_ridge.py) fits and predicts the same samples first, unless --no-peer.
+/// Usage: vader-finetune [--no-peer] [--recipes frozen,top2,all] [--seeds 1] [--epochs 3] [--train 4000] [--test 1000] [--datasets folder]
 /// </summary>
 public static class VaderFineTuneBenchmark
 {
@@ -55,6 +56,14 @@ public static class VaderFineTuneBenchmark
         Console.WriteLine($"{train.Count} training and {test.Count} held-out sentences (sample seed {SampleSeed} of the fixed split, split seed {VaderSentences.SplitSeed}), {MaxTokens} tokens");
 
         var lines = new List<string>();
+        if (!args.Contains("--no-peer"))
+        {
+            // The peer fits on the same training sample and predicts the same held-out sample, in the same run.
+            var peer = VaderTextBenchmark.Peer(Path.Combine(datasets, "vader-valence"), train.Concat(test).ToList());
+            var m = peer.Metrics[0];
+            Console.WriteLine($"  {peer.Recipe}: r {m.PearsonCorrelation:F3}, MAE {m.MeanAbsoluteError:F3}, Acc-2 {100 * m.Has0Accuracy2:F1} %, {peer.Seconds:F1} s to fit and predict");
+            lines.Add($"| {peer.Recipe} (deterministic) | {m.PearsonCorrelation:F3} | {m.MeanAbsoluteError:F3} | {100 * m.Has0Accuracy2:F1} % | {peer.Seconds:F1} s in all | |");
+        }
         foreach (string recipe in recipes)
         {
             var (name, trainable) = Recipes[recipe];

@@ -42,7 +42,7 @@ public static class VaderTextBenchmark
         public float[] Features { get; set; } = [];
     }
 
-    private sealed record Result(string Recipe, List<MmsaRegressionMetrics> Metrics, double Seconds, string Note, string Seeds);
+    internal sealed record Result(string Recipe, List<MmsaRegressionMetrics> Metrics, double Seconds, string Note, string Seeds);
 
     public static int Run(string[] args)
     {
@@ -114,7 +114,8 @@ public static class VaderTextBenchmark
         return new Result(recipe, metrics, clock.Elapsed.TotalSeconds / seeds.Length, note, $" ({seeds.Length} seed{(seeds.Length > 1 ? "s" : "")})");
     }
 
-    private static Result Peer(string folder, List<VaderSentence> rows)
+    /// <summary>The TF-IDF + ridge peer on <paramref name="rows"/> (trained on the non-test ones), in its own Python process.</summary>
+    internal static Result Peer(string folder, List<VaderSentence> rows)
     {
         var test = rows.Where(r => r.IsTest).ToList();
         string ids = Path.Combine(Path.GetTempPath(), $"msaml-vader-split-{Environment.ProcessId}.tsv");

@@ -66,6 +66,22 @@ internal sealed class OnnxGraph
         };
     }
 
+    /// <summary>
+    /// The initializer named <paramref name="name"/>, or, when <paramref name="name"/> is null, the
+    /// only one whose name ends with <paramref name="nameSuffix"/>; an error naming the candidates otherwise.
+    /// </summary>
+    public OnnxTensor FindInitializer(string? name, string nameSuffix)
+    {
+        var found = Initializers.Values.Where(t => name != null ? t.Name == name : t.Name.EndsWith(nameSuffix, StringComparison.Ordinal)).ToList();
+        string wanted = name != null ? $"named '{name}'" : $"whose name ends with '{nameSuffix}'";
+        return found.Count switch
+        {
+            1 => found[0],
+            0 => throw Error($"no initializer {wanted}; the model has {Initializers.Count}, e.g. {string.Join(", ", Initializers.Keys.Take(8))}."),
+            _ => throw Error($"{found.Count} initializers {wanted} ({string.Join(", ", found.Select(f => f.Name))}); name one."),
+        };
+    }
+
     public InvalidDataException Error(string message) => new($"{Source}: {message}");
 }
 

@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Pretrained;
 using MsaMl.Trainers.Modules;
 using static TorchSharp.torch;
 
@@ -68,9 +69,9 @@ public sealed class WordEmbeddingOptions : EncoderOptions
         if (InitialEmbeddingsModelPath == null) return;
         if (!File.Exists(InitialEmbeddingsModelPath))
             throw new FileNotFoundException($"WordEmbeddingOptions.InitialEmbeddingsModelPath: no file {InitialEmbeddingsModelPath}.", InitialEmbeddingsModelPath);
-        var table = OnnxInitializerReader.Read(InitialEmbeddingsModelPath, InitialEmbeddingsTensorName, "word_embeddings.weight");
+        var table = OnnxModelReader.Read(InitialEmbeddingsModelPath).FindInitializer(InitialEmbeddingsTensorName, "word_embeddings.weight");
         if (table.Dims.Length != 2 || table.Dims[0] != VocabularySize || table.Dims[1] != EmbeddingDim)
             throw new InvalidDataException($"{InitialEmbeddingsModelPath}: initializer '{table.Name}' is [{string.Join(", ", table.Dims)}]; WordEmbeddingOptions expects [VocabularySize, EmbeddingDim] = [{VocabularySize}, {EmbeddingDim}].");
-        ((WordEmbeddingEncoder)module).SetTable(table.Values);
+        ((WordEmbeddingEncoder)module).SetTable(table.ToFloats());
     }
 }
