@@ -41,7 +41,15 @@ public static class SpeakerFoldsBenchmark
         public float[] Both { get; set; } = [];
     }
 
-    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true);
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation Augment = Augmentation.None);
+
+    /// <summary>Which augmented copies of the training folds' files join the training rows (test folds are never augmented).</summary>
+    [Flags]
+    private enum Augmentation { None = 0, Speed = 1, Noise = 2 }
+
+    /// <summary>Speed factors and the signal-to-noise ratio of the augmented copies (<see cref="SpeechAugmentation"/>).</summary>
+    private static readonly double[] AugmentSpeeds = [0.9, 1.1];
+    private static readonly double[] AugmentSnrDb = [20];
 
     /// <summary>The fast preset's speech configuration with its audio model: the featurizer options and the pooled model the benchmark measures as the default.</summary>
     private static readonly ExperimentConfig Preset = ExperimentConfigJson.FromJson(ExperimentPresets.Defaults(ExperimentPresets.Fast, "emodb", "audio"));
@@ -56,6 +64,9 @@ public static class SpeakerFoldsBenchmark
         new("  the same, L2 10 instead of 0.1", "Both", false, "preset", 10f),
         new("  the same, L1 0 instead of 1", "Both", false, "preset", L1: 0f),
         new("  the same, scaled to unit second moment but not centered (ML.NET's NormalizeMeanVariance default)", "Both", false, "preset", Center: false),
+        new("  the same, training folds augmented with speed 0.9 and 1.1 copies", "Both", false, "preset", Augment: Augmentation.Speed),
+        new("  the same, training folds augmented with copies in white noise at 20 dB SNR", "Both", false, "preset", Augment: Augmentation.Noise),
+        new("  the same, training folds augmented with both (3 copies per file)", "Both", false, "preset", Augment: Augmentation.Speed | Augmentation.Noise),
         new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
         new("functionals + log-mel statistics, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
     ];
@@ -100,11 +111,14 @@ public static class SpeakerFoldsBenchmark
         var clock = Stopwatch.StartNew();
         var features = Featurize(ml, rows);
         Console.WriteLine($"featurized in {clock.Elapsed.TotalSeconds:F1} s (functionals {features[0].Functionals.Length}, log-mel statistics {features[0].MelStatistics.Length} values per file)");
+        clock.Restart();
+        var copies = AugmentedCopies(ml, rows);
+        Console.WriteLine($"{copies.Sum(c => c.Length)} augmented copies (speeds {string.Join(", ", AugmentSpeeds)}; white noise at {string.Join(", ", AugmentSnrDb)} dB SNR) written and featurized in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine("\n| recipe | UA | WA | seconds |\n|---|---|---|---|");
         foreach (var recipe in Recipes.Where(r => r.Trainer != "sdca" || sdca))
         {
             clock.Restart();
-            var scores = (recipe.Trainer == "sdca" ? seeds : seeds.Take(1)).Select(seed => Pooled(rows, features, recipe, seed)).ToList();
+            var scores = (recipe.Trainer == "sdca" ? seeds : seeds.Take(1)).Select(seed => Pooled(rows, features, copies, recipe, seed)).ToList();
             string seedNote = recipe.Trainer == "sdca" ? $" ({scores.Count} seeds)" : " (deterministic)";
             Console.WriteLine($"| {recipe.Name}{seedNote} | {MeanStd(scores.Select(s => s.Ua))} | {MeanStd(scores.Select(s => s.Wa))} | {clock.Elapsed.TotalSeconds:F1} |");
         }
@@ -210,7 +224,24 @@ public static class SpeakerFoldsBenchmark
 
     private sealed class LabelRow { public string Label { get; set; } = ""; }
 
-    private static (double Ua, double Wa) Pooled(List<Utterance> rows, FeatureRow[] features, Recipe recipe, int seed)
+    /// <summary>
+    /// The features of every file's augmented copies, in <see cref="SpeechAugmentation.WriteCopies"/>'s
+    /// order (speeds, then noise). The copies are written once under the temporary folder and reused.
+    /// </summary>
+    private static FeatureRow[][] AugmentedCopies(MLContext ml, List<Utterance> rows)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "msaml-speech-folds-augmented");
+        var paths = rows.Select(r => SpeechAugmentation.WriteCopies(r.Path, Path.Combine(folder, r.Label), AugmentSpeeds, AugmentSnrDb, seed: 1)).ToList();
+        var copies = rows.SelectMany((r, i) => paths[i].Select(p => r with { Path = p })).ToList();
+        var features = Featurize(ml, copies);
+        int perFile = AugmentSpeeds.Length + AugmentSnrDb.Length;
+        return rows.Select((_, i) => features.Skip(i * perFile).Take(perFile).ToArray()).ToArray();
+    }
+
+    private static IEnumerable<FeatureRow> Augmented(FeatureRow[] copies, Augmentation augment) =>
+        copies.Where((_, k) => k < AugmentSpeeds.Length ? augment.HasFlag(Augmentation.Speed) : augment.HasFlag(Augmentation.Noise));
+
+    private static (double Ua, double Wa) Pooled(List<Utterance> rows, FeatureRow[] features, FeatureRow[][] copies, Recipe recipe, int seed)
     {
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
@@ -221,7 +252,8 @@ public static class SpeakerFoldsBenchmark
         var predicted = new string[rows.Count];
         foreach (string fold in rows.Select(r => r.Fold).Distinct())
         {
-            var trainRows = features.Where((_, i) => rows[i].Fold != fold).ToList();
+            var trainRows = features.Where((_, i) => rows[i].Fold != fold)
+                .Concat(Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold != fold).SelectMany(i => Augmented(copies[i], recipe.Augment))).ToList();
             var testIndexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold == fold).ToArray();
             var train = ml.Data.LoadFromEnumerable(trainRows, schema);
             var test = ml.Data.LoadFromEnumerable(testIndexes.Select(i => features[i]), schema);
@@ -270,7 +302,7 @@ public static class SpeakerFoldsBenchmark
             string rowsCsv = Path.Combine(folder, "rows.csv"), featuresCsv = Path.Combine(folder, "features.csv");
             File.WriteAllLines(rowsCsv, new[] { "id,path,label,speaker,fold" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{r.Speaker},{r.Fold}")));
             File.WriteAllLines(featuresCsv, rows.Select((r, i) => r.Id + "," + string.Join(",", features[i].Both.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
-            var (exitCode, output, error) = PythonPeer.Run("speaker_folds.py", $"--rows \"{rowsCsv}\" --features \"{featuresCsv}\"");
+            var (exitCode, output, error) = PythonPeer.Run("speaker_folds.py", $"--rows \"{rowsCsv}\" --features \"{featuresCsv}\" --functionals {features[0].Functionals.Length}");
             if (exitCode != 0) return $"| peers (scikit-learn) | failed: {error.Trim().Split('\n').Last()} | | |";
             var result = JsonDocument.Parse(output).RootElement;
             var table = new StringBuilder();
@@ -278,7 +310,9 @@ public static class SpeakerFoldsBenchmark
             {
                 string name = property.Name.StartsWith("mfcc", StringComparison.Ordinal)
                     ? $"peer: MFCC statistics -> {property.Name["mfcc-".Length..]} (scikit-learn)"
-                    : $"MsaMl's functionals + log-mel statistics -> {property.Name["msaml-features-".Length..]} (scikit-learn classifier)";
+                    : property.Name.StartsWith("msaml-functionals", StringComparison.Ordinal)
+                        ? $"peer: MsaMl's functionals (eGeMAPS-like) -> {property.Name["msaml-functionals-".Length..]} (scikit-learn)"
+                        : $"MsaMl's functionals + log-mel statistics -> {property.Name["msaml-features-".Length..]} (scikit-learn classifier)";
                 table.AppendLine($"| {name} | {100 * property.Value.GetProperty("ua").GetDouble():F1} % | {100 * property.Value.GetProperty("wa").GetDouble():F1} % | |");
             }
             table.Append($"(peers: {result.GetProperty("seconds").GetDouble():F1} s including featurizing)");

@@ -12,9 +12,11 @@ Peers, as a practitioner writes them:
   ... -speaker    the same, with the statistics standardized per speaker first (each speaker's
                   own mean and std over their rows, labels unused)
 With --features F (a CSV of id,v1..vn rows written by MsaMl), the same classifiers also run on
-those features ("msaml-features-..."), separating the features from the classifier.
+those features ("msaml-features-..."), separating the features from the classifier; with
+--functionals N also on their first N columns, MsaMl's eGeMAPS-like functionals ("msaml-functionals-...":
+functionals + SVM is the field's classic speech-emotion baseline).
 
-Usage: speaker_folds.py --rows rows.csv [--features feats.csv] [--threads 2]
+Usage: speaker_folds.py --rows rows.csv [--features feats.csv [--functionals N]] [--threads 2]
 rows.csv: id,path,label,speaker,fold. Prints one JSON object.
 """
 import argparse
@@ -55,6 +57,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", required=True)
     parser.add_argument("--features")
+    parser.add_argument("--functionals", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -74,6 +77,8 @@ def main():
         with open(args.features, newline="") as f:
             table = {line[0]: [float(v) for v in line[1:]] for line in csv.reader(f)}
         sets["msaml-features"] = np.array([table[r["id"]] for r in rows])
+        if args.functionals > 0:
+            sets["msaml-functionals"] = sets["msaml-features"][:, :args.functionals]
     for name, x in sets.items():
         for speaker_norm in (False, True):
             data = per_speaker(x, speaker) if speaker_norm else x
