@@ -57,9 +57,12 @@ public sealed class TaskRunner
                     ? MsaPipelines.EarlyFusionRegression(_ml, Task.EarlyFusionColumns, labelColumn: Task.LabelColumn)
                     : Task.PooledModel?.Invoke(Task.EarlyFusionColumns) ?? MsaPipelines.EarlyFusion(_ml, Task.EarlyFusionColumns), name);
             case ModelChoice.First or ModelChoice.Text when Task.PooledModel is { } pooled:
-                if (score != "Score" || predicted != "PredictedLabel")
-                    throw new InvalidOperationException($"Model '{name}' is a pooled-feature model, which writes Score and PredictedLabel only; it cannot be a late-fusion member.");
-                return TrainPooled(pooled(choice == ModelChoice.Text ? ["TextEmbedding"] : Task.FirstPooledColumns is { Length: > 0 } columns ? columns : [Task.EarlyFusionColumns[0]]), name);
+                var estimator = pooled(choice == ModelChoice.Text ? ["TextEmbedding"] : Task.FirstPooledColumns is { Length: > 0 } columns ? columns : [Task.EarlyFusionColumns[0]]);
+                // ML.NET's trainers write Score and PredictedLabel; a late-fusion member's columns are copies of them.
+                if (score != "Score") estimator = estimator.Append(_ml.Transforms.CopyColumns(score, "Score"));
+                if (predicted != "PredictedLabel") estimator = estimator.Append(_ml.Transforms.CopyColumns(predicted, "PredictedLabel"));
+                var trained = TrainPooled(estimator, name);
+                return trained with { ScoreColumn = score, PredictedLabelColumn = predicted };
             case ModelChoice.Late:
                 var first = Train(ModelChoice.First, Task.FirstModality, LateMemberScore.First, "PredictedFirst");
                 var text = Train(ModelChoice.Text, "text", LateMemberScore.Text, "PredictedText");

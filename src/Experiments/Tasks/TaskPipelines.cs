@@ -79,6 +79,11 @@ public static class TaskPipelines
         // moments from; the task is then text-only and models that need audio say so.
         bool hasAudio = records.Any(r => r.AudioPath.Length > 0);
         var text = ml.Msa().Transforms.BertEmbedding(TextEncoder(settings, maxTokens ?? (regression ? 50 : 16)));
+        // Emotion classes: the fast preset's speech recipe (acoustic functionals + log-mel statistics
+        // -> L-BFGS) is the audio-only, text-only and early-fusion model, as in msa train's default.
+        var recipe = !regression && hasAudio ? FastSpeechRecipe.Value : null;
+        if (recipe != null)
+            spectrogram = spectrogram.Append(ml.Msa().Transforms.AcousticFunctionals(recipe.Featurizers.Functionals!));
         IEstimator<ITransformer> featurizer = hasAudio ? spectrogram.Append(text) : text;
 
         IEstimator<ITransformer> Model(Modalities modalities, string score, string predicted)
@@ -113,9 +118,17 @@ public static class TaskPipelines
             LabelMapping = regression ? null : LabelKeys.Mapping(ml, labels),
             Model = Model,
             HeadModel = (head, score, predicted) => Head(ml, head, "Spectrogram", settings, score, predicted, regression),
-            EarlyFusionColumns = new[] { "SpectrogramStats", "TextEmbedding" },
+            EarlyFusionColumns = recipe != null ? ["Functionals", "SpectrogramStats", "TextEmbedding"] : ["SpectrogramStats", "TextEmbedding"],
+            FirstPooledColumns = recipe != null ? ["Functionals", "SpectrogramStats"] : [],
+            PooledModel = recipe?.Model.Pooled is { } pooled ? columns => pooled.Estimator(ml, columns) : null,
+            // The task also trains TorchSharp models, which stop early on the validation rows, so
+            // here the pooled models train on the training rows only.
         };
     }
+
+    /// <summary>The fast preset's speech configuration (functionals options and the pooled model), read once.</summary>
+    private static readonly Lazy<Configuration.ExperimentConfig> FastSpeechRecipe = new(() =>
+        Configuration.ExperimentConfigJson.FromJson(Configuration.ExperimentPresets.Defaults(Configuration.ExperimentPresets.Fast, "emodb", "audio")));
 
     public static ExperimentTask Images(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings)
     {
