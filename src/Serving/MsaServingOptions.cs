@@ -21,7 +21,7 @@ public sealed class MsaServingOptions
     /// <summary>What an uploaded WAV file may be (the library's limits: duration, rate, channels), checked from its header before scoring.</summary>
     public WavLimits Audio { get; set; } = new();
 
-    /// <summary>What an uploaded image may be (the library's limits: pixels, file size), checked before scoring.</summary>
+    /// <summary>What an uploaded image may be (the library's limits: pixels, file size), checked from its header before scoring.</summary>
     public ImageLimits Image { get; set; } = new();
 
     /// <summary>How long one request may take, from waiting for a slot to its answer (default 30 s).</summary>

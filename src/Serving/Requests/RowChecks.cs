@@ -39,7 +39,7 @@ internal static class RowChecks
     {
         try
         {
-            ImageDecoder.Decode(row.ImagePath, limits).Dispose();
+            ImageDecoder.CheckHeader(row.ImagePath, limits);
         }
         catch (InvalidDataException ex)
         {
