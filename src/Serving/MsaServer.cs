@@ -36,6 +36,8 @@ public static class MsaServer
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         if (!logging) builder.Logging.ClearProviders();
+        // Start-up and errors, not a line per request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(address, port);

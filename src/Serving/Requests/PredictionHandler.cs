@@ -27,12 +27,18 @@ internal sealed class PredictionHandler(ServedModel model, MsaServingOptions opt
         var aborted = http.RequestAborted;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = options.MaxRequestBytes;
         if (http.Request.ContentLength > options.MaxRequestBytes) return TooLarge();
-        if (!await _slots.WaitAsync(options.RequestTimeout, aborted))
-            return ErrorBody.Result(503, null, $"busy: {options.MaxConcurrentRequests} requests in progress for {options.RequestTimeout.TotalSeconds:0.#} s (MsaServingOptions.MaxConcurrentRequests); try again later");
-        string folder = uploads.CreateRequestFolder();
-        Task<IResult>? scoring = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         timeout.CancelAfter(options.RequestTimeout);
+        try
+        {
+            await _slots.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+        {
+            return ErrorBody.Result(503, null, $"busy: {options.MaxConcurrentRequests} requests in progress for {options.RequestTimeout.TotalSeconds:0.#} s (MsaServingOptions.MaxConcurrentRequests); try again later");
+        }
+        string folder = uploads.CreateRequestFolder();
+        Task<IResult>? scoring = null;
         try
         {
             var rows = await ReadAsync(http.Request, batch, folder, timeout.Token);
