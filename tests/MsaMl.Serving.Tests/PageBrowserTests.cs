@@ -36,6 +36,25 @@ public sealed partial class PageBrowserTests(TrainedBundles bundles)
         Assert.True(new FileInfo(png).Length > 1000, "the screenshot is empty");
     }
 
+    [ChromiumFact(ffmpeg: true)]
+    public async Task ThePageTurnsAWebmRecordingIntoWavAsItDoesForMediaRecorder()
+    {
+        // MediaRecorder gives WebM/Opus; the page decodes it and posts 16-bit WAV, which the service reads.
+        string webm = Path.Combine(bundles.Folder, "recording.webm");
+        var ffmpeg = System.Diagnostics.Process.Start(ChromiumFactAttribute.Ffmpeg, ["-loglevel", "error", "-y", "-i", RepositoryPaths.TwoWavs()[0], "-c:a", "libopus", webm])!;
+        Assert.True(ffmpeg.WaitForExit(TimeSpan.FromSeconds(60)) && ffmpeg.ExitCode == 0, "ffmpeg could not make the WebM recording");
+        await using var app = await ServedApp.StartAsync(bundles.Audio, configure: web =>
+            web.MapGet("/test-files/recording.webm", () => Results.File(webm, "audio/webm")));
+
+        string dom = HeadlessChromium.DumpDom(new Uri(app.BaseAddress, "?auto=1&audio=test-files/recording.webm"));
+
+        Assert.Contains("data-state=\"done\"", dom);
+        Assert.Matches("<p id=\"error\" role=\"alert\" hidden=\"\">\\s*</p>", dom);
+        Assert.Contains(LabelShown().Match(dom).Groups[1].Value, app.Model.Classes);
+        Assert.Equal(app.Model.Classes.Count, Bar().Matches(dom).Count);
+        Assert.Contains("Modalities used: audio", dom);
+    }
+
     [GeneratedRegex("<strong id=\"result-label\">([^<]*)</strong>")]
     private static partial Regex LabelShown();
 
