@@ -18,6 +18,7 @@ public static class MsaEndpoints
     /// <exception cref="InvalidDataException">The bundle is damaged or not a classifier or regression bundle.</exception>
     public static IEndpointRouteBuilder MapMsaModel(this IEndpointRouteBuilder endpoints, string bundlePath, MsaServingOptions? options = null)
     {
+        (options ??= new MsaServingOptions()).Validate();
         var model = ServedModel.Load(bundlePath);
         endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopped.Register(model.Dispose);
         return endpoints.MapMsaModel(model, options);

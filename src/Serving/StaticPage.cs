@@ -17,6 +17,9 @@ internal static class StaticPage
 
     public static IResult Serve(HttpContext http, string name)
     {
+        // Under a route prefix, "/sentiment" would resolve the page's relative URLs against "/": serve it at "/sentiment/".
+        if (name == "index.html" && http.Request.Path.Value is { Length: > 0 } path && !path.EndsWith('/'))
+            return Results.Redirect($"{http.Request.PathBase}{path}/{http.Request.QueryString}");
         var stream = typeof(StaticPage).Assembly.GetManifestResourceStream("MsaMl.Serving.wwwroot." + name)
             ?? throw new InvalidOperationException($"The embedded file {name} is missing from MsaMl.Serving.");
         http.Response.Headers.ContentSecurityPolicy = Policy;

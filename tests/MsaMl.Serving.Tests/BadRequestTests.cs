@@ -65,11 +65,16 @@ public sealed class BadRequestTests(TrainedBundles bundles)
     public async Task ARequestBeyondTheSizeLimitIs413WithOrWithoutItsLength()
     {
         await using var app = await ServedApp.StartAsync(bundles.Audio, new MsaServingOptions { MaxRequestBytes = 4096 });
-        await Answers.Refused(await app.PostFormAsync("predict", ("audio", null, Wav)), 413, "body", "larger than 4096 bytes (MsaServingOptions.MaxRequestBytes)");
-        // Chunked: no Content-Length, so the limit is met while reading.
-        var chunked = new StreamContent(new NonSeekable(File.ReadAllBytes(Wav)));
-        chunked.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        await Answers.Refused(await app.Client.PostAsync("predict", chunked), 413, "body", "larger than 4096 bytes");
+        const string says = "\"field\":\"body\",\"error\":\"the request is larger than 4096 bytes (MsaServingOptions.MaxRequestBytes)\"";
+        // Announced too large: refused before reading.
+        var (status, answer) = await RawRequest.SendAsync(app.BaseAddress, "POST /predict HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100000", []);
+        Assert.StartsWith("HTTP/1.1 413", status);
+        Assert.Contains(says, answer);
+        // Chunked, of no announced length: refused once the limit is passed while reading.
+        byte[] chunk = Encoding.ASCII.GetBytes($"{5000:x}\r\n{new string(' ', 5000)}\r\n");
+        (status, answer) = await RawRequest.SendAsync(app.BaseAddress, "POST /predict HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunk);
+        Assert.StartsWith("HTTP/1.1 413", status);
+        Assert.Contains(says, answer);
     }
 
     [Fact]
@@ -85,21 +90,9 @@ public sealed class BadRequestTests(TrainedBundles bundles)
     public async Task AnUploadNotReceivedInTimeIs408()
     {
         await using var app = await ServedApp.StartAsync(bundles.Audio, new MsaServingOptions { RequestTimeout = TimeSpan.FromSeconds(1) });
-        // A raw connection that announces 100 bytes and sends one: HttpClient would fail on the reset that follows the answer.
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(app.BaseAddress.Host, app.BaseAddress.Port);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes("POST /predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        string status = (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)))!;
+        var (status, answer) = await RawRequest.SendAsync(app.BaseAddress, "POST /predict HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100", "{"u8.ToArray());
         Assert.StartsWith("HTTP/1.1 408", status);
-        string answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("\"field\":\"body\",\"error\":\"the request was not received within 1 s (MsaServingOptions.RequestTimeout)\"", answer);
     }
-
-    /// <summary>A body of unknown length (sent chunked).</summary>
-    private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
-    }
 }
+

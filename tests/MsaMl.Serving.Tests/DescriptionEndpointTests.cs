@@ -83,6 +83,10 @@ public sealed class DescriptionEndpointTests(TrainedBundles bundles)
         using var client = new HttpClient { BaseAddress = new Uri(MsaServer.Addresses(app).Single()) };
 
         Assert.Equal("the app's own page", await client.GetStringAsync("/"));
+        var page = await client.GetAsync("/sentiment"); // redirected to /sentiment/, where the page's relative URLs resolve
+        Assert.Equal("/sentiment/", page.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("<script src=\"app.js\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sentiment/app.js")).StatusCode);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(RepositoryPaths.Fixture("images", "gray.jpg"))), "image", "gray.jpg" } };
         var answer = await Answers.OkJson(await client.PostAsync("/sentiment/predict", form));
         Assert.Equal(["image"], answer.GetProperty("modalities").EnumerateArray().Select(m => m.GetString()));

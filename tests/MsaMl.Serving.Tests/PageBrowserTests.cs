@@ -8,7 +8,8 @@ namespace MsaMl.Serving.Tests;
 /// <summary>
 /// The page at <c>/</c> in headless Chromium: in its test mode (<c>?auto=1&amp;audio=...</c>) it fetches a recording from
 /// the service, posts it as a person's pick would be, and shows the label and the bars; both must equal the API's answer.
-/// A screenshot of the page is written next to the test assembly (serve-page.png).
+/// A screenshot of the page is written next to the test assembly (serve-page.png). Chromium is driven over the DevTools
+/// Protocol and waits for the page to mark itself done, so slow decoding or scoring is waited for, not raced.
 /// </summary>
 [Collection(ServedCollection.Name)]
 public sealed partial class PageBrowserTests(TrainedBundles bundles)
@@ -22,7 +23,8 @@ public sealed partial class PageBrowserTests(TrainedBundles bundles)
         var api = await Answers.OkJson(await app.PostFormAsync("predict", ("audio", null, wav)));
         var page = new Uri(app.BaseAddress, "?auto=1&audio=test-files/recording.wav");
 
-        string dom = HeadlessChromium.DumpDom(page);
+        await using var chromium = await HeadlessChromium.StartAsync();
+        string dom = await chromium.OpenAsync(page);
 
         Assert.Contains("data-state=\"done\"", dom);
         Assert.Matches("<p id=\"error\" role=\"alert\" hidden=\"\">\\s*</p>", dom);
@@ -32,7 +34,7 @@ public sealed partial class PageBrowserTests(TrainedBundles bundles)
         Assert.Contains("Modalities used: audio", dom);
 
         string png = Path.Combine(AppContext.BaseDirectory, "serve-page.png");
-        HeadlessChromium.Screenshot(page, png);
+        await chromium.ScreenshotAsync(png);
         Assert.True(new FileInfo(png).Length > 1000, "the screenshot is empty");
     }
 
@@ -46,7 +48,8 @@ public sealed partial class PageBrowserTests(TrainedBundles bundles)
         await using var app = await ServedApp.StartAsync(bundles.Audio, configure: web =>
             web.MapGet("/test-files/recording.webm", () => Results.File(webm, "audio/webm")));
 
-        string dom = HeadlessChromium.DumpDom(new Uri(app.BaseAddress, "?auto=1&audio=test-files/recording.webm"));
+        await using var chromium = await HeadlessChromium.StartAsync();
+        string dom = await chromium.OpenAsync(new Uri(app.BaseAddress, "?auto=1&audio=test-files/recording.webm"));
 
         Assert.Contains("data-state=\"done\"", dom);
         Assert.Matches("<p id=\"error\" role=\"alert\" hidden=\"\">\\s*</p>", dom);
