@@ -58,6 +58,12 @@ internal sealed class PredictionHandler(ServedModel model, MsaServingOptions opt
         {
             return ErrorBody.Result(ex.StatusCode, "body", $"the request body could not be read: {ex.Message}");
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !aborted.IsCancellationRequested)
+        {
+            // The upload folder, not the request: disk full, permissions.
+            Log(http, ex, "Storing an upload failed");
+            return ErrorBody.Result(500, null, "the upload could not be stored by the service; the details are in the service's log");
+        }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
             return scoring == null
@@ -70,6 +76,9 @@ internal sealed class PredictionHandler(ServedModel model, MsaServingOptions opt
             else Release(folder);
         }
     }
+
+    private static void Log(HttpContext http, Exception error, string what) =>
+        http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("MsaMl.Serving").LogError(error, "{What}", what);
 
     private IResult TooLarge() =>
         ErrorBody.Result(413, "body", $"the request is larger than {options.MaxRequestBytes} bytes (MsaServingOptions.MaxRequestBytes)");
@@ -111,7 +120,7 @@ internal sealed class PredictionHandler(ServedModel model, MsaServingOptions opt
             }
             catch (Exception ex)
             {
-                http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("MsaMl.Serving").LogError(ex, "Scoring failed");
+                Log(http, ex, "Scoring failed");
                 return ErrorBody.Result(500, null, "scoring failed inside the service; the details are in the service's log");
             }
         }
