@@ -11,6 +11,7 @@ using MsaMl.Benchmarks;
 //   iemocap-scale  a preset's featurize time, epoch time and peak RSS on a full-size IEMOCAP-format tree
 //   vader-text     text encoders on the VADER sentiment-intensity sentences against a TF-IDF + ridge peer
 //   vader-finetune frozen against fine-tuned MiniLM (PretrainedTextEncoderOptions) on VADER
+//   serve-load     msa serve under 8 clients x 1,000 predictions a bundle, against the engine and an empty endpoint
 // Anything else goes to BenchmarkDotNet (e.g. --filter *Spectrogram*).
 string[] rest = args.Skip(1).ToArray();
 switch (args.FirstOrDefault())
@@ -24,6 +25,7 @@ switch (args.FirstOrDefault())
     case "iemocap-scale": return IemocapScaleBenchmark.Run(rest);
     case "vader-text": return VaderTextBenchmark.Run(rest);
     case "vader-finetune": return VaderFineTuneBenchmark.Run(rest);
+    case "serve-load": return ServeLoad.Run(rest);
 }
 BenchmarkSwitcher.FromAssembly(typeof(SpectrogramBenchmarks).Assembly).Run(args);
 return 0;

@@ -70,14 +70,14 @@ public static class ScoringSoak
         return errors == 0 && mismatches == 0 && Math.Abs(drift) <= 0.10 ? 0 : 1;
     }
 
-    private static string? Argument(string[] args, string name)
+    internal static string? Argument(string[] args, string name)
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     /// <summary>VmRSS of this process, from /proc/self/status.</summary>
-    private static long ResidentBytes()
+    internal static long ResidentBytes()
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
@@ -85,5 +85,5 @@ public static class ScoringSoak
         return 0;
     }
 
-    private static string Mb(long bytes) => $"{bytes / (1024.0 * 1024):F0} MB";
+    internal static string Mb(long bytes) => $"{bytes / (1024.0 * 1024):F0} MB";
 }

@@ -19,6 +19,7 @@ public static class MsaCli
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(FeaturizeCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         // No response files: "--text @john ..." is a value, not a file of arguments to read.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         // libtorch's own warnings (NNPACK's, on every convolution of some CPUs) only with --verbose; set on each run, as tests run several in one process.

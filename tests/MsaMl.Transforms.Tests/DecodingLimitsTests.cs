@@ -101,6 +101,16 @@ public sealed class DecodingLimitsTests : IDisposable
     }
 
     [Fact]
+    public void TheHeaderCheckGivesDecodesMessagesWithoutDecoding()
+    {
+        string gif = Gif("header.gif", 100);
+        Assert.Equal((100, 100), ImageDecoder.CheckHeader(gif));
+        var limits = new ImageLimits { MaxPixels = 100 * 100 - 1 };
+        var checkedOnly = Assert.Throws<InvalidDataException>(() => ImageDecoder.CheckHeader(gif, limits));
+        Assert.Equal(Assert.Throws<InvalidDataException>(() => ImageDecoder.Decode(gif, limits).Dispose()).Message, checkedOnly.Message);
+    }
+
+    [Fact]
     public void AWavDeclaringTenMegahertzIsRefusedFromItsHeaderWithoutAllocating()
     {
         string wav = Wav("rate.wav", 10_000_019, 1, 16000);

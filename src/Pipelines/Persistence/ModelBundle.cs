@@ -142,11 +142,18 @@ public sealed class ModelBundle(MLContext context)
     /// its manifest; empty for a regression bundle. Predictions map back to names with them, and evaluating the
     /// bundle maps labels to keys in this order (<see cref="Datasets.LabelKeys"/>).
     /// </summary>
-    public IReadOnlyList<string> ClassNames(string path, BundleLoadOptions? options = null)
+    public IReadOnlyList<string> ClassNames(string path, BundleLoadOptions? options = null) => ReadManifest(path, options).LabelNames;
+
+    /// <summary>
+    /// A bundle's manifest (format, versions it was saved with, input schema, class names, stages and their options),
+    /// checked field by field and against its hash, without loading the model.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bundle is damaged, altered or of a newer format; the message starts with its path.</exception>
+    public BundleManifest ReadManifest(string path, BundleLoadOptions? options = null)
     {
         var limits = BundleLoader.Check(options);
         using var zip = BundleLoader.Open(path);
-        return new BundleLoader(context, path, limits).ReadManifest(zip).LabelNames;
+        return new BundleLoader(context, path, limits).ReadManifest(zip);
     }
 
     /// <summary>Loads a bundle, verifying its format version and the SHA-256 of every entry, with the default <see cref="BundleLoadOptions"/>.</summary>

@@ -27,22 +27,7 @@ public static class ImageDecoder
     /// </exception>
     public static SKBitmap Decode(string path, ImageLimits? limits = null)
     {
-        limits ??= Defaults;
-        RegularFile.RequireReadable(path, "image file");
-        byte[] bytes = Array.Empty<byte>();
-        int length = SizedFile.ReadAll(path, limits.MaxFileBytes, "ImageLimits.MaxFileBytes", ref bytes);
-        if (length == 0) throw new InvalidDataException("file is empty (0 bytes)");
-
-        using var data = SKData.CreateCopy(bytes.AsSpan(0, length));
-        using var codec = SKCodec.Create(data)
-            ?? throw new InvalidDataException(ImageSignature.Describe(bytes) is { } unsupported
-                ? $"{unsupported} images are not supported (the content is {unsupported}, whatever the extension); convert it to PNG or JPEG"
-                : "not a decodable image (corrupt, or a format SkiaSharp cannot read)");
-        long pixels = (long)codec.Info.Width * codec.Info.Height;
-        if (codec.Info.Width <= 0 || codec.Info.Height <= 0)
-            throw new InvalidDataException($"the header declares {codec.Info.Width} x {codec.Info.Height} pixels; expected a positive width and height");
-        if (pixels > limits.MaxPixels)
-            throw new InvalidDataException($"the header declares {codec.Info.Width} x {codec.Info.Height} = {pixels} pixels; expected at most {limits.MaxPixels} (ImageLimits.MaxPixels)");
+        using var codec = Open(path, limits ?? Defaults);
 
         var alpha = codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, alpha);
@@ -67,5 +52,46 @@ public static class ImageDecoder
             bitmap.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks <paramref name="path"/> as <see cref="Decode"/> does before it decodes (a regular, non-empty file within
+    /// <paramref name="limits"/>, a format SkiaSharp reads, a header within <see cref="ImageLimits.MaxPixels"/>), without
+    /// decoding a pixel; returns the declared width and height. Truncated or corrupt pixel data is found only by decoding.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The same messages as <see cref="Decode"/>.</exception>
+    public static (int Width, int Height) CheckHeader(string path, ImageLimits? limits = null)
+    {
+        using var codec = Open(path, limits ?? Defaults);
+        return (codec.Info.Width, codec.Info.Height);
+    }
+
+    /// <summary>The codec of a file within <paramref name="limits"/>, its header checked.</summary>
+    private static SKCodec Open(string path, ImageLimits limits)
+    {
+        RegularFile.RequireReadable(path, "image file");
+        byte[] bytes = Array.Empty<byte>();
+        int length = SizedFile.ReadAll(path, limits.MaxFileBytes, "ImageLimits.MaxFileBytes", ref bytes);
+        if (length == 0) throw new InvalidDataException("file is empty (0 bytes)");
+
+        using var data = SKData.CreateCopy(bytes.AsSpan(0, length));
+        var codec = SKCodec.Create(data)
+            ?? throw new InvalidDataException(ImageSignature.Describe(bytes) is { } unsupported
+                ? $"{unsupported} images are not supported (the content is {unsupported}, whatever the extension); convert it to PNG or JPEG"
+                : "not a decodable image (corrupt, or a format SkiaSharp cannot read)");
+        if (HeaderProblem(codec.Info, limits) is { } problem)
+        {
+            codec.Dispose();
+            throw new InvalidDataException(problem);
+        }
+        return codec;
+    }
+
+    private static string? HeaderProblem(SKImageInfo info, ImageLimits limits)
+    {
+        long pixels = (long)info.Width * info.Height;
+        if (info.Width <= 0 || info.Height <= 0) return $"the header declares {info.Width} x {info.Height} pixels; expected a positive width and height";
+        return pixels > limits.MaxPixels ? $"the header declares {info.Width} x {info.Height} = {pixels} pixels; expected at most {limits.MaxPixels} (ImageLimits.MaxPixels)" : null;
     }
 }

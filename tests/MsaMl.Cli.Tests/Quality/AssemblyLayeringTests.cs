@@ -20,6 +20,15 @@ public sealed class AssemblyLayeringTests
         { "MsaMl.Trainers", "SkiaSharp" },
         { "MsaMl.Pipelines", "MsaMl.Experiments" },
         { "MsaMl.Pipelines", "ScottPlot" },
+        { "MsaMl.Pipelines", "MsaMl.Serving" },
+        { "MsaMl.Pipelines", "Microsoft.AspNetCore" },
+        { "MsaMl.Experiments", "MsaMl.Serving" },
+        { "MsaMl.Experiments", "Microsoft.AspNetCore" },
+        { "MsaMl.Serving", "MsaMl.Experiments" },
+        { "MsaMl.Serving", "MsaMl.Cli" },
+        { "MsaMl.Serving", "System.CommandLine" },
+        { "MsaMl.Serving", "Spectre.Console" },
+        { "MsaMl.Serving", "ScottPlot" },
     };
 
     [Theory]
@@ -38,5 +47,6 @@ public sealed class AssemblyLayeringTests
         Assert.Contains("MsaMl.Core", Assembly.Load("MsaMl.Trainers").GetReferencedAssemblies().Select(r => r.Name));
         Assert.Contains("MsaMl.Core", Assembly.Load("MsaMl.Transforms").GetReferencedAssemblies().Select(r => r.Name));
         Assert.Contains("MsaMl.Pipelines", Assembly.Load("MsaMl.Experiments").GetReferencedAssemblies().Select(r => r.Name));
+        Assert.Contains("MsaMl.Pipelines", Assembly.Load("MsaMl.Serving").GetReferencedAssemblies().Select(r => r.Name));
     }
 }

@@ -3,32 +3,24 @@ using Microsoft.ML.Data;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Transforms.Core;
 
-namespace MsaMl.Cli.Commands;
+namespace MsaMl.Pipelines.Scoring;
 
-/// <summary>Loading a bundle and reading its class names (none for a regression bundle, whose Score is a Single), for evaluate and predict.</summary>
-internal static class BundleScoring
+/// <summary>
+/// Loading a bundle for scoring and reading its class names (none for a regression bundle, whose Score is a Single):
+/// what <c>msa predict</c>, <c>msa evaluate</c> and <c>msa serve</c> share.
+/// </summary>
+public static class BundleScoring
 {
-    public sealed class Prediction
-    {
-        public float[] Score { get; set; } = Array.Empty<float>();
-        public uint PredictedLabel { get; set; }
-    }
-
-    /// <summary>A regression bundle's output: the predicted intensity.</summary>
-    public sealed class IntensityPrediction
-    {
-        public float Score { get; set; }
-    }
-
     /// <summary>The bundle, its class names (from the bundle; an empty list for a regression bundle, sentiment intensity) and its input schema.</summary>
-    public static (ITransformer Model, string[] Classes, DataViewSchema InputSchema) Load(MLContext ml, string path)
+    /// <exception cref="InvalidDataException">The bundle is damaged, or has no Score column or class names.</exception>
+    public static (ITransformer Model, string[] Classes, DataViewSchema InputSchema) Load(MLContext ml, string path, Persistence.BundleLoadOptions? options = null)
     {
-        var model = ml.Msa().Model.Load(path, out var schema);
+        var model = ml.Msa().Model.Load(path, out var schema, options);
         var score = model.GetOutputSchema(schema).GetColumnOrNull("Score")
             ?? throw new InvalidDataException($"{path}: the model has no Score column; it is not a classifier or regression bundle.");
         if (score.Type == NumberDataViewType.Single) return (model, Array.Empty<string>(), schema);
         // A bundle that lists no class names (format 1 with an ML.NET classifier) still has them on its Score column.
-        var names = ml.Msa().Model.ClassNames(path).ToArray() is { Length: > 0 } listed ? listed
+        var names = ml.Msa().Model.ClassNames(path, options).ToArray() is { Length: > 0 } listed ? listed
             : ClassificationColumns.ReadTextAnnotation(score, "SlotNames") ?? throw new InvalidDataException($"{path}: the bundle lists no class names and its Score column has none.");
         return (model, names, schema);
     }
@@ -69,10 +61,11 @@ internal static class BundleScoring
     public static IDataView ScoreLabeled(MLContext ml, ITransformer model, string[] classes, DataViewSchema inputSchema, IDataView rows) =>
         model.Transform(inputSchema.GetColumnOrNull("Label") == null ? LabelKeys.Apply(ml, classes, rows) : rows);
 
-    // The whole record, not MultimodalInput: a format-1 bundle's chain still reads its (empty) Label column.
-    public static PredictionEngine<MultimodalRecord, Prediction> Engine(MLContext ml, ITransformer model) =>
-        ml.Model.CreatePredictionEngine<MultimodalRecord, Prediction>(model);
+    /// <summary>A single-row engine over a classifier bundle. The whole record, not <see cref="MultimodalInput"/>: a format-1 bundle's chain still reads its (empty) Label column.</summary>
+    public static PredictionEngine<MultimodalRecord, ClassPrediction> Engine(MLContext ml, ITransformer model) =>
+        ml.Model.CreatePredictionEngine<MultimodalRecord, ClassPrediction>(model);
 
+    /// <summary>A single-row engine over a regression (sentiment intensity) bundle.</summary>
     public static PredictionEngine<MultimodalRecord, IntensityPrediction> IntensityEngine(MLContext ml, ITransformer model) =>
         ml.Model.CreatePredictionEngine<MultimodalRecord, IntensityPrediction>(model);
 }
