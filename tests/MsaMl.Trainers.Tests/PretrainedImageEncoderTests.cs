@@ -45,33 +45,10 @@ public sealed class PretrainedImageEncoderTests
         }).ToArray();
     }
 
-    /// <summary>Builds the network for training, trains it as the trainer does, and returns every weight and buffer before and after, by name.</summary>
-    private static (Dictionary<string, float[]> Before, Dictionary<string, float[]> After) Train(PretrainedImageEncoderOptions encoder)
-    {
-        var options = new ComposedOptions
-        {
-            Encoders = { encoder },
-            Head = new MlpHeadOptions { Dropout = 0, Hidden = 4 },
-            OutputKind = TorchOutputKind.Regression,
-            LabelColumnName = "Valence",
-            Epochs = 2,
-            BatchSize = 4,
-            LearningRate = 0.01,
-            Seed = 3,
-        };
-        random.manual_seed(3);
-        using var network = options.ToComposition().BuildForTraining(new[] { new[] { 3, Side, Side } }, 1);
-        var before = State(network);
-        var table = FeatureReader.Read(new MLContext(1).Data.LoadFromEnumerable(Rows(8, seed: 5)), new[] { "ImageTensor" }, "Valence", regression: true);
-        TrainingLoop.Run(network, table, null, options, 0, seed: 3, CPU);
-        return (before, State(network));
-    }
+    private static (Dictionary<string, float[]> Before, Dictionary<string, float[]> After) Train(PretrainedImageEncoderOptions encoder) =>
+        EncoderTraining.Train(encoder, Rows(8, seed: 5), "ImageTensor", new[] { 3, Side, Side }, withBuffers: true);
 
-    private static Dictionary<string, float[]> State(nn.Module network) => network.state_dict()
-        .Where(p => p.Value.dtype == ScalarType.Float32)
-        .ToDictionary(p => p.Key, p => p.Value.detach().cpu().data<float>().ToArray());
-
-    private static bool Changed(float[] before, float[] after) => before.Zip(after).Any(p => p.First != p.Second);
+    private static bool Changed(float[] before, float[] after) => EncoderTraining.Changed(before, after);
 
     [Fact]
     public void AFrozenEncoderGivesThePackagedResNetFeaturesAndNoWeightOrStatisticOfItChanges()

@@ -14,7 +14,7 @@ namespace MsaMl.Trainers.Tests;
 /// <summary>The log spectrogram read as an image by the ImageNet ResNet-18 (the packaged one).</summary>
 public sealed class PretrainedSpectrogramEncoderTests(ITestOutputHelper output)
 {
-    private const int Bins = 32, Frames = 48;
+    private const int Bins = 32, Frames = 40;
 
     public sealed class Utterance
     {
@@ -34,7 +34,7 @@ public sealed class PretrainedSpectrogramEncoderTests(ITestOutputHelper output)
         return Enumerable.Range(0, count).Select(i =>
         {
             bool high = i % 2 == 0;
-            int fundamental = (high ? 12 : 2) + random.Next(6), length = 24 + random.Next(Frames - 24);
+            int fundamental = (high ? 12 : 2) + random.Next(6), length = 20 + random.Next(Frames - 20);
             double gain = random.NextDouble() * 4 - 2;
             var values = new float[Bins * Frames];
             for (int t = 0; t < length; t++)
@@ -54,17 +54,17 @@ public sealed class PretrainedSpectrogramEncoderTests(ITestOutputHelper output)
             .Fit(ml.Data.LoadFromEnumerable(rows)).Transform(ml.Data.LoadFromEnumerable(rows));
 
     [Fact]
-    public void AFineTunedSpectrogramEncoderTellsHighFromLowPitchOnHeldOutRowsAndReloadsWithTheSameScores()
+    public void TheSpectrogramEncoderTellsHighFromLowPitchOnHeldOutRowsAndReloadsWithTheSameScores()
     {
         var ml = new MLContext(seed: 1);
-        var train = Load(ml, Utterances(32, seed: 4));
-        var heldOut = Load(ml, Utterances(24, seed: 9));
+        var train = Load(ml, Utterances(24, seed: 4));
+        var heldOut = Load(ml, Utterances(16, seed: 9));
         var trainer = ml.Msa().Trainers.Composed(new ComposedOptions
         {
-            Encoders = { new PretrainedSpectrogramEncoderOptions { TrainableStages = 1 } },
+            Encoders = { new PretrainedSpectrogramEncoderOptions() },
             Head = new MlpHeadOptions { Hidden = 16, Dropout = 0 },
             Epochs = 6,
-            LearningRate = 0.003,
+            LearningRate = 0.01,
             BatchSize = 8,
             Seed = 3,
         });
@@ -93,7 +93,7 @@ public sealed class PretrainedSpectrogramEncoderTests(ITestOutputHelper output)
         Assert.True(image[0].allclose(image[1], atol: 1e-4), "the standardized image depends on the loudness");
         var audio = quiet.abs().sum(2).gt(tensor(0f)).reshape(-1).data<bool>().ToArray();
         int frames = audio.Count(a => a);
-        Assert.InRange(frames, 24, Frames - 1);
+        Assert.InRange(frames, 20, Frames - 1);
         var first = image[0, 0].narrow(1, 0, frames);
         Assert.Equal(0, first.mean().item<float>(), 4);
         Assert.Equal(2, first.square().mean().sqrt().item<float>(), 3);   // unit spread times the scale

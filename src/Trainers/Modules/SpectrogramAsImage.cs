@@ -31,7 +31,7 @@ public sealed class SpectrogramAsImage : nn.Module<Tensor, Tensor>
         var count = audio.sum(dims, keepdim: true).mul(TorchScalars.Of(x.shape[2])).clamp_min(TorchScalars.One);
         var mean = x.mul(audio).sum(dims, keepdim: true).div(count);
         var centered = x.sub(mean).mul(audio);
-        var variance = centered.square().sum(dims, keepdim: true).div(count);
+        var variance = centered.mul(centered).sum(dims, keepdim: true).div(count);
         var image = centered.mul(variance.clamp_min(TorchScalars.Of(Epsilon)).rsqrt()).mul(TorchScalars.Of(_scale));
         if (_channels == SpectrogramImageChannels.Replicate) image = image.expand(-1, 3, -1, -1);
         return image.MoveToOuterDisposeScope();

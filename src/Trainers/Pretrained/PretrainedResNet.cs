@@ -112,12 +112,18 @@ public sealed class PretrainedResNet : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// [batch, 3, height, width] network input (already preprocessed) -> [batch, FeatureSize], the
-    /// last feature map's average over all positions. The stem and the blocks below
+    /// last feature map's average over all positions. Sides that are not a multiple of the total
+    /// stride (32) are first padded with zeros at the bottom and right up to one: the packaged
+    /// network pads its strided convolutions asymmetrically and its shortcuts would otherwise
+    /// disagree with the main path by one position. The stem and the blocks below
     /// <paramref name="firstTrainableBlock"/> run without gradients; -1: everything keeps them.
     /// </summary>
     public Tensor Features(Tensor input, int firstTrainableBlock)
     {
         using var scope = NewDisposeScope();
+        long stride = Architecture.TotalStride, height = input.shape[2], width = input.shape[3];
+        long padBottom = (stride - height % stride) % stride, padRight = (stride - width % stride) % stride;
+        if (padBottom > 0 || padRight > 0) input = nn.functional.pad(input, new[] { 0, padRight, 0, padBottom });
         bool stemFrozen = firstTrainableBlock >= 0;
         int frozenBlocks = stemFrozen ? Math.Min(firstTrainableBlock, BlockCount) : 0;
         Tensor x;

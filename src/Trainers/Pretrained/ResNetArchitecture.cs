@@ -105,6 +105,10 @@ public sealed record ResNetArchitecture
     [JsonIgnore]
     public int FeatureSize => Blocks.Length > 0 ? Blocks[^1].Second.Out : Stem.Out;
 
+    /// <summary>How many input pixels one position of the last feature map steps over (32 for ResNet-18).</summary>
+    [JsonIgnore]
+    public int TotalStride => Stem.Stride * PoolStride * Blocks.Aggregate(1, (product, b) => product * b.First.Stride);
+
     /// <summary>
     /// The stage of each block: blocks of one output width form a stage (ResNet-18's 64, 128, 256,
     /// 512), numbered from 0 at the input.
