@@ -101,6 +101,37 @@ public sealed class PretrainedImageEncoderTests
         }
     }
 
+    [Fact]
+    public void WithAllStagesTrainableTheStemLearnsToo()
+    {
+        using var module = new PretrainedImageEncoderOptions { TrainableStages = -1 }.Create(new[] { 3, Side, Side }).Module;
+        Assert.All(module.named_parameters(), p => Assert.True(p.parameter.requires_grad, p.name));
+        Assert.Equal(module.parameters().Count(), ((IScaledLearningRates)module).LearningRateMultipliers().Count());
+    }
+
+    [Fact]
+    public void PixelsInAnyOfTheTransformsScalingsBecomeTheSameNetworkInput()
+    {
+        using var scope = NewDisposeScope();
+        var unit = tensor(Rows(2, seed: 8).SelectMany(r => r.ImageTensor).ToArray(), new long[] { 2, 3, Side, Side });
+        var mean = tensor(new[] { 0.485f, 0.456f, 0.406f }, new long[] { 1, 3, 1, 1 });
+        var std = tensor(new[] { 0.229f, 0.224f, 0.225f }, new long[] { 1, 3, 1, 1 });
+        var inputs = new Dictionary<PixelScaling, Tensor>
+        {
+            [PixelScaling.UnitRange] = unit,
+            [PixelScaling.Raw] = unit.mul(tensor(255f)),
+            [PixelScaling.ImageNet] = unit.sub(mean).div(std),
+        };
+        // The packaged network takes BGR 0-255 minus a mean image (zeros here); torchvision's, ImageNet-standardized RGB.
+        var torchvisionStyle = ResNetArchitecture.PackagedResNet18 with { MeanImageHeight = 0, MeanImageWidth = 0, ChannelOrder = new[] { 0, 1, 2 } };
+        foreach (var (architecture, expected) in new[] { (ResNetArchitecture.PackagedResNet18, unit.mul(tensor(255f)).flip(1)), (torchvisionStyle, inputs[PixelScaling.ImageNet]) })
+            foreach (var (scaling, pixels) in inputs)
+            {
+                var networkInput = new ResNetImageInput(architecture, scaling).forward(pixels);
+                Assert.True(networkInput.allclose(expected, rtol: 1e-4, atol: 1e-3), $"{scaling} pixels, mean image {architecture.HasMeanImage}");
+            }
+    }
+
     // The packaged ResNet-18's last stage is blocks 6 to 8 (512 channels).
     private static bool TopStage(string name) => !name.Contains(".resnet.") || new[] { ".blocks.6.", ".blocks.7.", ".blocks.8." }.Any(name.Contains);
 
