@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Modules;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ namespace MsaMl.Trainers.Pretrained;
 /// </summary>
 public sealed class PretrainedResNet : nn.Module<Tensor, Tensor>
 {
-    private readonly ImagePreprocess? preprocess;
+    private readonly ResNetImageInput? preprocess;
     private readonly ConvUnit stem;
     private readonly ModuleList<ResNetBasicBlock> blocks;
     private readonly long[] _poolPad;
@@ -25,14 +26,15 @@ public sealed class PretrainedResNet : nn.Module<Tensor, Tensor>
     /// weights loaded afterwards (a saved fine-tuned model's, or <see cref="LoadWeights"/>); no
     /// preprocessing, global average pooling.
     /// </summary>
-    public PretrainedResNet(ResNetArchitecture architecture) : this(architecture.Validate(), null, 0, 1)
+    public PretrainedResNet(ResNetArchitecture architecture) : this(architecture.Validate(), false, 0, 1)
     {
     }
 
-    private PretrainedResNet(ResNetArchitecture architecture, ImagePreprocessWeights? preprocessWeights, long averageKernel, long averageStride) : base(nameof(PretrainedResNet))
+    private PretrainedResNet(ResNetArchitecture architecture, bool withPreprocess, long averageKernel, long averageStride) : base(nameof(PretrainedResNet))
     {
         Architecture = architecture;
-        if (preprocessWeights != null) preprocess = new ImagePreprocess(preprocessWeights);
+        // The packaged preprocessing graph on raw 0-255 pixels: reorder the channels, subtract the mean image.
+        if (withPreprocess) preprocess = new ResNetImageInput(architecture, PixelScaling.Raw);
         stem = new ConvUnit(architecture.Stem);
         blocks = nn.ModuleList(architecture.Blocks.Select(b => new ResNetBasicBlock(b)).ToArray());
         var p = architecture.PoolPads;
@@ -47,9 +49,13 @@ public sealed class PretrainedResNet : nn.Module<Tensor, Tensor>
     }
 
     private PretrainedResNet(ResNetWeights weights, ImagePreprocessWeights? preprocessWeights)
-        : this(ResNetArchitecture.Of(weights, null), preprocessWeights, weights.AverageKernel, weights.AverageStride) => LoadWeights(weights);
+        : this(ResNetArchitecture.Of(weights, preprocessWeights), preprocessWeights != null, weights.AverageKernel, weights.AverageStride)
+    {
+        LoadWeights(weights);
+        preprocess?.LoadMeanImage(preprocessWeights);
+    }
 
-    /// <summary>The layout the network was created with (without the preprocessing).</summary>
+    /// <summary>The layout the network was created with (with the preprocessing's mean-image size and channel order when built with one).</summary>
     public ResNetArchitecture Architecture { get; }
 
     /// <summary>Copies matched weights in; their layout must be this network's.</summary>

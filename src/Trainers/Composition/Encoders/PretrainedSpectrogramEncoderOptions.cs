@@ -12,6 +12,10 @@ namespace MsaMl.Trainers.Composition.Encoders;
 /// network's pixels (<see cref="SpectrogramAsImage"/>), made three channels (<see cref="Channels"/>),
 /// run through the ResNet and averaged over frequency and time: 512 values for ResNet-18,
 /// optionally projected. Frozen (the default) or fine-tuned by <see cref="PretrainedResNetOptions.TrainableStages"/>.
+/// Frames whose bins are all 0 are taken for the transform's zero padding and left out of each
+/// row's standardization; make the column with the LogSpectrogram transform's Standardization None
+/// or PerUtterance (Dataset standardization shifts the padding away from 0, so it counts as audio).
+/// Sides that are not a multiple of 32 are padded with zeros (the standardized mean) up to one.
 /// </summary>
 public sealed class PretrainedSpectrogramEncoderOptions : PretrainedResNetOptions
 {
