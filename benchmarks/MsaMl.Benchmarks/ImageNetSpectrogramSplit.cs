@@ -10,8 +10,8 @@ namespace MsaMl.Benchmarks;
 /// <summary>
 /// speech-folds --imagenet-cnn: the log-mel spectrogram (the fast preset's 40 bands x 200 frames,
 /// no deltas, left unstandardized: the encoder standardizes each utterance) read as an image by the
-/// packaged ImageNet ResNet-18 (<see cref="PretrainedSpectrogramEncoderOptions"/>), frozen and with
-/// its top stage fine-tuned, under an MLP head with the class-balanced loss; trained on EmoDB's
+/// packaged ImageNet ResNet-18 (<see cref="PretrainedSpectrogramEncoderOptions"/>), frozen or with
+/// stages fine-tuned (--imagenet-stages, default 0,1: frozen, then the top stage), under an MLP head with the class-balanced loss; trained on EmoDB's
 /// speakers other than msa train's test speakers (15 and 16; validation speaker 14 trains too) and
 /// scored on those two. UA and WA over the test rows, mean ± std over the seeds.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class ImageNetSpectrogramSplit
         public string Label { get; set; } = "";
     }
 
-    public static void Run(IReadOnlyList<(string Path, string Label, string Speaker)> utterances, int[] seeds, int epochs)
+    public static void Run(IReadOnlyList<(string Path, string Label, string Speaker)> utterances, int[] seeds, int epochs, int[] trainableStages)
     {
         Console.WriteLine($"\n## EmoDB, msa train's test speakers (15, 16), the others train: log-mel as an image -> ImageNet ResNet-18 ({epochs} epochs)");
         Console.WriteLine("\n| model | seeds | UA | WA | seconds |\n|---|---|---|---|---|");
@@ -38,7 +38,7 @@ internal static class ImageNetSpectrogramSplit
         var train = ml.Data.Cache(fitted.Transform(trainRaw));
         var test = ml.Data.Cache(fitted.Transform(Load(test: true)));
         Console.Error.WriteLine($"featurized in {clock.Elapsed.TotalSeconds:F0} s");
-        foreach (int stages in new[] { 0, 1 })
+        foreach (int stages in trainableStages)
         {
             clock.Restart();
             var scores = seeds.Select(seed =>
@@ -56,7 +56,12 @@ internal static class ImageNetSpectrogramSplit
                 var metrics = ml.MulticlassClassification.Evaluate(model.Transform(test));
                 return (Ua: metrics.MacroAccuracy, Wa: metrics.MicroAccuracy);
             }).ToList();
-            string name = stages == 0 ? "audio: log-mel as an image -> ImageNet ResNet-18, frozen" : "audio: log-mel as an image -> ImageNet ResNet-18, top stage fine-tuned (rate x0.1)";
+            string name = "audio: log-mel as an image -> ImageNet ResNet-18, " + stages switch
+            {
+                0 => "frozen",
+                -1 => "all fine-tuned (rate x0.1)",
+                _ => $"top {stages} stage(s) fine-tuned (rate x0.1)",
+            };
             Console.WriteLine($"| {name} | {string.Join(",", seeds)} | {Show(scores.Select(s => s.Ua))} | {Show(scores.Select(s => s.Wa))} | {clock.Elapsed.TotalSeconds:F0} |");
         }
     }
