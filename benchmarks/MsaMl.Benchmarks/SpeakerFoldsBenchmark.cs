@@ -26,7 +26,11 @@ namespace MsaMl.Benchmarks;
 /// Then EmoDB on <c>msa train</c>'s split through the experiment path itself (ConfiguredExperiment,
 /// the fast preset): the audio model as <c>msa train --dataset emodb --model audio</c> trains it, and
 /// with --cnn the small-CNN audio model (<c>--set model.pooled=null</c>) on the same seeds.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--time-frames N] [--datasets folder]
+/// With --imagenet-cnn (EmoDB), the log-mel spectrogram read as an image by the ImageNet ResNet-18
+/// (<see cref="ImageNetSpectrogramSplit"/>) on msa train's test speakers, --imagenet-epochs N (default 10),
+/// --imagenet-stages the TrainableStages values to run (default 0,1);
+/// --no-folds skips the recipes on the speaker folds.
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -81,9 +85,13 @@ public static class SpeakerFoldsBenchmark
         int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
         string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
         Console.WriteLine($"# speech-folds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, seeds {string.Join(",", seeds)}, log-mel statistics over {TimeFrames ?? Preset.Featurizers.Spectrogram!.TimeFrames} frames");
-        if (corpus is "emodb" or "both") Evaluate("EmoDB, leave one speaker out (10 folds)", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
+        if (corpus is "emodb" or "both" && !args.Contains("--no-folds")) Evaluate("EmoDB, leave one speaker out (10 folds)", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
         if (corpus is "emodb" or "both" && !args.Contains("--no-train-split")) MsaTrainSplit(Path.Combine(datasets, "emodb"), seeds, args.Contains("--cnn"));
-        if (corpus is "urdu" or "both") Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
+        if (corpus is "emodb" or "both" && args.Contains("--imagenet-cnn"))
+            ImageNetSpectrogramSplit.Run(EmoDb(Path.Combine(datasets, "emodb", "wav")).Select(u => (u.Path, u.Label, u.Speaker)).ToList(), seeds,
+                int.Parse(TrainingStepBenchmark.StringArg(args, "--imagenet-epochs") ?? "10"),
+                (TrainingStepBenchmark.StringArg(args, "--imagenet-stages") ?? "0,1").Split(',').Select(int.Parse).ToArray());
+        if (corpus is "urdu" or "both" && !args.Contains("--no-folds")) Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
         if (corpus is "urdu" or "both" && !args.Contains("--no-train-split")) MsaTrainFolds(Urdu(Path.Combine(datasets, "urdu")), seeds, args.Contains("--cnn"));
         return 0;
     }

@@ -1,10 +1,6 @@
-using System.Text.Json;
 using Microsoft.ML;
 using MsaMl.Trainers;
-using MsaMl.Trainers.Composition;
 using MsaMl.Trainers.Composition.Encoders;
-using MsaMl.Trainers.Composition.Heads;
-using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Text;
 
 namespace MsaMl.Cli.Tests;
@@ -24,11 +20,6 @@ public sealed class FineTunedTextBundleTests : IDisposable
     {
         public string Text { get; set; } = "";
         public float Valence { get; set; }
-    }
-
-    public sealed class Prediction
-    {
-        public float Score { get; set; }
     }
 
     private static readonly string[] Positive = { "good", "great", "wonderful", "lovely" };
@@ -53,30 +44,18 @@ public sealed class FineTunedTextBundleTests : IDisposable
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(Make(16, seed: 3));
         var pipeline = ml.Msa().Transforms.TokenIds(new TokenIdsOptions { MaxTokens = 10 })
-            .Append(ml.Msa().Trainers.Composed(new ComposedOptions
-            {
-                Encoders = { new PretrainedTextEncoderOptions { ModelPath = onnx, TrainableLayers = 1, LearningRateMultiplier = 0.1 } },
-                Head = new MlpHeadOptions { Dropout = 0 },
-                OutputKind = TorchOutputKind.Regression,
-                LabelColumnName = "Valence",
-                Epochs = 2,
-                LearningRate = 0.01,
-                BatchSize = 8,
-                Seed = 2,
-            }));
+            .Append(ml.Msa().Trainers.Composed(FreshProcessPrediction.ValenceRegression(
+                new PretrainedTextEncoderOptions { ModelPath = onnx, TrainableLayers = 1, LearningRateMultiplier = 0.1 }, batchSize: 8)));
         var model = pipeline.Fit(data);
         string bundle = Path.Combine(_folder, "fine-tuned-text.zip");
         ml.Msa().Model.Save(model, data.Schema, bundle);
         File.Delete(onnx);
 
-        var engine = ml.Model.CreatePredictionEngine<Sentence, Prediction>(model);
+        var engine = ml.Model.CreatePredictionEngine<Sentence, FreshProcessPrediction.ScoreRow>(model);
         foreach (string text in new[] { "the dinner was lovely", "our trip was boring" })
         {
             float inProcess = engine.Predict(new Sentence { Text = text }).Score;
-            var (code, output, errors) = CliProcess.Run("predict", "--model", bundle, "--text", text, "--json");
-            Assert.True(code == 0, errors);
-            using var json = JsonDocument.Parse(output);
-            double fresh = json.RootElement.GetProperty("intensity").GetDouble();
+            double fresh = FreshProcessPrediction.Intensity(bundle, "--text", text);
             Assert.True(Math.Abs(fresh - inProcess) < 1e-5, $"'{text}': {fresh} in a fresh process, {inProcess} in the training process");
         }
         Assert.False(File.Exists(onnx));

@@ -44,34 +44,10 @@ public sealed class PretrainedTextEncoderTests : IDisposable
         return new Row { TextTokenIds = ids, Valence = i % 2 == 0 ? 1 : -1 };
     }).ToArray();
 
-    private static ComposedOptions Training(EncoderOptions encoder) => new()
-    {
-        Encoders = { encoder },
-        Head = new MlpHeadOptions { Dropout = 0, Hidden = 4 },
-        OutputKind = TorchOutputKind.Regression,
-        LabelColumnName = "Valence",
-        Epochs = 2,
-        BatchSize = 4,
-        LearningRate = 0.01,
-        Seed = 3,
-    };
+    private static (Dictionary<string, float[]> Before, Dictionary<string, float[]> After) Train(PretrainedTextEncoderOptions encoder) =>
+        EncoderTraining.Train(encoder, Rows(), "TextTokenIds", new[] { TinyBertGraph.Length });
 
-    /// <summary>Builds the network for training, trains it as the trainer does, and returns the weights before and after, by name.</summary>
-    private static (Dictionary<string, float[]> Before, Dictionary<string, float[]> After) Train(PretrainedTextEncoderOptions encoder)
-    {
-        var options = Training(encoder);
-        random.manual_seed(3);
-        using var network = options.ToComposition().BuildForTraining(new[] { new[] { TinyBertGraph.Length } }, 1);
-        var before = Weights(network);
-        var table = FeatureReader.Read(new MLContext(1).Data.LoadFromEnumerable(Rows()), new[] { "TextTokenIds" }, "Valence", regression: true);
-        TrainingLoop.Run(network, table, null, options, 0, seed: 3, CPU);
-        return (before, Weights(network));
-    }
-
-    private static Dictionary<string, float[]> Weights(nn.Module network) =>
-        network.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().cpu().data<float>().ToArray());
-
-    private static bool Changed(float[] before, float[] after) => before.Zip(after).Any(p => p.First != p.Second);
+    private static bool Changed(float[] before, float[] after) => EncoderTraining.Changed(before, after);
 
     [Fact]
     public void AFrozenEncoderGivesThePretrainedSentenceVectorsAndNoWeightOfItChanges()
@@ -123,7 +99,7 @@ public sealed class PretrainedTextEncoderTests : IDisposable
         options.TrainableLayers = -1;
         options.LearningRateMultiplier = 0.1;
         options.LayerDecay = 0.5;
-        using var network = Training(options).ToComposition().Build(new[] { new[] { TinyBertGraph.Length } }, 1);
+        using var network = EncoderTraining.Options(options).ToComposition().Build(new[] { new[] { TinyBertGraph.Length } }, 1);
         var rateOf = LearningRates.MultipliersOf(network);
         foreach (var (name, parameter) in network.named_parameters())
         {

@@ -32,6 +32,12 @@ public sealed class BatchNorm2dCounted : nn.Module<Tensor, Tensor>
 
     public double Eps { get; }
 
+    /// <summary>
+    /// Normalize with the running statistics and leave them as they are, in training mode too (a
+    /// frozen pretrained layer's batch normalization, or one fine-tuned on small batches).
+    /// </summary>
+    public bool FrozenStatistics { get; set; }
+
     /// <summary>Zero running mean, unit running variance, no batch counted.</summary>
     public void ResetRunningStatistics()
     {
@@ -43,13 +49,14 @@ public sealed class BatchNorm2dCounted : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        if (training)
+        bool batchStatistics = training && !FrozenStatistics;
+        if (batchStatistics)
         {
             using var noGrad = torch.no_grad();
             Buffer("num_batches_tracked").add_(TorchScalars.OneInteger, TorchScalars.OneInteger);
         }
         return nn.functional.batch_norm(input, Buffer("running_mean"), Buffer("running_var"),
-            get_parameter("weight"), get_parameter("bias"), training, Momentum, Eps);
+            get_parameter("weight"), get_parameter("bias"), batchStatistics, Momentum, Eps);
     }
 
     private Tensor Buffer(string name) => get_buffer(name) ?? throw new InvalidOperationException($"{nameof(BatchNorm2dCounted)} has no buffer '{name}'.");

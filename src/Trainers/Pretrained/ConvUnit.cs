@@ -14,15 +14,23 @@ internal sealed class ConvUnit : nn.Module<Tensor, Tensor>
     private readonly BatchNorm2dCounted? norm;
     private readonly long[]? _explicitPad;
 
-    public ConvUnit(ConvUnitWeights weights, string role) : base(nameof(ConvUnit))
+    /// <summary>A unit of <paramref name="unit"/>'s layout with torch's default initialization.</summary>
+    public ConvUnit(ResNetUnit unit) : base(nameof(ConvUnit))
     {
-        var p = weights.Pads;   // ONNX [top, left, bottom, right]
+        var p = unit.Pads;   // ONNX [top, left, bottom, right]
         bool symmetric = p[0] == p[2] && p[1] == p[3] && p[0] == p[1];
-        _explicitPad = symmetric ? null : new[] { p[1], p[3], p[0], p[2] };   // torch pads the last dimension first
-        conv = nn.Conv2d(weights.InChannels, weights.OutChannels, weights.Kernel, stride: weights.Stride, padding: symmetric ? p[0] : 0, bias: weights.ConvBias != null);
-        if (weights.Norm != null) norm = new BatchNorm2dCounted(weights.OutChannels, weights.Norm.Epsilon);
+        _explicitPad = symmetric ? null : new long[] { p[1], p[3], p[0], p[2] };   // torch pads the last dimension first
+        conv = nn.Conv2d(unit.In, unit.Out, unit.Kernel, stride: unit.Stride, padding: symmetric ? p[0] : 0, bias: unit.Bias);
+        if (unit.Norm) norm = new BatchNorm2dCounted(unit.Out, unit.NormEpsilon);
         RegisterComponents();
+    }
 
+    /// <summary>The batch normalization, when the unit has one.</summary>
+    public BatchNorm2dCounted? Norm => norm;
+
+    /// <summary>Copies matched weights in; their layout must be this unit's.</summary>
+    public void Load(ConvUnitWeights weights, string role)
+    {
         OnnxWeightCopy.Into(conv.weight!, weights.Weight, role + " convolution weight");
         if (weights.ConvBias != null) OnnxWeightCopy.Into(conv.bias!, weights.ConvBias, role + " convolution bias");
         if (weights.Norm is { } bn && norm != null)

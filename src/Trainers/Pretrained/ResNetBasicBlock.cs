@@ -9,12 +9,23 @@ internal sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
     private readonly ConvUnit second;
     private readonly ConvUnit? shortcut;
 
-    public ResNetBasicBlock(BasicBlockWeights weights, string role) : base(nameof(ResNetBasicBlock))
+    public ResNetBasicBlock(ResNetBlock block) : base(nameof(ResNetBasicBlock))
     {
-        first = new ConvUnit(weights.First, role + " first");
-        second = new ConvUnit(weights.Second, role + " second");
-        if (weights.Shortcut != null) shortcut = new ConvUnit(weights.Shortcut, role + " shortcut");
+        first = new ConvUnit(block.First);
+        second = new ConvUnit(block.Second);
+        if (block.Shortcut != null) shortcut = new ConvUnit(block.Shortcut);
         RegisterComponents();
+    }
+
+    /// <summary>The block's units: first, second and the shortcut when it has one.</summary>
+    public IEnumerable<ConvUnit> Units() => shortcut == null ? new[] { first, second } : new[] { first, second, shortcut };
+
+    /// <summary>Copies matched weights in; their layout must be this block's.</summary>
+    public void Load(BasicBlockWeights weights, string role)
+    {
+        first.Load(weights.First, role + " first");
+        second.Load(weights.Second, role + " second");
+        if (weights.Shortcut != null && shortcut != null) shortcut.Load(weights.Shortcut, role + " shortcut");
     }
 
     public override Tensor forward(Tensor input)

@@ -10,6 +10,8 @@ namespace MsaMl.Trainers.Training;
 /// training data, with the final weights. During training they are moving averages over batches
 /// seen while the weights were still changing; with few epochs and a fast optimizer they lag
 /// behind, and a network that classifies its training batches well can score poorly in eval mode.
+/// Layers whose statistics are frozen (<see cref="BatchNorm2dCounted.FrozenStatistics"/>: a
+/// pretrained network's) keep theirs.
 /// </summary>
 public static class BatchNormRecalibration
 {
@@ -17,7 +19,7 @@ public static class BatchNormRecalibration
     public static void Run(nn.Module<Tensor[], Tensor> model, IBatchSource data, Device device, int batchSize, IProgress<string>? progress = null)
     {
         var norms = model.modules().OfType<BatchNorm>().Where(n => n.track_running_stats).Select(RunningStatistics.Of)
-            .Concat(model.modules().OfType<BatchNorm2dCounted>().Select(RunningStatistics.Of)).ToList();
+            .Concat(model.modules().OfType<BatchNorm2dCounted>().Where(n => !n.FrozenStatistics).Select(RunningStatistics.Of)).ToList();
         if (norms.Count == 0) return;
         progress?.Report($"recalibrating {norms.Count} batch-norm layers over the {data.Rows:N0} training rows (one forward pass)");
         var momenta = norms.Select(n => n.Momentum).ToList();
