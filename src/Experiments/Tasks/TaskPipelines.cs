@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MsaMl.Experiments.Configuration;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Fusion;
@@ -127,8 +128,9 @@ public static class TaskPipelines
     }
 
     /// <summary>The fast preset's speech configuration (functionals options and the pooled model), read once.</summary>
-    private static readonly Lazy<Configuration.ExperimentConfig> FastSpeechRecipe = new(() =>
-        Configuration.ExperimentConfigJson.FromJson(Configuration.ExperimentPresets.Defaults(Configuration.ExperimentPresets.Fast, "emodb", "audio")));
+    /// <remarks>Any speech dataset name selects the preset's speech section; emodb is one.</remarks>
+    private static readonly Lazy<ExperimentConfig> FastSpeechRecipe = new(() =>
+        ExperimentConfigJson.FromJson(ExperimentPresets.Defaults(ExperimentPresets.Fast, "emodb", "audio")));
 
     public static ExperimentTask Images(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, TrainingSettings settings)
     {
