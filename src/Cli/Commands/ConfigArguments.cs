@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using MsaMl.Experiments;
 using MsaMl.Experiments.Configuration;
+using MsaMl.Experiments.Models;
 
 namespace MsaMl.Cli.Commands;
 
@@ -16,8 +17,16 @@ internal sealed class ConfigArguments
     public Option<string?> Root { get; } = new("--root") { Description = "The dataset folder (see datasets/README.md); for --dataset table, the table file (key dataset.root)." };
     public Option<string?> Model { get; } = new("--model")
     {
-        Description = $"Speech datasets: {string.Join(", ", TaskModels.Names(TaskKind.Speech))}. Image datasets: {string.Join(", ", TaskModels.Names(TaskKind.Images))}. Default: aat / ote (key model.name).",
+        Description = $"One of {string.Join(", ", TaskModels.All.Select(m => m.Name))}, those that read the dataset's modalities; default aat with audio, ote with images (key model.name).",
     };
+    public Option<string?> Modalities { get; } = new("--modalities")
+    {
+        Description = "The modalities the model reads, a subset of the dataset's, e.g. audio,text (default: the model's own, a fusion every modality; key model.modalities).",
+    };
+    public Option<string?> Task { get; } = new("--task") { Description = "mosi, mosei, sims, demo-speech: regression (MMSA's protocol, the default for mosi, mosei, sims) or classification (the class view; key dataset.task)." };
+    public Option<string?> Loss { get; } = new("--loss") { Description = "Regression: the loss, l1 (MMSA's, the default) or mse (key model.regressionLoss)." };
+    public Option<string?> TestDataset { get; } = new("--test-dataset") { Description = "Cross-corpus: score on this emotion corpus (all its rows) on the classes both share (key evaluation.testDataset)." };
+    public Option<string?> TestRoot { get; } = new("--test-root") { Description = "The folder of --test-dataset (key evaluation.testRoot)." };
     public Option<FileInfo?> Config { get; } = new("--config") { Description = "An experiment configuration (JSON, as `msa config` prints it; keys it leaves out come from its preset), or a result file of an earlier run." };
     public Option<string?> Preset { get; } = new("--preset") { Description = $"The starting configuration: {string.Join(", ", ExperimentPresets.Names)} (default fast; key preset)." };
     public Option<string[]> Set { get; } = new("--set") { Description = "Override one configuration key, key.path=value (repeatable), e.g. --set model.audioEncoder=AlexNetFcn.", AllowMultipleArgumentsPerToken = false };
@@ -39,7 +48,7 @@ internal sealed class ConfigArguments
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Dataset, Root, Model, Config, Preset, Set, Epochs, Seed, Seeds, Classes, MemoryBudget, Quick, Loso, Map, Encoding })
+        foreach (var option in new Option[] { Dataset, Root, Model, Modalities, Task, Loss, TestDataset, TestRoot, Config, Preset, Set, Epochs, Seed, Seeds, Classes, MemoryBudget, Quick, Loso, Map, Encoding })
             command.Options.Add(option);
     }
 
@@ -54,6 +63,32 @@ internal sealed class ConfigArguments
         if (parse.GetValue(Map) is { } map) Put("dataset.map", map);
         if (parse.GetValue(Encoding) is { } encoding) Put("dataset.encoding", encoding);
         if (parse.GetValue(Model) is { } model) Put("model.name", model);
+        if (parse.GetValue(Modalities) is { } modalities)
+        {
+            var names = modalities.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var set = MsaMl.Modalities.None;
+            foreach (string name in names)
+                set |= Enum.TryParse<MsaMl.Modalities>(name, ignoreCase: true, out var m) && m.Members().Count == 1 ? m
+                    : throw new ArgumentException($"--modalities '{modalities}': '{name}' is not a modality; expected names of audio, image, text separated by commas.");
+            if (set == MsaMl.Modalities.None) throw new ArgumentException("--modalities is empty; expected names of audio, image, text separated by commas.");
+            Put("model.modalities", set.ToString());
+        }
+        if (parse.GetValue(Task) is { } task)
+            Put("dataset.task", task.ToLowerInvariant() switch
+            {
+                "regression" => "Regression",
+                "classification" => "Classification",
+                _ => throw new ArgumentException($"Unknown --task '{task}'; expected regression or classification."),
+            });
+        if (parse.GetValue(Loss) is { } loss)
+            Put("model.regressionLoss", loss.ToLowerInvariant() switch
+            {
+                "l1" => "L1",
+                "mse" => "Mse",
+                _ => throw new ArgumentException($"Unknown --loss '{loss}'; expected l1 or mse."),
+            });
+        if (parse.GetValue(TestDataset) is { } testDataset) Put("evaluation.testDataset", testDataset);
+        if (parse.GetValue(TestRoot) is { } testRoot) Put("evaluation.testRoot", testRoot);
         if (parse.GetValue(Epochs) is { } epochs) Put("model.epochs", epochs);
         if (parse.GetValue(MemoryBudget) is { } budget)
         {

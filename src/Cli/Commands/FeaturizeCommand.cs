@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using MsaMl.Experiments.Configuration;
 using Microsoft.ML;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Transforms.Core;
@@ -30,9 +32,14 @@ internal static class FeaturizeCommand
             OutputPath.CheckFile(path, "--output", parse.GetValue(root));
             var ml = new MLContext(seed: 1);
             string name = parse.GetValue(dataset)!;
-            var (records, labels, warnings) = DatasetLoader.Read(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
+            var (records, labels, warnings, _) = DatasetLoader.Read(ml, name, parse.GetValue(root), parse.GetValue(map), parse.GetValue(encoding));
             ReaderWarnings.Print(warnings);
-            var task = TaskPipelines.For(ml, name, records, labels, new TrainingSettings { Quick = parse.GetValue(quick) });
+            // The featurizers msa train would fit: the fast preset's for this dataset.
+            var overlay = new JsonObject();
+            ConfigOverlay.Set(overlay, "dataset.name", JsonValue.Create(name));
+            if (parse.GetValue(map) is { } columns) ConfigOverlay.Set(overlay, "dataset.map", JsonValue.Create(columns));
+            ConfigOverlay.Set(overlay, "training.quick", JsonValue.Create(parse.GetValue(quick)));
+            var task = ConfiguredTask.Create(ml, name, records, labels, ExperimentConfigResolver.Resolve(overlay));
             var featurizer = RecordInputErrors.Located(() => task.Featurizer.Fit(task.Split(ml, SplitNames.Train)), task.RecordsOf(SplitNames.Train), SplitNames.Train);
             var all = ml.Data.LoadFromEnumerable(records.Select(ExperimentTask.Standard).ToList());
             if (!parse.GetValue(quiet)) ExperimentTask.AttachProgress(featurizer, ConsoleProgress.StandardError().Rows("featurizing"));

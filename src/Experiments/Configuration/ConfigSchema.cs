@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using MsaMl.Trainers.Composition;
 
 namespace MsaMl.Experiments.Configuration;
 
@@ -24,7 +25,7 @@ internal static class ConfigSchema
         }
     }
 
-    private static void CheckValue(JsonNode? value, Type type, bool nullable, string path)
+    internal static void CheckValue(JsonNode? value, Type type, bool nullable, string path)
     {
         var underlying = Nullable.GetUnderlyingType(type);
         if (value is null)
@@ -36,8 +37,11 @@ internal static class ConfigSchema
         string shown = ExperimentConfigJson.Show(value);
         if (type.IsEnum)
         {
-            if (value is JsonValue e && e.TryGetValue(out string? name) && Enum.GetNames(type).Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase))) return;
-            throw new ExperimentConfigException(path, shown, $"expected one of: {string.Join(", ", Enum.GetNames(type))}");
+            // A flags enum (model.modalities) takes several names separated by commas, e.g. "Audio, Text".
+            bool flags = type.IsDefined(typeof(FlagsAttribute), false);
+            if (value is JsonValue e && e.TryGetValue(out string? name)
+                && (flags ? name.Split(',') : [name]).All(part => Enum.GetNames(type).Any(n => n.Equals(part.Trim(), StringComparison.OrdinalIgnoreCase)))) return;
+            throw new ExperimentConfigException(path, shown, flags ? $"expected names of {string.Join(", ", Enum.GetNames(type))}, separated by commas" : $"expected one of: {string.Join(", ", Enum.GetNames(type))}");
         }
         if (type == typeof(string))
         {
@@ -67,6 +71,20 @@ internal static class ConfigSchema
             return;
         }
         if (value is not JsonObject obj) throw new ExperimentConfigException(path, shown, "expected an object");
+        if (type.IsAbstract)
+        {
+            // A composition part (encoder, fusion, head): its "$type" names the class whose keys apply.
+            string typeKey = CompositionPartTypes.TypeProperty;
+            string? name = obj[typeKey] is JsonValue t && t.TryGetValue(out string? n) ? n : null;
+            var concrete = name is null ? null : CompositionPartTypes.Resolve(type, name);
+            if (concrete is null)
+                throw new ExperimentConfigException($"{path}.{typeKey}", name is null ? "nothing" : $"\"{name}\"",
+                    $"expected the name of a {type.Name}: {string.Join(", ", CompositionPartTypes.Known(type).Select(k => k.Name))}");
+            var rest = obj.DeepClone().AsObject();
+            rest.Remove(typeKey);
+            Check(rest, concrete, path);
+            return;
+        }
         Check(obj, type, path);
     }
 

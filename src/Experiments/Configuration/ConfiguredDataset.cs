@@ -8,16 +8,28 @@ namespace MsaMl.Experiments.Configuration;
 /// <param name="Labels">The class names in key order.</param>
 /// <param name="Warnings">The reader's warnings (each with its count).</param>
 /// <param name="ValidationNote">How the validation split was made, in words; null if the dataset brought its own.</param>
-public sealed record ConfiguredDataset(IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels, IReadOnlyList<string> Warnings, string? ValidationNote)
+/// <param name="Summary">What a table reader read, in one line; null for the other readers.</param>
+public sealed record ConfiguredDataset(IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels, IReadOnlyList<string> Warnings, string? ValidationNote,
+    string? Summary = null)
 {
-    /// <summary>Reads the dataset of a configuration.</summary>
-    public static ConfiguredDataset Load(MLContext ml, ExperimentConfig config)
+    /// <summary>Reads the dataset of a configuration (and, cross-corpus, the test corpus), once per run.</summary>
+    /// <param name="ml">The context the readers use.</param>
+    /// <param name="config">The configuration.</param>
+    /// <param name="readsAudio">Whether the model reads audio (mosi, mosei, sims: extract it from Raw/ videos when <c>dataset.extractAudio</c>).</param>
+    /// <param name="extraction">Hears the audio extraction's progress.</param>
+    public static ConfiguredDataset Load(MLContext ml, ExperimentConfig config, bool readsAudio = false, IProgress<MsaMl.Pipelines.Datasets.Media.ExtractionProgress>? extraction = null)
     {
         var d = config.Dataset;
+        if (config.Evaluation.TestDataset is { } testDataset)
+        {
+            var cross = DatasetLoader.LoadCrossCorpus(ml, d.Name, d.Root, d.Map, d.Encoding, testDataset, config.Evaluation.TestRoot);
+            return new ConfiguredDataset(cross.Records, cross.Labels, cross.Warnings, null);
+        }
         if (d.Iemocap is null)
         {
-            var read = DatasetLoader.Read(ml, d.Name, d.Root, d.Map, d.Encoding, bySpeaker: config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSpeakerOut);
-            return new ConfiguredDataset(read.Records, read.Labels, read.Warnings, null);
+            var read = DatasetLoader.Read(ml, d.Name, d.Root, d.Map, d.Encoding, bySpeaker: config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSpeakerOut,
+                extractAudio: d.ExtractAudio && readsAudio, extraction: extraction);
+            return new ConfiguredDataset(read.Records, read.Labels, read.Warnings, null, read.Summary);
         }
         if (string.IsNullOrWhiteSpace(d.Root)) throw new ArgumentException($"Dataset '{d.Name}' needs --root <folder> (dataset.root).");
         var options = Copy(d.Iemocap);

@@ -1,13 +1,19 @@
 using Microsoft.ML;
+using MsaMl.Experiments.Models;
 using MsaMl.Pipelines.Datasets;
+using MsaMl.Pipelines.Datasets.Media;
 using MsaMl.Pipelines.Evaluation;
+using MsaMl.Transforms.Text;
 
 namespace MsaMl.Experiments.Configuration;
 
 /// <summary>
-/// Runs a whole experiment from its configuration: the test-split protocol with every seed
-/// (the first seed's bundle saved), or leave-one-session-out; writes a result file holding the
-/// complete configuration and the reader's warnings.
+/// The one run loop of <c>msa train</c>, for every dataset and protocol: reads the dataset once,
+/// then trains and evaluates the configured model with every seed (the first seed's bundle saved),
+/// or on every leave-one-speaker/session-out fold, with the task's metric set
+/// (<see cref="TaskEvaluator"/>: classes, or MMSA's sentiment-intensity protocol; cross-corpus runs
+/// score the other corpus); writes a result file holding the complete configuration, the protocol
+/// and the warnings, from which the same run can be repeated.
 /// </summary>
 public static class ConfiguredExperiment
 {
@@ -17,70 +23,106 @@ public static class ConfiguredExperiment
     /// <param name="ResultFile">The result file written.</param>
     /// <param name="Warnings">The reader's warnings and the validation note.</param>
     /// <param name="ScoredSplit">The split the metrics were computed on: test, or train when the data has no test rows (<see cref="TrainingRun.ScoredSplit"/>).</param>
-    public sealed record Outcome(IReadOnlyDictionary<string, MetricSummary> Summary, IReadOnlyList<(string Key, ClassificationMetrics Metrics)> Runs, string ResultFile, IReadOnlyList<string> Warnings,
-        string ScoredSplit = SplitNames.Test);
+    /// <param name="Evaluator">The metric set (its names in report order, and the protocol of a regression task).</param>
+    public sealed record Outcome(IReadOnlyDictionary<string, MetricSummary> Summary, IReadOnlyList<(string Key, INamedMetrics Metrics)> Runs, string ResultFile,
+        IReadOnlyList<string> Warnings, string ScoredSplit, TaskEvaluator Evaluator);
 
     /// <summary>Runs the experiment.</summary>
     /// <param name="config">The resolved configuration.</param>
-    /// <param name="bundlePath">Where the (first seed's) bundle goes; the result file is <c>&lt;bundle&gt;.results.json</c>, or <c>.loso.json</c> for leave-one-session-out (no bundle).</param>
+    /// <param name="bundlePath">Where the (first seed's) bundle goes; the result file is <c>&lt;bundle&gt;.results.json</c>, or <c>.loso.json</c> for leave-one-out (no bundle).</param>
     /// <param name="warnings">Called with warnings as they arise: the reader's before training starts, then the featurizers' (an unreadable image treated as missing).</param>
     /// <param name="progress">Stages and epochs.</param>
-    public static Outcome Run(ExperimentConfig config, string bundlePath, Action<IReadOnlyList<string>>? warnings = null, IExperimentProgress? progress = null)
+    /// <param name="information">Called once the data is read, with what a table reader read (rows, labels, splits).</param>
+    /// <param name="extraction">Hears the progress of extracting audio from videos (mosi, mosei, sims).</param>
+    public static Outcome Run(ExperimentConfig config, string bundlePath, Action<IReadOnlyList<string>>? warnings = null, IExperimentProgress? progress = null,
+        Action<string>? information = null, IProgress<ExtractionProgress>? extraction = null)
     {
-        var choice = TaskModels.Parse(config.Model.Name, config.Kind);
         var seeds = config.Evaluation.Seeds;
-        var probe = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config);
-        var notes = probe.Warnings.Concat(probe.ValidationNote is null ? Array.Empty<string>() : new[] { probe.ValidationNote }).ToList();
+        var evaluator = TaskEvaluator.For(config);
+        var model = config.Model;
+        var named = TaskModels.Parse(model.Name, config.Modalities);
+        var reads = model.Options is Trainers.Composition.ComposedOptions composed ? TaskModelBuilder.ReadsOf(composed) : TaskModels.Reads(named, config.Modalities, model.Modalities);
+        var data = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config, reads.HasFlag(Modalities.Audio), extraction);
+        if (data.Summary is { } summary) information?.Invoke(summary);
+        var notes = data.Warnings.Concat(data.ValidationNote is null ? Array.Empty<string>() : new[] { data.ValidationNote }).ToList();
+        if (TextCoverage(config, data) is { } coverage) notes.Add(coverage);
         bool loso = config.Evaluation.Protocol is EvaluationProtocol.LeaveOneSessionOut or EvaluationProtocol.LeaveOneSpeakerOut;
-        string scored = loso ? SplitNames.Test : TrainingRun.ScoredSplit(probe.Records);
+        string scored = loso ? SplitNames.Test : TrainingRun.ScoredSplit(data.Records);
         if (scored != SplitNames.Test) notes.Add(TrainingRun.NoTestSplitWarning);
         warnings?.Invoke(notes);
         var collector = new WarningCollector(progress, warning => warnings?.Invoke(new[] { warning }));
         progress = collector;
+        // A pooled model has no early stopping: the validation rows train it too (not under MMSA's
+        // protocol, which keeps them for model selection).
+        bool trainOnValidation = !config.Regression && PooledOnly(model);
         var configuration = ExperimentConfigJson.ToJson(config);
+        var options = new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = model.Name, preset = config.Preset, bundle = loso ? null : bundlePath };
+
+        INamedMetrics Train(int seed, string name, IReadOnlyList<MultimodalRecord> records, string bundle)
+        {
+            var ml = new MLContext(seed: seed);
+            var task = ConfiguredTask.Create(ml, name, records, data.Labels, config, progress, trainOnValidation);
+            return TrainingRun.Run(ml, task, model, evaluator, bundle, seed, config.Training.Quick, progress);
+        }
 
         if (loso)
         {
             string file = Path.ChangeExtension(bundlePath, ".loso.json");
-            var cv = LeaveOneSessionOutRun(config, probe, choice, seeds[0], progress);
-            var document = EvaluationResultFile.Write(file, cv, new { dataset = config.Dataset.Name, root = config.Dataset.Root, model = config.Model.Name, preset = config.Preset }, new[] { seeds[0] });
+            var cv = LeaveOneOut(config, data, (name, records) => Temporary(bundle => Train(seeds[0], name, records, bundle)));
+            var document = EvaluationResultFile.Write(file, cv, options, new[] { seeds[0] });
             notes.AddRange(collector.Warnings);
-            Finish(file, document, configuration, notes, scored);
-            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes, scored);
+            Finish(file, document, configuration, notes, scored, evaluator);
+            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes, scored, evaluator);
         }
 
-        var result = MultiSeedRunner.Run(seed =>
-        {
-            var ml = new MLContext(seed: seed);
-            var data = seed == seeds[0] ? probe : ConfiguredDataset.Load(ml, config);
-            var task = ConfiguredTask.Create(ml, config.Dataset.Name, data.Records, data.Labels, config, seed, progress);
-            bool first = seed == seeds[0];
-            string bundle = first ? bundlePath : Path.Combine(Path.GetTempPath(), $"msaml-seed-{seed}-{Guid.NewGuid():N}.zip");
-            try
-            {
-                return TrainingRun.Run(ml, task, choice, bundle, progress).Metrics;
-            }
-            finally
-            {
-                if (!first) File.Delete(bundle);
-            }
-        }, seeds);
+        var result = MultiSeedRunner.Run(seed => seed == seeds[0]
+            ? Train(seed, config.Dataset.Name, data.Records, bundlePath)
+            : Temporary(bundle => Train(seed, config.Dataset.Name, data.Records, bundle)), seeds);
         string resultFile = Path.ChangeExtension(bundlePath, ".results.json");
-        var written = EvaluationResultFile.Write(resultFile, result, new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = config.Model.Name, preset = config.Preset, bundle = bundlePath });
+        var written = EvaluationResultFile.Write(resultFile, result, options, evaluator.Protocol);
         notes.AddRange(collector.Warnings);
-        Finish(resultFile, written, configuration, notes, scored);
-        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes, scored);
+        Finish(resultFile, written, configuration, notes, scored, evaluator);
+        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes, scored, evaluator);
     }
 
-    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes, string scoredSplit)
+    /// <summary>Whether a model trains no TorchSharp network (a pooled model, or late fusion of pooled members).</summary>
+    private static bool PooledOnly(ModelSection model) => model.Members is { Count: > 0 } members ? members.All(PooledOnly) : model.Pooled is not null;
+
+    /// <summary>Runs <paramref name="train"/> with a temporary bundle path, deleted afterwards (a seed after the first, a fold).</summary>
+    private static INamedMetrics Temporary(Func<string, INamedMetrics> train)
+    {
+        string bundle = Path.Combine(Path.GetTempPath(), $"msaml-run-{Guid.NewGuid():N}.zip");
+        try
+        {
+            return train(bundle);
+        }
+        finally
+        {
+            File.Delete(bundle);
+        }
+    }
+
+    /// <summary>For mosi, mosei and sims: a warning when the text encoder's vocabulary covers the training texts poorly (CH-SIMS with the English MiniLM).</summary>
+    private static string? TextCoverage(ExperimentConfig config, ConfiguredDataset data)
+    {
+        if (!DatasetLoader.IsIntensity(config.Dataset.Name) || config.Featurizers.Text is not { } text) return null;
+        var texts = data.Records.Where(r => r.Split == SplitNames.Train).Take(500).Select(r => r.Text);
+        return VocabularyCoverage.Warning(texts, text, $"{config.Dataset.Name} training texts") is { } warning
+            ? warning + " (msa train: featurizers.text.modelPath and featurizers.text.vocabPath in --config)"
+            : null;
+    }
+
+    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes, string scoredSplit, TaskEvaluator evaluator)
     {
         document.Configuration = configuration;
         document.ScoredSplit = scoredSplit;
+        document.Protocol ??= evaluator.Protocol;
         document.Warnings = notes;
         EvaluationResultFile.Write(file, document);
     }
 
-    private static CrossValidationResult<ClassificationMetrics> LeaveOneSessionOutRun(ExperimentConfig config, ConfiguredDataset data, ModelChoice choice, int seed, IExperimentProgress? progress)
+    /// <summary>Each speaker or session in turn is the test set; the next one validates (when there are more than two).</summary>
+    private static CrossValidationResult<INamedMetrics> LeaveOneOut(ExperimentConfig config, ConfiguredDataset data, Func<string, IReadOnlyList<MultimodalRecord>, INamedMetrics> train)
     {
         var sessions = data.Records.Select(r => r.Split).Distinct().Order(StringComparer.Ordinal).ToList();
         string groups = config.Evaluation.Protocol == EvaluationProtocol.LeaveOneSpeakerOut ? "speakers" : "sessions";
@@ -95,17 +137,7 @@ public static class ConfiguredExperiment
                 copy.Split = r.Split == fold.TestKey ? SplitNames.Test : r.Split == validation && sessions.Count > 2 ? SplitNames.Validation : SplitNames.Train;
                 return copy;
             }).ToList();
-            var ml = new MLContext(seed: seed);
-            var task = ConfiguredTask.Create(ml, $"{config.Dataset.Name} (test {fold.TestKey})", relabelled, data.Labels, config, seed, progress);
-            string bundle = Path.Combine(Path.GetTempPath(), $"msaml-fold-{Guid.NewGuid():N}.zip");
-            try
-            {
-                return TrainingRun.Run(ml, task, choice, bundle, progress).Metrics;
-            }
-            finally
-            {
-                File.Delete(bundle);
-            }
+            return train($"{config.Dataset.Name} (test {fold.TestKey})", relabelled);
         });
     }
 }

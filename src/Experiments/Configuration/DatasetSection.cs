@@ -12,6 +12,17 @@ public sealed class DatasetSection
     /// <summary>The dataset folder (for <c>table</c>, the table file); null for the embedded demo corpus.</summary>
     public string? Root { get; set; }
 
+    /// <summary>
+    /// What the models learn: the class labels, or (mosi, mosei, sims) the sentiment intensity with
+    /// MMSA's protocol and metrics, the default there; <c>Classification</c> on those is the class view.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public TaskType Task { get; set; }
+
+    /// <summary>mosi, mosei, sims: extract the audio of clips that have a video under Raw/ but no wav, with ffmpeg, when the model reads audio.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ExtractAudio { get; set; }
+
     /// <summary>IEMOCAP's reader options (only with <c>name</c> <c>iemocap</c>; the root comes from <see cref="Root"/>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IemocapOptions? Iemocap { get; set; }
@@ -42,4 +53,13 @@ public sealed class ValidationSplitOptions
 
     /// <summary>Seed of the split (independent of the training seeds, so every seed sees the same split).</summary>
     public int Seed { get; set; } = 1;
+}
+
+/// <summary>What a task's models learn.</summary>
+public enum TaskType
+{
+    /// <summary>The class labels (WA, UA, macro F1).</summary>
+    Classification,
+    /// <summary>The sentiment intensity (mosi, mosei, sims), with MMSA's protocol and metrics.</summary>
+    Regression,
 }

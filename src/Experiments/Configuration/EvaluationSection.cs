@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MsaMl.Experiments.Configuration;
 
 /// <summary>How a model is evaluated.</summary>
@@ -19,4 +21,12 @@ public sealed class EvaluationSection
 
     /// <summary>The seeds to train with (metrics are reported as mean ± std over them); leave-one-session-out uses the first.</summary>
     public List<int> Seeds { get; set; } = new() { 1 };
+
+    /// <summary>Cross-corpus: score on this emotion corpus (all its rows, as the test split) on the classes both share, instead of the dataset's test split; null: none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TestDataset { get; set; }
+
+    /// <summary>The folder of <see cref="TestDataset"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TestRoot { get; set; }
 }

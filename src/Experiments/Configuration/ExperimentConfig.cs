@@ -28,7 +28,11 @@ public sealed class ExperimentConfig
     /// <summary>The evaluation protocol and the seeds.</summary>
     public EvaluationSection Evaluation { get; set; } = new();
 
-    /// <summary>The kind of task the dataset gives.</summary>
+    /// <summary>The modalities the dataset provides (<see cref="DatasetLoader.ModalitiesOf"/>).</summary>
     [JsonIgnore]
-    public TaskKind Kind => TaskModels.KindOf(Dataset.Name, Dataset.Map);
+    public Modalities Modalities => DatasetLoader.ModalitiesOf(Dataset.Name, Dataset.Map);
+
+    /// <summary>Whether the models learn the sentiment intensity (<see cref="TaskType.Regression"/>).</summary>
+    [JsonIgnore]
+    public bool Regression => Dataset.Task == TaskType.Regression;
 }

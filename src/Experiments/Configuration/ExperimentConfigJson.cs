@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using MsaMl.Experiments.Models;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Fusion;
@@ -33,6 +34,8 @@ public static class ExperimentConfigJson
     private static readonly HashSet<(Type, string)> Wired = new()
     {
         (typeof(TorchTrainerOptions), nameof(TorchTrainerOptions.Seed)),
+        (typeof(TorchTrainerOptions), nameof(TorchTrainerOptions.OutputKind)),
+        (typeof(FusionHeadOptions), nameof(FusionHeadOptions.Inputs)),
         (typeof(AatOptions), nameof(AatOptions.Modalities)),
         (typeof(OteOptions), nameof(OteOptions.Modalities)),
         (typeof(FusionHeadOptions), nameof(FusionHeadOptions.Head)),
@@ -52,23 +55,11 @@ public static class ExperimentConfigJson
         }
     }
 
-    /// <summary>The trainer options type the model name selects for a kind of task; null for early fusion.</summary>
-    public static Type? OptionsType(ModelChoice choice, TaskKind kind) => choice switch
-    {
-        ModelChoice.Early => null,
-        ModelChoice.TensorFusion or ModelChoice.Attention => typeof(FusionHeadOptions),
-        _ => kind == TaskKind.Speech ? typeof(AatOptions) : typeof(OteOptions),
-    };
-
     /// <summary>The complete configuration as a JSON object (the model's options flattened into <c>model</c>).</summary>
     public static JsonObject ToJson(ExperimentConfig config)
     {
         var root = JsonSerializer.SerializeToNode(config, Options)!.AsObject();
-        var model = new JsonObject { ["name"] = config.Model.Name };
-        if (config.Model.Pooled is { } pooled) model["pooled"] = JsonSerializer.SerializeToNode(pooled, Options);
-        if (config.Model.Options is { } options)
-            foreach (var (key, value) in JsonSerializer.SerializeToNode(options, options.GetType(), Options)!.AsObject())
-                model[key] = value?.DeepClone();
+        var model = ModelToJson(config.Model);
         // Keep the sections in reading order: dataset, featurizers, model, training, evaluation.
         var ordered = new JsonObject();
         foreach (var (key, value) in root)
@@ -79,9 +70,17 @@ public static class ExperimentConfigJson
         return ordered;
     }
 
-    /// <summary>The model names of a kind of task that can be pooled-feature models.</summary>
-    private static IEnumerable<string> PooledNames(TaskKind kind) =>
-        TaskModels.Names(kind).Where(n => TaskModels.Parse(n, kind) is ModelChoice.First or ModelChoice.Text or ModelChoice.Early);
+    private static JsonObject ModelToJson(ModelSection section)
+    {
+        var model = new JsonObject { ["name"] = section.Name };
+        if (section.Modalities is { } modalities) model["modalities"] = JsonSerializer.SerializeToNode(modalities, Options);
+        if (section.Pooled is { } pooled) model["pooled"] = JsonSerializer.SerializeToNode(pooled, Options);
+        if (section.Members is { } members) model["members"] = new JsonArray(members.Select(m => (JsonNode)ModelToJson(m)).ToArray());
+        if (section.Options is { } options)
+            foreach (var (key, value) in JsonSerializer.SerializeToNode(options, options.GetType(), Options)!.AsObject())
+                model[key] = value?.DeepClone();
+        return model;
+    }
 
     /// <summary>The configuration as indented JSON text.</summary>
     public static string Write(ExperimentConfig config) => ToJson(config).ToJsonString(Options);
@@ -95,29 +94,61 @@ public static class ExperimentConfigJson
         ConfigSchema.Check(withoutModel, typeof(ExperimentConfig), "");
         var config = Deserialize<ExperimentConfig>(withoutModel, "");
 
-        string name = Take(model, "name") is JsonValue v && v.TryGetValue(out string? s) ? s
-            : throw new ExperimentConfigException("model.name", Show(model["name"]), $"expected one of: {string.Join(", ", TaskModels.Names(config.Kind))}");
-        ModelChoice choice;
-        try { choice = TaskModels.Parse(name, config.Kind); }
-        catch (ArgumentException) { throw new ExperimentConfigException("model.name", Show(JsonValue.Create(name)), $"a {config.Kind.ToString().ToLowerInvariant()} dataset takes one of: {string.Join(", ", TaskModels.Names(config.Kind))}"); }
-        var type = OptionsType(choice, config.Kind);
-        config.Model = new ModelSection { Name = name.ToLowerInvariant() };
-        var pooled = Take(model, "pooled");
-        if (pooled is not null && type is not null && choice is not (ModelChoice.First or ModelChoice.Text))
-            throw new ExperimentConfigException("model.pooled", Show(pooled), $"model '{name}' is a TorchSharp model; a pooled-feature model is early fusion or a single modality ({string.Join(", ", PooledNames(config.Kind))})");
-        if (type is null || pooled is not null)
-        {
-            if (model.Count > 0) throw new ExperimentConfigException($"model.{model.First().Key}", Show(model.First().Value), "a pooled-feature model has no options besides 'name' and 'pooled'");
-            if (pooled is not null) ConfigSchema.Check(pooled as JsonObject ?? throw new ExperimentConfigException("model.pooled", Show(pooled), "expected an object"), typeof(PooledModelOptions), "model.pooled");
-            config.Model.Pooled = pooled is null ? new PooledModelOptions() : Deserialize<PooledModelOptions>(pooled, "model.pooled");
-        }
-        else
-        {
-            ConfigSchema.Check(model, type, "model");
-            config.Model.Options = (TorchTrainerOptions)Deserialize(model, type, "model");
-        }
+        config.Model = ModelFromJson(model, "model", config.Modalities);
         ExperimentConfigValidation.Validate(config);
         return config;
+    }
+
+    /// <summary>Reads a <c>model</c> object (or a late-fusion member) into its section, checking its keys against the options its name selects.</summary>
+    private static ModelSection ModelFromJson(JsonObject model, string path, Modalities declared)
+    {
+        model = model.DeepClone().AsObject();
+        var names = TaskModels.Names(declared);
+        string name = Take(model, "name") is JsonValue v && v.TryGetValue(out string? s) ? s
+            : throw new ExperimentConfigException($"{path}.name", Show(model["name"]), $"expected one of: {string.Join(", ", names)}");
+        NamedModel named;
+        try { named = TaskModels.Parse(name, declared); }
+        catch (ArgumentException) { throw new ExperimentConfigException($"{path}.name", Show(JsonValue.Create(name)), $"a dataset with {declared.Describe()} takes one of: {string.Join(", ", names)}"); }
+        var section = new ModelSection { Name = named.Name };
+        if (Take(model, "modalities") is { } modalities)
+        {
+            ConfigSchema.CheckValue(modalities, typeof(Modalities), false, $"{path}.modalities");
+            section.Modalities = Deserialize<Modalities>(modalities, $"{path}.modalities");
+            try { TaskModels.Reads(named, declared, section.Modalities); }
+            catch (ArgumentException ex) { throw new ExperimentConfigException($"{path}.modalities", Show(modalities), ex.Message.TrimEnd('.')); }
+        }
+        var pooled = Take(model, "pooled");
+        var members = Take(model, "members");
+        var type = TaskModelBuilder.OptionsType(named, declared);
+        if (named.Shape == ModelShape.Late)
+        {
+            if (members is not JsonArray list || list.Count == 0)
+                throw new ExperimentConfigException($"{path}.members", Show(members), "late fusion needs its members: an array of single-modality models (audio, image, text)");
+            if (pooled is not null) throw new ExperimentConfigException($"{path}.pooled", Show(pooled), "late fusion has no pooled model of its own; its members may");
+            if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "late fusion has no options besides 'name', 'modalities' and 'members'");
+            section.Members = list.Select((m, i) =>
+            {
+                string memberPath = $"{path}.members[{i}]";
+                var member = ModelFromJson(m as JsonObject ?? throw new ExperimentConfigException(memberPath, Show(m), "expected a model object"), memberPath, declared);
+                if (TaskModels.Parse(member.Name, declared).Shape != ModelShape.SingleModality)
+                    throw new ExperimentConfigException($"{memberPath}.name", Show(JsonValue.Create(member.Name)), "a late-fusion member is a single-modality model: audio, image or text");
+                return member;
+            }).ToList();
+            return section;
+        }
+        if (members is not null) throw new ExperimentConfigException($"{path}.members", Show(members), "only late fusion has members");
+        if (pooled is not null && named.Shape is not (ModelShape.SingleModality or ModelShape.Early))
+            throw new ExperimentConfigException($"{path}.pooled", Show(pooled), $"model '{name}' is a TorchSharp model; a pooled-feature model is early fusion or a single modality (audio, image, text)");
+        if (named.Shape == ModelShape.Early || pooled is not null)
+        {
+            if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "a pooled-feature model has no options besides 'name', 'modalities' and 'pooled'");
+            if (pooled is not null) ConfigSchema.Check(pooled as JsonObject ?? throw new ExperimentConfigException($"{path}.pooled", Show(pooled), "expected an object"), typeof(PooledModelOptions), $"{path}.pooled");
+            section.Pooled = pooled is null ? new PooledModelOptions() : Deserialize<PooledModelOptions>(pooled, $"{path}.pooled");
+            return section;
+        }
+        ConfigSchema.Check(model, type!, path);
+        section.Options = (TorchTrainerOptions)Deserialize(model, type!, path);
+        return section;
     }
 
     /// <summary>A JSON value as the error messages show it.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MsaMl.Experiments.Models;
 using MsaMl.Transforms.Core;
 
 namespace MsaMl.Experiments.Configuration;
@@ -45,13 +46,32 @@ public static class ExperimentConfigResolver
         var datasets = DatasetLoader.Names.Append("demo").ToList();
         if (!datasets.Contains(dataset, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"Unknown dataset '{dataset}' (dataset.name); expected one of: {string.Join(", ", datasets)}.");
-        if (DatasetLoader.IsIntensity(dataset))
-            throw new ExperimentConfigException("dataset.name", $"\"{dataset}\"", "MOSI, MOSEI and SIMS run MMSA's protocol from the flags (msa train --dataset " + dataset.ToLowerInvariant() + " ...), not from an experiment configuration");
-        var kind = TaskModels.KindOf(dataset, map);
-        if (model is not null) TaskModels.Parse(model, kind);
-        var complete = ExperimentPresets.Defaults(preset, dataset, model, map, presetModel: !ConfigOverlay.SetsNull(overlay, "model.pooled"));
+        var declared = DatasetLoader.ModalitiesOf(dataset, map);
+        if (model is not null) TaskModels.Parse(model, declared);
+        TaskType? task = null;
+        if (Text(overlay, "dataset.task") is { } taskName)
+            task = Enum.TryParse<TaskType>(taskName, ignoreCase: true, out var parsed) ? parsed
+                : throw new ExperimentConfigException("dataset.task", $"\"{taskName}\"", $"expected one of: {string.Join(", ", Enum.GetNames<TaskType>())}");
+        var complete = ExperimentPresets.Defaults(preset, dataset, model, map, presetModel: !ConfigOverlay.SetsNull(overlay, "model.pooled"), task);
         ConfigOverlay.Merge(complete, overlay);
+        PushToMembers(complete);
         return ExperimentConfigJson.FromJson(complete);
+    }
+
+    /// <summary>
+    /// Late fusion has no trainer options of its own: training keys set on it (<c>--epochs</c>,
+    /// <c>--memory-budget</c>, <c>--set model.learningRate=…</c>) apply to each TorchSharp member.
+    /// </summary>
+    private static void PushToMembers(JsonObject config)
+    {
+        if (config["model"] is not JsonObject model || model["members"] is not JsonArray members) return;
+        var own = model.Where(p => p.Key is not ("name" or "modalities" or "members")).ToList();
+        foreach (var (key, value) in own)
+        {
+            model.Remove(key);
+            foreach (var member in members.OfType<JsonObject>().Where(m => m["pooled"] is null))
+                member[key] = value?.DeepClone();
+        }
     }
 
     private static string? Text(JsonObject overlay, string path) =>

@@ -41,22 +41,41 @@ public static class ExperimentConfigValidation
         Require(c.Evaluation.Seeds.Count > 0, "evaluation.seeds", "[]", "expected at least one seed");
 
         var f = c.Featurizers;
-        bool speech = c.Kind == TaskKind.Speech;
-        Require(speech == (f.Spectrogram is not null), "featurizers.spectrogram", speech ? "null" : "an object", speech ? "a speech dataset needs the spectrogram options" : "an image dataset has no spectrogram");
-        Require(speech == (f.Image is null), "featurizers.image", speech ? "an object" : "null", speech ? "a speech dataset has no image featurizer" : "an image dataset needs the image options");
-        Require(speech == (f.ImageFeatures is null), "featurizers.imageFeatures", speech ? "an object" : "null", speech ? "a speech dataset has no image featurizer" : "an image dataset needs the imageFeatures options");
+        var declared = c.Modalities;
+        bool audio = declared.HasFlag(Modalities.Audio), images = declared.HasFlag(Modalities.Image), text = declared.HasFlag(Modalities.Text);
+        Require(audio == (f.Spectrogram is not null), "featurizers.spectrogram", audio ? "null" : "an object", audio ? "a dataset with audio needs the spectrogram options" : "the dataset has no audio");
+        Require(images == (f.Image is not null), "featurizers.image", images ? "null" : "an object", images ? "a dataset with images needs the image options" : "the dataset has no images");
+        Require(images == (f.ImageFeatures is not null), "featurizers.imageFeatures", images ? "null" : "an object", images ? "a dataset with images needs the imageFeatures options" : "the dataset has no images");
+        Require(text == (f.Text is not null), "featurizers.text", text ? "null" : "an object", text ? "a dataset with text needs the text encoder's options" : "the dataset has no text");
+        Require(!c.Regression || DatasetLoader.HasIntensity(c.Dataset.Name), "dataset.task", "\"Regression\"", "the sentiment intensity is read from mosi, mosei, sims and demo-speech: expected Classification");
+        Require(!c.Dataset.ExtractAudio || DatasetLoader.IsIntensity(c.Dataset.Name), "dataset.extractAudio", true, "audio is extracted from the videos of mosi, mosei and sims only");
+        if (c.Evaluation.TestDataset is { } test)
+        {
+            Require(!c.Regression, "evaluation.testDataset", test, "cross-corpus testing compares emotion classes: expected dataset.task Classification");
+            Require(c.Evaluation.Protocol == EvaluationProtocol.Split, "evaluation.testDataset", test, "cross-corpus testing scores the other corpus; it cannot be combined with leave-one-out");
+            Require(DatasetLoader.Names.Contains(test, StringComparer.OrdinalIgnoreCase), "evaluation.testDataset", test, $"expected one of: {string.Join(", ", DatasetLoader.Names)}");
+        }
         if (f.Spectrogram is { } s) Spectrogram(s);
-        Require(speech || f.Functionals is null, "featurizers.functionals", "an object", "acoustic functionals are a speech featurizer; an image dataset has none");
+        Require(audio || f.Functionals is null, "featurizers.functionals", "an object", "acoustic functionals are an audio featurizer; the dataset has no audio");
         if (f.Functionals is { } functionals) OwnCheck("featurizers.functionals", functionals.Validate);
-        if (c.Model.Pooled is { } pooled) OwnCheck("model.pooled", pooled.Validate);
-        Require(f.Text.MaxTokens is >= 1 and <= 512, "featurizers.text.maxTokens", f.Text.MaxTokens, "expected 1 to 512");
-        Require(f.Text.EncoderBatchSize >= 1, "featurizers.text.encoderBatchSize", f.Text.EncoderBatchSize, "expected at least 1");
+        if (f.Text is { } t)
+        {
+            Require(t.MaxTokens is >= 1 and <= 512, "featurizers.text.maxTokens", t.MaxTokens, "expected 1 to 512");
+            Require(t.EncoderBatchSize >= 1, "featurizers.text.encoderBatchSize", t.EncoderBatchSize, "expected at least 1");
+        }
         if (f.Image is { } image)
         {
             Require(image.Width >= 1, "featurizers.image.width", image.Width, "expected at least 1");
             Require(image.Height >= 1, "featurizers.image.height", image.Height, "expected at least 1");
         }
-        if (c.Model.Options is { } o) Trainer(o);
+        Model(c.Model, "model");
+    }
+
+    private static void Model(ModelSection model, string path)
+    {
+        if (model.Pooled is { } pooled) OwnCheck($"{path}.pooled", pooled.Validate);
+        if (model.Options is { } o) Trainer(o);
+        for (int i = 0; i < (model.Members?.Count ?? 0); i++) Model(model.Members![i], $"{path}.members[{i}]");
     }
 
     private static void Spectrogram(LogSpectrogramOptions s)

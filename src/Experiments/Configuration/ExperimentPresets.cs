@@ -2,9 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MsaMl.Pipelines.Datasets;
-using MsaMl.Trainers.Aat;
-using MsaMl.Trainers.Fusion;
-using MsaMl.Trainers.Ote;
+using MsaMl.Experiments.Models;
+using MsaMl.Trainers.Composition;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Text;
@@ -38,23 +37,30 @@ public static class ExperimentPresets
         return reader.ReadToEnd();
     }
 
-    /// <summary>The complete configuration a preset gives for a dataset and a model name (null: the task's paper model).</summary>
+    /// <summary>The complete configuration a preset gives for a dataset and a model name (null: the dataset's default model, <see cref="TaskModels.Default"/>).</summary>
     /// <param name="preset">The preset name.</param>
     /// <param name="dataset">The dataset name.</param>
-    /// <param name="model">The model name; null: the task's paper model.</param>
+    /// <param name="model">The model name; null: the dataset's default model.</param>
     /// <param name="map">A table's column map.</param>
     /// <param name="presetModel">
     /// Whether a model name the preset defines as its own model (the fast preset's pooled audio
     /// model) gets that model; false gives the TorchSharp trainer's options instead (what
     /// <c>--set model.pooled=null</c> asks for).
     /// </param>
-    public static JsonObject Defaults(string preset, string dataset, string? model, string? map = null, bool presetModel = true)
+    /// <param name="task">What the models learn; null: the dataset's default (regression for mosi, mosei, sims).</param>
+    /// <remarks>
+    /// The preset file's <c>images</c> section applies to a dataset with images, its <c>speech</c>
+    /// section to one with audio (or with text only), both (speech last) to one with both, and its
+    /// <c>regression</c> section on top for a sentiment-intensity task.
+    /// </remarks>
+    public static JsonObject Defaults(string preset, string dataset, string? model, string? map = null, bool presetModel = true, TaskType? task = null)
     {
-        var kind = TaskModels.KindOf(dataset, map);
-        string name = model ?? (kind == TaskKind.Speech ? "aat" : "ote");
-        var choice = TaskModels.Parse(name, kind);
-        var optionsType = ExperimentConfigJson.OptionsType(choice, kind);
+        var declared = DatasetLoader.ModalitiesOf(dataset, map);
+        var type = task ?? (DatasetLoader.IsIntensity(dataset) ? TaskType.Regression : TaskType.Classification);
+        bool regression = type == TaskType.Regression;
+        var named = TaskModels.Parse(model ?? TaskModels.Default(declared), declared);
         bool iemocap = dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase);
+        bool audio = declared.HasFlag(Modalities.Audio), image = declared.HasFlag(Modalities.Image);
         var config = new ExperimentConfig
         {
             Preset = preset,
@@ -62,44 +68,71 @@ public static class ExperimentPresets
             {
                 Name = dataset,
                 Map = map,
+                Task = type,
+                ExtractAudio = DatasetLoader.IsIntensity(dataset),
                 Iemocap = iemocap ? new IemocapOptions { SplitProtocol = IemocapSplitProtocol.Session5Test } : null,
                 Validation = iemocap ? new ValidationSplitOptions() : null,
             },
-            Featurizers = kind == TaskKind.Speech
-                ? new FeaturizerSection { Spectrogram = new LogSpectrogramOptions() }
-                : new FeaturizerSection { Image = new ImageTensorOptions(), ImageFeatures = new PretrainedImageFeaturesOptions() },
-            Model = new ModelSection
+            Featurizers = new FeaturizerSection
             {
-                Name = name.ToLowerInvariant(),
-                Pooled = optionsType is null ? new PooledModelOptions() : null,
-                Options = optionsType switch
-                {
-                    null => null,
-                    var t when t == typeof(AatOptions) => new AatOptions(),
-                    var t when t == typeof(OteOptions) => new OteOptions(),
-                    _ => new FusionHeadOptions(),
-                },
+                Spectrogram = audio ? new LogSpectrogramOptions() : null,
+                Image = image ? new ImageTensorOptions() : null,
+                ImageFeatures = image ? new PretrainedImageFeaturesOptions() : null,
+                Text = declared.HasFlag(Modalities.Text) ? new BertEmbeddingOptions() : null,
             },
+            Model = new ModelSection { Name = named.Name },
         };
         var json = ExperimentConfigJson.ToJson(config);
-        var section = Section(preset, kind == TaskKind.Speech ? "speech" : "images");
+        var section = Sections(preset, declared, regression);
         foreach (var key in new[] { "dataset", "featurizers", "training", "evaluation" })
             if (section[key] is JsonObject overlay) ConfigOverlay.Merge(json[key]!.AsObject(), overlay);
-        string trainer = choice switch
-        {
-            ModelChoice.Early => "",
-            ModelChoice.TensorFusion or ModelChoice.Attention => "head",
-            _ => kind == TaskKind.Speech ? "aat" : "ote",
-        };
-        if (trainer.Length > 0 && section[trainer] is JsonObject options) ConfigOverlay.Merge(json["model"]!.AsObject(), options);
-        // A preset may make a model name its own model (the fast preset's audio model is pooled features -> ML.NET).
-        if (presetModel && choice != ModelChoice.Paper && section[name.ToLowerInvariant()] is JsonObject own)
-        {
-            var ownModel = new JsonObject { ["name"] = name.ToLowerInvariant() };
-            ConfigOverlay.Merge(ownModel, own);
-            json["model"] = ownModel;
-        }
+        var featurizers = json["featurizers"]!.AsObject();
+        if (!audio) { featurizers.Remove("spectrogram"); featurizers.Remove("functionals"); }
+        if (!image) { featurizers.Remove("image"); featurizers.Remove("imageFeatures"); }
+        if (!declared.HasFlag(Modalities.Text)) featurizers.Remove("text");
+        foreach (var (key, value) in featurizers.ToList())
+            if (value is null) featurizers.Remove(key);
+        json["model"] = ModelDefaults(section, named, declared, regression, presetModel);
         return json;
+    }
+
+    /// <summary>The <c>model</c> object of a named model: its trainer's defaults with the preset's section merged in.</summary>
+    private static JsonObject ModelDefaults(JsonObject section, NamedModel named, Modalities declared, bool regression, bool presetModel)
+    {
+        var model = new JsonObject { ["name"] = named.Name };
+        // A preset may make a single-modality model its own model (the fast preset's audio model is
+        // pooled features -> ML.NET); pooled models are classifiers, so not for a regression task.
+        if (presetModel && !regression && named.Shape == ModelShape.SingleModality && section[named.Name] is JsonObject own)
+        {
+            ConfigOverlay.Merge(model, own);
+            return model;
+        }
+        switch (named.Shape)
+        {
+            case ModelShape.Early:
+                model["pooled"] = JsonSerializer.SerializeToNode(new PooledModelOptions(), ExperimentConfigJson.Options);
+                if (section["early"] is JsonObject early) ConfigOverlay.Merge(model, early);
+                return model;
+            case ModelShape.Late:
+                model["members"] = new JsonArray(declared.Members().Select(m => (JsonNode)ModelDefaults(section, TaskModels.Single(m), declared, regression, presetModel)).ToArray());
+                return model;
+        }
+        var type = TaskModelBuilder.OptionsType(named, declared)!;
+        var options = type == typeof(ComposedOptions) ? TaskModelBuilder.DefaultComposition(declared) : Activator.CreateInstance(type)!;
+        foreach (var (key, value) in JsonSerializer.SerializeToNode(options, type, ExperimentConfigJson.Options)!.AsObject())
+            model[key] = value?.DeepClone();
+        if (section[TaskModelBuilder.SectionOf(type)] is JsonObject preset) ConfigOverlay.Merge(model, preset);
+        return model;
+    }
+
+    /// <summary>The preset's sections that apply to a dataset declaring <paramref name="declared"/>, merged (see <see cref="Defaults"/>).</summary>
+    private static JsonObject Sections(string preset, Modalities declared, bool regression)
+    {
+        var merged = new JsonObject();
+        if (declared.HasFlag(Modalities.Image)) ConfigOverlay.Merge(merged, Section(preset, "images"));
+        if (declared.HasFlag(Modalities.Audio) || !declared.HasFlag(Modalities.Image)) ConfigOverlay.Merge(merged, Section(preset, "speech"));
+        if (regression) ConfigOverlay.Merge(merged, Section(preset, "regression"));
+        return merged;
     }
 
     /// <summary>A preset's section for a kind of task, its <c>extends</c> chain merged in.</summary>

@@ -6,7 +6,7 @@ using MsaMl.Transforms.Text;
 
 namespace MsaMl.Experiments.Configuration;
 
-/// <summary>The <c>featurizers</c> section: the options of every featurizer of the task (speech: spectrogram and text; images: image, imageFeatures and text).</summary>
+/// <summary>The <c>featurizers</c> section: the options of every featurizer of the task one per modality of the dataset: audio (spectrogram, functionals), image (image, imageFeatures), text.</summary>
 public sealed class FeaturizerSection
 {
     /// <summary>The log spectrogram of speech tasks.</summary>
@@ -25,6 +25,7 @@ public sealed class FeaturizerSection
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PretrainedImageFeaturesOptions? ImageFeatures { get; set; }
 
-    /// <summary>The BERT-architecture text encoder.</summary>
-    public BertEmbeddingOptions Text { get; set; } = new();
+    /// <summary>The BERT-architecture text encoder of datasets with text.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BertEmbeddingOptions? Text { get; set; }
 }

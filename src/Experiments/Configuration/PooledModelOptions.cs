@@ -50,9 +50,18 @@ public sealed class PooledModelOptions
     }
 
     /// <summary>The estimator over <paramref name="columns"/>: concatenate, standardize, train; writes <c>Score</c> and <c>PredictedLabel</c>.</summary>
-    public IEstimator<ITransformer> Estimator(MLContext ml, IReadOnlyList<string> columns, string labelColumn = "Label")
+    /// <param name="ml">The context.</param>
+    /// <param name="columns">The pooled feature columns.</param>
+    /// <param name="labelColumn">The label column.</param>
+    /// <param name="regression">
+    /// A regression task (sentiment intensity): ML.NET's SDCA regression on one thread over the
+    /// standardized vectors (<see cref="MsaPipelines.EarlyFusionRegression"/>); <see cref="Trainer"/>
+    /// and the regularization weights are classifier options and are not used. Writes <c>Score</c> only.
+    /// </param>
+    public IEstimator<ITransformer> Estimator(MLContext ml, IReadOnlyList<string> columns, string labelColumn = "Label", bool regression = false)
     {
         Validate();
+        if (regression) return MsaPipelines.EarlyFusionRegression(ml, columns, labelColumn: labelColumn);
         const string features = "FusedFeatures";
         IEstimator<ITransformer> trainer = Trainer switch
         {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using System.Text.Json.Nodes;
 using Microsoft.ML.Data;
+using MsaMl.Experiments.Configuration;
+using MsaMl.Experiments.Models;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Pipelines.Fusion;
@@ -20,17 +23,22 @@ namespace MsaMl.Experiments;
 /// </summary>
 public static class DemoExperiment
 {
+    /// <summary>The dataset name of the speech corpus.</summary>
+    public const string SpeechDataset = "demo-speech";
+
+    /// <summary>The dataset name of the image corpus.</summary>
+    public const string ImageDataset = "demo-images";
+
     public static DemoResult Run(DemoOptions options, IExperimentProgress? progress = null)
     {
         var ml = new MLContext(seed: options.Seed);
         string root = options.CorpusRoot ?? DemoCorpusReader.LocateRoot();
         Directory.CreateDirectory(options.OutputFolder);
-        var settings = new TrainingSettings { Quick = options.Quick, Seed = options.Seed };
         var tasks = new List<ExperimentTask>();
         if (options.Speech)
-            tasks.Add(TaskPipelines.Speech(ml, "speech", DemoCorpusReader.ReadSpeech(ml, root).Records, DemoCorpusReader.SpeechLabels, settings));
+            tasks.Add(ConfiguredTask.Create(ml, "speech", DemoCorpusReader.ReadSpeech(ml, root).Records, DemoCorpusReader.SpeechLabels, Config(SpeechDataset, null, options)));
         if (options.Images)
-            tasks.Add(TaskPipelines.Images(ml, "images", DemoCorpusReader.ReadImages(ml, root).Records, DemoCorpusReader.ImageLabels, settings));
+            tasks.Add(ConfiguredTask.Create(ml, "images", DemoCorpusReader.ReadImages(ml, root).Records, DemoCorpusReader.ImageLabels, Config(ImageDataset, null, options)));
 
         var models = new List<ModelResult>();
         var robustness = new List<RobustnessResult>();
@@ -46,6 +54,25 @@ public static class DemoExperiment
         string report = DemoReport.Write(options, models, robustness, examples, intensity);
         WriteResults(options, models, intensity);
         return new DemoResult(models, robustness, bundles, examples, report, intensity);
+    }
+
+    /// <summary>
+    /// The demo's configuration of one model: the <c>fast</c> preset for the demo corpus, with the
+    /// demo's seed and <c>--quick</c>, exactly what <c>msa train --dataset demo-speech --model …</c> runs.
+    /// </summary>
+    /// <param name="dataset">demo-speech or demo-images.</param>
+    /// <param name="model">The model name; null: the corpus's default model.</param>
+    /// <param name="options">The demo's options.</param>
+    /// <param name="keys">Further configuration keys (key path, JSON value).</param>
+    internal static ExperimentConfig Config(string dataset, string? model, DemoOptions options, params (string Key, JsonNode Value)[] keys)
+    {
+        var overlay = new JsonObject();
+        ConfigOverlay.Set(overlay, "dataset.name", JsonValue.Create(dataset));
+        if (model is not null) ConfigOverlay.Set(overlay, "model.name", JsonValue.Create(model));
+        ConfigOverlay.Set(overlay, "training.quick", JsonValue.Create(options.Quick));
+        ConfigOverlay.Set(overlay, "evaluation.seeds", new JsonArray(options.Seed));
+        foreach (var (key, value) in keys) ConfigOverlay.Set(overlay, key, value);
+        return ExperimentConfigResolver.Resolve(overlay);
     }
 
     /// <summary>Every model's test metrics with the options and package versions, as a result file.</summary>
@@ -67,31 +94,37 @@ public static class DemoExperiment
     {
         progress?.Stage(task.Name, "featurizing (spectrogram / image, MiniLM text encoder)");
         using var features = task.Featurize(ml, progress);
-        var runner = new TaskRunner(ml, task, features, progress);
+        var runner = new TaskRunner(ml, task, features, options.Seed, options.Quick, progress);
         var results = new List<(ModelResult Result, ITransformer Model)>();
-        TrainedModel Add(TrainedModel model, string kind)
+        string dataset = task.Declared.HasFlag(Modalities.Audio) ? SpeechDataset : ImageDataset;
+        var other = task.Inputs.First(i => i.Modality != Modalities.Text).Modality;
+        string paper = TaskModels.Default(task.Declared);
+        string paperName = TrainingRun.DisplayName(paper);
+        TrainedModel Add(string model, string name, string kind, string score = "Score", string predicted = "PredictedLabel")
         {
-            results.Add((runner.Evaluate(model, kind), model.Model));
-            return model;
+            var trained = runner.Train(Config(dataset, model, options).Model, name, score, predicted);
+            results.Add((runner.Evaluate(trained, kind), trained.Model));
+            return trained;
         }
 
-        var firstOnly = Add(runner.Train(ModelChoice.First, $"{Capitalize(task.FirstModality)} only", LateMemberScore.First, "PredictedFirst"), "first");
-        var textOnly = Add(runner.Train(ModelChoice.Text, "Text only", LateMemberScore.Text, "PredictedText"), "text");
-        var both = Add(runner.Train(ModelChoice.Paper, $"{task.ModelName} ({task.FirstModality} + text)"), "both");
-        Add(runner.Train(ModelChoice.TensorFusion, "Tensor fusion (TFN head)", "ScoreHead", "PredictedHead"), "head");
-        Add(runner.Train(ModelChoice.Attention, "Cross-modal attention head", "ScoreHead", "PredictedHead"), "head");
-        Add(runner.Train(ModelChoice.Early, "Early fusion (L-BFGS)"), "early");
-        var late = Add(runner.LateFusion(firstOnly, textOnly, "Late fusion (average)"), "late");
+        var firstOnly = Add(TaskModels.Single(other).Name, $"{Capitalize(other.Describe())} only", "first", LateMemberScore.Of(other), $"Predicted{other}");
+        var textOnly = Add("text", "Text only", "text", LateMemberScore.Of(Modalities.Text), $"Predicted{Modalities.Text}");
+        var both = Add(paper, $"{paperName} ({other.Describe()} + text)", "both");
+        Add("tfn", "Tensor fusion (TFN head)", "head", "ScoreHead", "PredictedHead");
+        Add("attention", "Cross-modal attention head", "head", "ScoreHead", "PredictedHead");
+        Add("early", "Early fusion (L-BFGS)", "early");
+        var late = runner.LateFusion([firstOnly, textOnly], "Late fusion (average)");
+        results.Add((runner.Evaluate(late, "late"), late.Model));
 
         progress?.Stage(task.Name, "scoring cost and missing-modality robustness");
         var testFeatures = runner.Features.Test;
         models.AddRange(results.Select(r => WithCost(r.Result, r.Model, testFeatures)));
-        var blanked = BlankedTestFeatures(ml, task, runner.Features);
-        robustness.Add(Robustness(ml, task, $"{task.ModelName}", both.Model, testFeatures, blanked));
-        robustness.Add(Robustness(ml, task, "Late fusion", late.Model, testFeatures, blanked));
+        var blanked = BlankedTestFeatures(ml, task, other, runner.Features);
+        robustness.Add(Robustness(ml, task, other, paperName, both.Model, testFeatures, blanked));
+        robustness.Add(Robustness(ml, task, other, "Late fusion", late.Model, testFeatures, blanked));
 
-        progress?.Stage(task.Name, $"saving the {task.ModelName} bundle and predicting with the reloaded model");
-        string bundle = Path.Combine(options.OutputFolder, $"{task.ModelName.ToLowerInvariant()}.zip");
+        progress?.Stage(task.Name, $"saving the {paperName} bundle and predicting with the reloaded model");
+        string bundle = Path.Combine(options.OutputFolder, $"{paper}.zip");
         runner.Save(both, bundle);
         bundles.Add(bundle);
         examples.AddRange(PredictWithReloadedBundle(bundle, task.Records.Where(r => r.Split == SplitNames.Test).Take(2)));
@@ -103,7 +136,7 @@ public static class DemoExperiment
 
     /// <summary>The test split featurized with the non-text modality blanked, and with the text blanked (once per task).</summary>
     /// <remarks>Written to the task's own feature cache, beside its three splits (deleted with them).</remarks>
-    private static (IDataView FirstBlanked, IDataView TextBlanked) BlankedTestFeatures(MLContext ml, ExperimentTask task, FeaturizedSplits features)
+    private static (IDataView FirstBlanked, IDataView TextBlanked) BlankedTestFeatures(MLContext ml, ExperimentTask task, Modalities other, FeaturizedSplits features)
     {
         var cache = features.Cache ?? throw new InvalidOperationException($"Task '{task.Name}': the featurized splits have no feature cache.");
         IDataView Featurize(string name, Action<MultimodalRecord> blank)
@@ -112,15 +145,15 @@ public static class DemoExperiment
             rows.ForEach(blank);
             return cache.Save(features.Featurizer.Transform(task.MapLabels(ml.Data.LoadFromEnumerable(rows))), name);
         }
-        return (Featurize("test-first-blanked", r => { if (task.FirstPathColumn == "AudioPath") r.AudioPath = ""; else r.ImagePath = ""; }),
+        return (Featurize("test-first-blanked", r => { if (other == Modalities.Audio) r.AudioPath = ""; else r.ImagePath = ""; }),
                 Featurize("test-text-blanked", r => r.Text = ""));
     }
 
-    private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, string name, ITransformer model,
+    private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, Modalities other, string name, ITransformer model,
         IDataView testFeatures, (IDataView FirstBlanked, IDataView TextBlanked) blanked)
     {
         double Accuracy(IDataView features) => ml.MulticlassClassification.Evaluate(model.Transform(features)).MicroAccuracy;
-        return new RobustnessResult(task.Name, name, Accuracy(testFeatures), Accuracy(blanked.FirstBlanked), Accuracy(blanked.TextBlanked), task.FirstModality);
+        return new RobustnessResult(task.Name, name, Accuracy(testFeatures), Accuracy(blanked.FirstBlanked), Accuracy(blanked.TextBlanked), other.Describe());
     }
 
     // As a scoring app would: a fresh context, the scoring columns only, class names from the bundle.

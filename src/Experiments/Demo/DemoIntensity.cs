@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.ML;
+using MsaMl.Experiments.Configuration;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Pipelines.Evaluation;
 
@@ -20,11 +22,13 @@ internal static class DemoIntensity
     public static IReadOnlyList<IntensityModelResult> Run(DemoOptions options, IReadOnlyList<MultimodalRecord> speech, IExperimentProgress? progress)
     {
         var ml = new MLContext(seed: options.Seed);
-        var settings = new TrainingSettings { Quick = options.Quick, Seed = options.Seed };
-        var task = TaskPipelines.Speech(ml, TaskName, speech, DemoCorpusReader.SpeechLabels, settings, regression: true, maxTokens: 16);
+        // The speech corpus's utterances are short: 16 tokens, as for its classes, not MMSA's 50.
+        (string, JsonNode)[] keys = [("dataset.task", JsonValue.Create("Regression")), ("featurizers.text.maxTokens", JsonValue.Create(16))];
+        ExperimentConfig Config(string model) => DemoExperiment.Config(DemoExperiment.SpeechDataset, model, options, keys);
+        var task = ConfiguredTask.Create(ml, TaskName, speech, DemoCorpusReader.SpeechLabels, Config("aat"));
         progress?.Stage(TaskName, "featurizing (regression target: sentiment intensity)");
         using var features = task.Featurize(ml, progress);
-        var runner = new TaskRunner(ml, task, features, progress);
+        var runner = new TaskRunner(ml, task, features, options.Seed, options.Quick, progress);
         var test = runner.Features.Test;
         var results = new List<IntensityModelResult>();
         TrainedModel Add(TrainedModel model)
@@ -33,11 +37,11 @@ internal static class DemoIntensity
             return model;
         }
 
-        var audio = Add(runner.Train(ModelChoice.First, "Audio only", LateMemberScore.First, "PredictedFirst"));
-        var text = Add(runner.Train(ModelChoice.Text, "Text only", LateMemberScore.Text, "PredictedText"));
-        Add(runner.Train(ModelChoice.Paper, "AAT (audio + text)"));
+        var audio = Add(runner.Train(Config("audio").Model, "Audio only", LateMemberScore.Of(Modalities.Audio), "PredictedAudio"));
+        var text = Add(runner.Train(Config("text").Model, "Text only", LateMemberScore.Of(Modalities.Text), "PredictedText"));
+        Add(runner.Train(Config("aat").Model, "AAT (audio + text)"));
         progress?.Stage(TaskName, "late fusion (average of the single-modality intensities)");
-        Add(runner.LateFusion(audio, text, "Late fusion (average)"));
+        Add(runner.LateFusion([audio, text], "Late fusion (average)"));
         return results;
     }
 

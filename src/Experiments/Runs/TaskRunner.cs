@@ -2,14 +2,12 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Pipelines.Fusion;
-using MsaMl.Trainers.Fusion;
+using MsaMl.Experiments.Configuration;
+using MsaMl.Experiments.Models;
+using MsaMl.Trainers.Composition;
 using MsaMl.Trainers.Training;
 
 namespace MsaMl.Experiments;
-
-/// <summary>A trained model of a task: the transformer, the columns it writes, its size and training time.</summary>
-public sealed record TrainedModel(string Name, ITransformer Model, string ScoreColumn, string PredictedLabelColumn,
-    long Parameters, double SecondsToTrain, IReadOnlyList<EpochReport>? LearningCurve = null);
 
 /// <summary>
 /// Trains and evaluates the models of one task on its featurized splits: the one path that the
@@ -20,10 +18,12 @@ public sealed class TaskRunner
 {
     private readonly MLContext _ml;
     private readonly IExperimentProgress? _progress;
+    private readonly TaskModelBuilder _builder;
 
-    public TaskRunner(MLContext ml, ExperimentTask task, FeaturizedSplits features, IExperimentProgress? progress = null)
+    public TaskRunner(MLContext ml, ExperimentTask task, FeaturizedSplits features, int seed, bool quick = false, IExperimentProgress? progress = null)
     {
         _ml = ml;
+        _builder = new TaskModelBuilder(ml, task, seed, quick);
         Task = task;
         Features = features;
         _progress = progress;
@@ -35,55 +35,54 @@ public sealed class TaskRunner
     public FeaturizedSplits Features { get; }
 
     /// <summary>
-    /// Trains one model choice on the training split (early stopping on the validation split).
-    /// Late fusion trains the two single-modality members first; see <see cref="LateFusion"/> to
-    /// fuse members already trained.
+    /// Trains the model a configuration's <c>model</c> section describes on the training split
+    /// (early stopping on the validation split). Late fusion trains its members first; see
+    /// <see cref="LateFusion"/> to fuse members already trained.
     /// </summary>
-    /// <param name="choice">Which model.</param>
+    /// <param name="model">The model section.</param>
     /// <param name="name">The model's name in progress lines and results.</param>
     /// <param name="score">The score column the model writes.</param>
     /// <param name="predicted">The predicted-label column the model writes (classification).</param>
     /// <exception cref="InvalidDataException">The model reads a modality the task's data lacks; the message names both sets.</exception>
-    public TrainedModel Train(ModelChoice choice, string name, string score = "Score", string predicted = "PredictedLabel")
+    public TrainedModel Train(ModelSection model, string name, string score = "Score", string predicted = "PredictedLabel")
     {
-        var reads = TaskModels.Reads(choice, Task.First);
+        var named = TaskModels.Parse(model.Name, Task.Declared);
+        var reads = ReadsOf(model);
         if ((reads & ~Task.Available) != Modalities.None)
             throw new InvalidDataException($"Model '{name}' reads {reads.Describe()}, but dataset '{Task.Name}' has {Task.Available.Describe()} " +
                 $"(missing: {(reads & ~Task.Available).Describe()}); only models of {Task.Available.Describe()} can be trained on it.");
-        switch (choice)
+        if (named.Shape == ModelShape.Late)
         {
-            case ModelChoice.Early:
-                return TrainPooled(Task.Regression
-                    ? MsaPipelines.EarlyFusionRegression(_ml, Task.EarlyFusionColumns, labelColumn: Task.LabelColumn)
-                    : Task.PooledModel?.Invoke(Task.EarlyFusionColumns) ?? MsaPipelines.EarlyFusion(_ml, Task.EarlyFusionColumns), name);
-            case ModelChoice.First or ModelChoice.Text when Task.PooledModel is { } pooled:
-                var estimator = pooled(choice == ModelChoice.Text ? ["TextEmbedding"] : Task.FirstPooledColumns is { Length: > 0 } columns ? columns : [Task.EarlyFusionColumns[0]]);
-                // ML.NET's trainers write Score and PredictedLabel; a late-fusion member's columns are copies of them.
-                if (score != "Score") estimator = estimator.Append(_ml.Transforms.CopyColumns(score, "Score"));
-                if (predicted != "PredictedLabel") estimator = estimator.Append(_ml.Transforms.CopyColumns(predicted, "PredictedLabel"));
-                var trained = TrainPooled(estimator, name);
-                return trained with { ScoreColumn = score, PredictedLabelColumn = predicted };
-            case ModelChoice.Late:
-                var first = Train(ModelChoice.First, Task.FirstModality, LateMemberScore.First, "PredictedFirst");
-                var text = Train(ModelChoice.Text, "text", LateMemberScore.Text, "PredictedText");
-                return LateFusion(first, text, name);
-            case ModelChoice.TensorFusion:
-            case ModelChoice.Attention:
-                var head = choice == ModelChoice.TensorFusion ? FusionHead.TensorFusion : FusionHead.CrossModalAttention;
-                return TrainTorch(Task.HeadModel(head, score, predicted), name);
-            default:
-                return TrainTorch(Task.Model(reads, score, predicted), name);
+            var members = reads.Members().Select(m => Train(MemberOf(model, m), m.Describe(), LateMemberScore.Of(m), $"Predicted{m}")).ToList();
+            return LateFusion(members, name);
         }
+        if (model.Pooled is { } pooled)
+        {
+            var estimator = _builder.Pooled(pooled, reads);
+            // ML.NET's trainers write Score and PredictedLabel; a late-fusion member's columns are copies of them.
+            if (score != "Score") estimator = estimator.Append(_ml.Transforms.CopyColumns(score, "Score"));
+            if (predicted != "PredictedLabel" && !Task.Regression) estimator = estimator.Append(_ml.Transforms.CopyColumns(predicted, "PredictedLabel"));
+            return TrainPooled(estimator, name) with { ScoreColumn = score, PredictedLabelColumn = predicted };
+        }
+        return TrainTorch(_builder.Torch(model, reads, score, predicted), name);
     }
 
-    /// <summary>
-    /// The average of a first-modality and a text model, each trained with
-    /// <see cref="LateMemberScore"/>'s columns; the members' time and parameters are added up.
-    /// </summary>
-    public TrainedModel LateFusion(TrainedModel first, TrainedModel text, string name)
+    /// <summary>The modalities a model section reads on this task: its encoders' for a composition, else the named model's (<see cref="TaskModels.Reads"/>).</summary>
+    public Modalities ReadsOf(ModelSection model)
     {
-        var chain = new TransformerChain<ITransformer>(first.Model, text.Model, LateFusionOf(Task));
-        return new TrainedModel(name, chain, "Score", "PredictedLabel", first.Parameters + text.Parameters, first.SecondsToTrain + text.SecondsToTrain);
+        var named = TaskModels.Parse(model.Name, Task.Declared);
+        return model.Options is ComposedOptions composed ? TaskModelBuilder.ReadsOf(composed) : TaskModels.Reads(named, Task.Declared, model.Modalities);
+    }
+
+    private static ModelSection MemberOf(ModelSection late, Modalities modality) =>
+        late.Members?.FirstOrDefault(m => TaskModels.All.FirstOrDefault(n => n.Name == m.Name)?.Fixed == modality)
+        ?? throw new InvalidDataException($"Late fusion over {modality.Describe()} needs a member model of it (model.members: a single-modality model, {TaskModels.Single(modality).Name}).");
+
+    /// <summary>The average of members each trained with their own score column (<see cref="LateMemberScore"/>); their time and parameters are added up.</summary>
+    public TrainedModel LateFusion(IReadOnlyList<TrainedModel> members, string name)
+    {
+        var chain = new TransformerChain<ITransformer>(members.Select(m => m.Model).Append(LateFusionOf(members)).ToArray());
+        return new TrainedModel(name, chain, "Score", "PredictedLabel", members.Sum(m => m.Parameters), members.Sum(m => m.SecondsToTrain));
     }
 
     /// <summary>A classification model's metrics on the test split (or on <paramref name="data"/>).</summary>
@@ -108,16 +107,17 @@ public sealed class TaskRunner
         _ml.Msa().Model.Save(new TransformerChain<ITransformer>(Features.Featurizer, model.Model), Features.InputSchema, bundlePath);
     }
 
-    /// <summary>The late-fusion stage over a task's two members' score columns.</summary>
-    public static LateFusionTransformer LateFusionOf(ExperimentTask task) =>
-        new(new LateFusionOptions
+    /// <summary>The late-fusion stage over members' score columns; a member whose modality's input is empty in a row is left out of it.</summary>
+    private LateFusionTransformer LateFusionOf(IReadOnlyList<TrainedModel> members)
+    {
+        var options = new LateFusionOptions();
+        foreach (var member in members)
         {
-            Members =
-            {
-                new LateFusionMember { Name = task.FirstModality, ScoreColumnName = LateMemberScore.First, PresenceColumnName = task.FirstPathColumn },
-                new LateFusionMember { Name = "text", ScoreColumnName = LateMemberScore.Text, PresenceColumnName = "Text" },
-            },
-        });
+            var modality = LateMemberScore.ModalityOf(member.ScoreColumn);
+            options.Members.Add(new LateFusionMember { Name = member.Name, ScoreColumnName = member.ScoreColumn, PresenceColumnName = Task.InputOf(modality).ScoringColumn });
+        }
+        return new LateFusionTransformer(options);
+    }
 
     private TrainedModel TrainPooled(IEstimator<ITransformer> estimator, string name)
     {
@@ -151,12 +151,15 @@ public sealed class TaskRunner
     }
 }
 
-/// <summary>The score columns late fusion reads: each single-modality member writes its own.</summary>
+/// <summary>The score columns late fusion reads: each single-modality member writes its own, named after its modality.</summary>
 public static class LateMemberScore
 {
-    /// <summary>The first (audio or image) member's score column.</summary>
-    public const string First = "ScoreFirst";
+    /// <summary>The score column of the member over <paramref name="modality"/>: ScoreAudio, ScoreImage, ScoreText.</summary>
+    public static string Of(Modalities modality) => $"Score{modality}";
 
-    /// <summary>The text member's score column.</summary>
-    public const string Text = "ScoreText";
+    /// <summary>The modality whose member writes <paramref name="scoreColumn"/>.</summary>
+    /// <exception cref="ArgumentException">The column is not a member's score column.</exception>
+    public static Modalities ModalityOf(string scoreColumn) =>
+        scoreColumn.StartsWith("Score", StringComparison.Ordinal) && Enum.TryParse<Modalities>(scoreColumn["Score".Length..], out var m) && m.Members().Count == 1
+            ? m : throw new ArgumentException($"'{scoreColumn}' is not a late-fusion member's score column (Score<Modality>).");
 }

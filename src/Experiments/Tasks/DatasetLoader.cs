@@ -11,6 +11,32 @@ public static class DatasetLoader
     /// <summary>The acted speech corpora, whose readers can split by speaker (<see cref="SpeakerSplitProtocol"/>).</summary>
     public static readonly IReadOnlyList<string> ActedSpeech = new[] { "ravdess", "crema-d", "cremad", "tess", "emodb" };
 
+    /// <summary>
+    /// The modalities a dataset provides: speech corpora and MMSA's benchmarks audio + text (the
+    /// transcript or scripted sentence), the image sets image + text, a table the modalities its
+    /// column map names (text, audio, image).
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is unknown, or a table's map names no modality.</exception>
+    public static Modalities ModalitiesOf(string dataset, string? map = null)
+    {
+        if (dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(map))
+                throw new ArgumentException($"Dataset '{TableDatasetLoader.DatasetName}' needs --map, e.g. --map text=Text,image=Name,label=Valence (keys: {string.Join(", ", TableColumnMap.Keys)}).");
+            var columns = TableColumnMap.Parse(map);
+            var set = (columns.Text is null ? Modalities.None : Modalities.Text) | (columns.Audio is null ? Modalities.None : Modalities.Audio)
+                | (columns.Image is null ? Modalities.None : Modalities.Image);
+            return set != Modalities.None ? set : throw new ArgumentException($"--map '{map}' names no modality; map at least one of text=, audio=, image=.");
+        }
+        return dataset.ToLowerInvariant() switch
+        {
+            "demo-images" or "senticap" or "mvsa" => Modalities.Image | Modalities.Text,
+            _ when Names.Contains(dataset, StringComparer.OrdinalIgnoreCase) || dataset.Equals("demo", StringComparison.OrdinalIgnoreCase)
+                || dataset.Equals("cremad", StringComparison.OrdinalIgnoreCase) => Modalities.Audio | Modalities.Text,
+            _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
+        };
+    }
+
     /// <summary>Whether <paramref name="dataset"/> is an acted speech corpus (leave-one-speaker-out applies).</summary>
     public static bool IsActedSpeech(string dataset) => ActedSpeech.Contains(dataset, StringComparer.OrdinalIgnoreCase);
 
@@ -34,7 +60,10 @@ public static class DatasetLoader
     /// <param name="map">A table's column map.</param>
     /// <param name="encoding">A table's text encoding.</param>
     /// <param name="bySpeaker">Acted speech corpora only: each record's split is its speaker id (for leave-one-speaker-out) instead of the fixed speaker lists.</param>
-    public static LoadedDataset Read(MLContext ml, string dataset, string? root, string? map = null, string? encoding = null, bool bySpeaker = false)
+    /// <param name="extractAudio">mosi, mosei, sims: extract the audio of clips with a video under Raw/ but no wav first (<see cref="ReadMmsa"/>).</param>
+    /// <param name="extraction">Hears the extraction's progress.</param>
+    public static LoadedDataset Read(MLContext ml, string dataset, string? root, string? map = null, string? encoding = null, bool bySpeaker = false,
+        bool extractAudio = false, IProgress<MsaMl.Pipelines.Datasets.Media.ExtractionProgress>? extraction = null)
     {
         if (bySpeaker && !IsActedSpeech(dataset))
             throw new ArgumentException($"Leave-one-speaker-out is defined for the acted speech corpora ({string.Join(", ", ActedSpeech.Where(n => n != "cremad"))}); dataset '{dataset}' has no speaker split.");
@@ -42,6 +71,12 @@ public static class DatasetLoader
         bool isTable = dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase);
         if (!isTable && (map is not null || encoding is not null))
             throw new ArgumentException($"--map and --encoding apply to --dataset {TableDatasetLoader.DatasetName} only, not '{dataset}'.");
+        string? summary = null;
+        (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Warnings) Table(DatasetTable<TableRecord> table)
+        {
+            summary = table.Summary.ToString();
+            return Of(table);
+        }
         var (records, warnings) = dataset.ToLowerInvariant() switch
         {
             "demo" or "demo-speech" => Of(DemoCorpusReader.ReadSpeech(ml, root)),
@@ -49,8 +84,8 @@ public static class DatasetLoader
             "iemocap" => Of(IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.Session5Test })),
             "senticap" => Of(SenticapReader.Read(ml, new SenticapOptions { AnnotationPath = SenticapAnnotation(Require(root, dataset)) })),
             "mvsa" => Of(MvsaReader.Read(ml, new MvsaOptions { RootFolder = Require(root, dataset) })),
-            "mosi" or "mosei" or "sims" => Of(ReadMmsa(ml, dataset, root, extractAudio: false, null)),
-            TableDatasetLoader.DatasetName => Of(TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding)),
+            "mosi" or "mosei" or "sims" => Of(ReadMmsa(ml, dataset, root, extractAudio, extraction)),
+            TableDatasetLoader.DatasetName => Table(TableDatasetLoader.Read(ml, Require(root, dataset), map, encoding)),
             "ravdess" => Of(RavdessReader.Read(ml, new RavdessOptions { RootFolder = Require(root, dataset), SplitProtocol = speakers })),
             "crema-d" or "cremad" => Of(CremaDReader.Read(ml, new CremaDOptions { RootFolder = Require(root, dataset), SplitProtocol = speakers })),
             "tess" => Of(TessReader.Read(ml, new TessOptions { RootFolder = Require(root, dataset), SplitProtocol = speakers })),
@@ -62,11 +97,14 @@ public static class DatasetLoader
             ? (dataset.Equals("demo-images", StringComparison.OrdinalIgnoreCase) ? DemoCorpusReader.ImageLabels : DemoCorpusReader.SpeechLabels)
             : null;
         var labels = known ?? records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new LoadedDataset(records, labels, warnings);
+        return new LoadedDataset(records, labels, warnings, summary);
     }
 
     private static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Warnings) Of<TRecord>(DatasetTable<TRecord> table)
         where TRecord : MultimodalRecord => (table.Records, table.Warnings);
+
+    /// <summary>Whether the reader of <paramref name="dataset"/> gives each record a sentiment intensity: MMSA's benchmarks and the demo's speech corpus.</summary>
+    public static bool HasIntensity(string dataset) => IsIntensity(dataset) || dataset.ToLowerInvariant() is "demo" or "demo-speech";
 
     /// <summary>Whether <paramref name="dataset"/> is one of MMSA's sentiment-intensity benchmarks (mosi, mosei, sims).</summary>
     public static bool IsIntensity(string dataset) => MmsaDatasets.Parse(dataset) != null;
@@ -96,18 +134,21 @@ public static class DatasetLoader
     /// row of <paramref name="testDataset"/> (as the test split), both limited to the emotion classes
     /// they share in <see cref="EmotionVocabulary"/> (IEMOCAP codes are mapped into it first).
     /// </summary>
-    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadCrossCorpus(
-        MLContext ml, string trainDataset, string? trainRoot, string testDataset, string? testRoot)
+    /// <remarks>The warnings are both readers', each prefixed with its dataset's name.</remarks>
+    public static LoadedDataset LoadCrossCorpus(MLContext ml, string trainDataset, string? trainRoot, string? map, string? encoding, string testDataset, string? testRoot)
     {
-        var train = Harmonized(Load(ml, trainDataset, trainRoot).Records, trainDataset).Where(r => r.Split != SplitNames.Test).ToList();
-        var test = Harmonized(Load(ml, testDataset, testRoot).Records, testDataset).ToList();
+        var trainRead = Read(ml, trainDataset, trainRoot, map, encoding);
+        var testRead = Read(ml, testDataset, testRoot);
+        var train = Harmonized(trainRead.Records, trainDataset).Where(r => r.Split != SplitNames.Test).ToList();
+        var test = Harmonized(testRead.Records, testDataset).ToList();
         var shared = train.Select(r => r.Label).Intersect(test.Select(r => r.Label)).Order(StringComparer.Ordinal).ToList();
         if (shared.Count < 2)
             throw new InvalidDataException($"'{trainDataset}' and '{testDataset}' share {shared.Count} emotion class(es) ({string.Join(", ", shared)}); cross-corpus evaluation needs at least 2.");
         var records = train.Where(r => shared.Contains(r.Label))
             .Concat(test.Where(r => shared.Contains(r.Label)).Select(r => Relabel(r, r.Label, SplitNames.Test, testDataset)))
             .ToList();
-        return (records, shared);
+        var warnings = trainRead.Warnings.Select(w => $"{trainDataset}: {w}").Concat(testRead.Warnings.Select(w => $"{testDataset}: {w}")).ToList();
+        return new LoadedDataset(records, shared, warnings);
     }
 
     private static IEnumerable<MultimodalRecord> Harmonized(IEnumerable<MultimodalRecord> records, string dataset)
@@ -125,16 +166,6 @@ public static class DatasetLoader
 
     private static MultimodalRecord Relabel(MultimodalRecord r, string label, string split, string dataset) =>
         new() { Id = $"{dataset}/{r.Id}", Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = label, Split = split };
-
-    /// <summary>IEMOCAP with one split per session ("Session1" … "Session5"), for leave-one-session-out runs.</summary>
-    public static (IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels) LoadSessions(MLContext ml, string dataset, string? root)
-    {
-        if (!dataset.Equals("iemocap", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"Leave-one-session-out is defined for IEMOCAP; dataset '{dataset}' has no sessions.");
-        var table = IemocapReader.Read(ml, new IemocapOptions { RootFolder = Require(root, dataset), SplitProtocol = IemocapSplitProtocol.SessionName });
-        var records = table.Records.Cast<MultimodalRecord>().ToList();
-        return (records, records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToList());
-    }
 
     private static string Require(string? root, string dataset) =>
         string.IsNullOrWhiteSpace(root) ? throw new ArgumentException($"Dataset '{dataset}' needs --root <folder>.") : root;

@@ -6,36 +6,35 @@ using MsaMl.Transforms.Core;
 namespace MsaMl.Experiments;
 
 /// <summary>
-/// A classification task over records with text and one other modality (audio or image): its
-/// records, classes, featurizer and model factories. The demo and <c>msa train</c> build models
-/// the same way from it. A regression task (<see cref="Regression"/>: sentiment intensity) reads
-/// its Single label from <see cref="IntensityRecord.Sentiment"/> instead of mapping classes to keys.
+/// A task: the records of a dataset, the modalities it provides and the feature columns that carry
+/// each (<see cref="Inputs"/>), its classes (or, for a regression task, the sentiment intensity of
+/// <see cref="IntensityRecord.Sentiment"/>), and the featurizer. Models are built on it from their
+/// configuration (<see cref="Models.TaskModelBuilder"/>); the demo and <c>msa train</c> build them the same way.
 /// </summary>
 public sealed class ExperimentTask
 {
     public required string Name { get; init; }
 
-    /// <summary>The non-text modality ("audio" or "image") and its path column.</summary>
-    public required string FirstModality { get; init; }
-    public required string FirstPathColumn { get; init; }
-
-    /// <summary>The paper's model of the task ("AAT" or "OTE").</summary>
-    public required string ModelName { get; init; }
-
     public required IReadOnlyList<MultimodalRecord> Records { get; init; }
     public required IReadOnlyList<string> Labels { get; init; }
 
+    /// <summary>The modalities the dataset declares (<see cref="DatasetLoader.ModalitiesOf"/>).</summary>
+    public required Modalities Declared { get; init; }
+
     /// <summary>
-    /// False when no record has the non-text modality (a MOSI label.csv without audio): the
-    /// featurizer then computes text features only, and only text models can be trained.
+    /// The feature columns of each modality the data has, in input order (audio, image, text). A
+    /// declared modality no record carries (a MOSI label.csv without audio) has none: the featurizer
+    /// leaves it out, and models that read it say so.
     /// </summary>
-    public bool HasFirstModality { get; init; } = true;
+    public required IReadOnlyList<ModalityColumns> Inputs { get; init; }
 
-    /// <summary>The non-text modality as a member of the one vocabulary (<see cref="Modalities.Audio"/> or <see cref="Modalities.Image"/>).</summary>
-    public Modalities First => FirstModality == "image" ? Modalities.Image : Modalities.Audio;
+    /// <summary>The modalities the task's data has.</summary>
+    public Modalities Available => Inputs.Aggregate(Modalities.None, (set, input) => set | input.Modality);
 
-    /// <summary>The modalities the task's data has: text, and the first modality unless no record has it.</summary>
-    public Modalities Available => (HasFirstModality ? First : Modalities.None) | Modalities.Text;
+    /// <summary>The columns of one modality.</summary>
+    /// <exception cref="InvalidDataException">The data lacks it.</exception>
+    public ModalityColumns InputOf(Modalities modality) => Inputs.FirstOrDefault(i => i.Modality == modality)
+        ?? throw new InvalidDataException($"Dataset '{Name}' has no {modality.Describe()} (it has {Available.Describe()}).");
 
     /// <summary>A sentiment-intensity task: models are regression models of <see cref="IntensityRecord.Sentiment"/>.</summary>
     public bool Regression { get; init; }
@@ -54,25 +53,6 @@ public sealed class ExperimentTask
     /// <see cref="Featurizer"/> and never saved; null for a regression task.
     /// </summary>
     public IEstimator<ITransformer>? LabelMapping { get; init; }
-
-    /// <summary>A TorchSharp model over the chosen modalities, writing the given score and predicted-label columns.</summary>
-    public required Func<Modalities, string, string, IEstimator<ITransformer>> Model { get; init; }
-
-    /// <summary>A tensor-fusion or cross-modal-attention head over the task's sequence features, writing the given score and predicted-label columns.</summary>
-    public required Func<MsaMl.Trainers.Fusion.FusionHead, string, string, IEstimator<ITransformer>> HeadModel { get; init; }
-
-    /// <summary>Pooled feature columns for early fusion.</summary>
-    public required string[] EarlyFusionColumns { get; init; }
-
-    /// <summary>The first modality's pooled feature columns (a pooled single-modality model reads them); empty: the first column of <see cref="EarlyFusionColumns"/>.</summary>
-    public string[] FirstPooledColumns { get; init; } = [];
-
-    /// <summary>
-    /// The configured pooled-feature model over the given columns (early fusion, or a single
-    /// modality's pooled model); null: the model is a TorchSharp model, and early fusion uses
-    /// L-BFGS maximum entropy with ML.NET's defaults.
-    /// </summary>
-    public Func<IReadOnlyList<string>, IEstimator<ITransformer>>? PooledModel { get; init; }
 
     /// <summary>The records of one split as an IDataView in the standard columns.</summary>
     public IDataView Split(MLContext ml, string split) => Regression

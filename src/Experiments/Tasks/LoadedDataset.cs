@@ -6,4 +6,5 @@ namespace MsaMl.Experiments;
 /// <param name="Records">The records, their <c>Split</c> set.</param>
 /// <param name="Labels">The class names in key order.</param>
 /// <param name="Warnings">What the reader left out or worked around, one line per kind of problem with its count.</param>
-public sealed record LoadedDataset(IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels, IReadOnlyList<string> Warnings);
+/// <param name="Summary">What a table reader read (rows, labels, splits, how it was split), in one line; null for the other readers.</param>
+public sealed record LoadedDataset(IReadOnlyList<MultimodalRecord> Records, IReadOnlyList<string> Labels, IReadOnlyList<string> Warnings, string? Summary = null);

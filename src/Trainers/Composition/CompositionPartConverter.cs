@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -8,13 +7,12 @@ namespace MsaMl.Trainers.Composition;
 /// <summary>
 /// Saves an encoder, fusion or head options object with its type's full name ("$type") and reads
 /// it back, resolving the name among the loaded assemblies' subclasses of <typeparamref name="TBase"/>
-/// only (so a saved model cannot name any other type).
+/// only (so a saved model cannot name any other type); see <see cref="CompositionPartTypes"/>.
 /// </summary>
 internal sealed class CompositionPartConverter<TBase> : JsonConverter<TBase>
     where TBase : class
 {
-    private const string TypeProperty = "$type";
-    private static readonly ConcurrentDictionary<string, Type?> Resolved = new();
+    private const string TypeProperty = CompositionPartTypes.TypeProperty;
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -22,7 +20,7 @@ internal sealed class CompositionPartConverter<TBase> : JsonConverter<TBase>
             ?? throw new JsonException($"A {typeof(TBase).Name} must be a JSON object with a \"{TypeProperty}\" property.");
         string name = node[TypeProperty]?.GetValue<string>()
             ?? throw new JsonException($"A {typeof(TBase).Name} needs a \"{TypeProperty}\" property naming its class.");
-        var type = Resolved.GetOrAdd(name, Resolve)
+        var type = CompositionPartTypes.Resolve(typeof(TBase), name)
             ?? throw new JsonException($"Unknown {typeof(TBase).Name} type '{name}': no loaded non-abstract subclass of {typeof(TBase).FullName} has that name.");
         node.Remove(TypeProperty);
         return (TBase?)node.Deserialize(type, options);
@@ -41,9 +39,4 @@ internal sealed class CompositionPartConverter<TBase> : JsonConverter<TBase>
         }
         writer.WriteEndObject();
     }
-
-    private static Type? Resolve(string name) =>
-        AppDomain.CurrentDomain.GetAssemblies()
-            .Select(a => a.GetType(name, throwOnError: false))
-            .FirstOrDefault(t => t is { IsAbstract: false } && typeof(TBase).IsAssignableFrom(t));
 }

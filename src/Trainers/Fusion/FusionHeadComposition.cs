@@ -6,7 +6,7 @@ using MsaMl.Trainers.Composition.Heads;
 namespace MsaMl.Trainers.Fusion;
 
 /// <summary>
-/// The fusion-head models as compositions. Tensor fusion: each column mean-pooled over its steps,
+/// The fusion-head models as compositions over two or more columns. Tensor fusion: each column mean-pooled over its steps,
 /// Linear -> ReLU -> tensor fusion -> MLP. Cross-modal attention: the raw sequences -> cross-modal
 /// attention -> MLP.
 /// </summary>
@@ -16,16 +16,12 @@ public static class FusionHeadComposition
     public static ModelComposition Of(FusionHeadOptions o)
     {
         var head = new MlpHeadOptions { Hidden = o.Hidden, Dropout = o.Dropout };
+        var inputs = o.Inputs.Count > 0 ? o.Inputs.Select(i => (i.Modality, i.ColumnName)).ToList()
+            : [(o.FirstModality, o.FirstColumnName), (Modalities.Text, o.SecondColumnName)];
         if (o.Head == FusionHead.TensorFusion)
-            return new ModelComposition(new EncoderOptions[]
-            {
-                new MeanPooledOptions { Modality = o.FirstModality, ColumnName = o.FirstColumnName, Width = o.Width },
-                new MeanPooledOptions { Modality = Modalities.Text, ColumnName = o.SecondColumnName, Width = o.Width },
-            }, new TensorFusionOptions(), head);
-        return new ModelComposition(new EncoderOptions[]
-        {
-            new RawFeaturesOptions { Modality = o.FirstModality, ColumnName = o.FirstColumnName },
-            new RawFeaturesOptions { Modality = Modalities.Text, ColumnName = o.SecondColumnName },
-        }, new CrossModalAttentionOptions { Width = o.Width, Heads = o.Heads, Dropout = o.Dropout }, head);
+            return new ModelComposition(inputs.Select(i => (EncoderOptions)new MeanPooledOptions { Modality = i.Modality, ColumnName = i.ColumnName, Width = o.Width }).ToList(),
+                new TensorFusionOptions(), head);
+        return new ModelComposition(inputs.Select(i => (EncoderOptions)new RawFeaturesOptions { Modality = i.Modality, ColumnName = i.ColumnName }).ToList(),
+            new CrossModalAttentionOptions { Width = o.Width, Heads = o.Heads, Dropout = o.Dropout }, head);
     }
 }

@@ -12,8 +12,9 @@ public enum FusionHead
 }
 
 /// <summary>
-/// Options of a fusion head over two feature columns, each a vector, [steps, features] (e.g. BERT
-/// tokens) or [channels, freq, time] (a spectrogram, read as time frames).
+/// Options of a fusion head over two feature columns (<see cref="FirstColumnName"/>,
+/// <see cref="SecondColumnName"/>), or over any number (<see cref="Inputs"/>), each a vector,
+/// [steps, features] (e.g. BERT tokens) or [channels, freq, time] (a spectrogram, read as time frames).
 /// </summary>
 public sealed class FusionHeadOptions : TorchTrainerOptions
 {
@@ -28,6 +29,13 @@ public sealed class FusionHeadOptions : TorchTrainerOptions
     /// <summary>The text column (TextTokens or TextEmbedding).</summary>
     public string SecondColumnName { get; set; } = "TextTokens";
 
+    /// <summary>
+    /// The inputs, one per modality, in input order; empty: the two columns <see cref="FirstColumnName"/>
+    /// (of <see cref="FirstModality"/>) and <see cref="SecondColumnName"/> (text). Tensor fusion over
+    /// three inputs has TFN's trimodal terms.
+    /// </summary>
+    public List<FusionHeadInput> Inputs { get; set; } = new();
+
     /// <summary>Embedding size per modality (TFN) or the common width (attention).</summary>
     public int Width { get; set; } = 32;
 
@@ -36,4 +44,14 @@ public sealed class FusionHeadOptions : TorchTrainerOptions
 
     public int Hidden { get; set; } = 64;
     public double Dropout { get; set; } = 0.2;
+}
+
+/// <summary>One input of a fusion head: a modality and the feature column that carries it.</summary>
+public sealed class FusionHeadInput
+{
+    /// <summary>The modality of the column.</summary>
+    public Modalities Modality { get; set; }
+
+    /// <summary>The feature column.</summary>
+    public string ColumnName { get; set; } = "";
 }
