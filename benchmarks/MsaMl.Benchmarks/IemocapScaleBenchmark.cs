@@ -45,7 +45,7 @@ internal static class IemocapScaleBenchmark
         var data = ConfiguredDataset.Load(ml, config);
         if (limit > 0) data = data with { Records = data.Records.Take(limit).ToList() };
         Console.WriteLine($"read {data.Records.Count:N0} utterances ({string.Join(", ", data.Records.GroupBy(r => r.Split).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count():N0}"))}) in {clock.Elapsed.TotalSeconds:F1} s; {data.Warnings.Count} reader warnings");
-        var task = ConfiguredTask.Create(ml, "iemocap", data.Records, data.Labels, config, seed, log);
+        var task = ConfiguredTask.Create(ml, "iemocap", data.Records, data.Labels, config, log);
 
         Peak.Reset();
         clock.Restart();
@@ -69,7 +69,7 @@ internal static class IemocapScaleBenchmark
         long allBytes = new[] { splits.Train, splits.Validation, splits.Test }.Sum(v => FeatureMemory.Bytes(v, featureColumns));
         Console.WriteLine($"featurize: {featurizeSeconds:F0} s ({data.Records.Count / featurizeSeconds:F1} utterances/s), peak RSS {Mib(featurizePeak)}; features in memory would be {Mib(allBytes)} ({string.Join(", ", featureColumns)}); on disk {Mib(splits.Cache?.BytesOnDisk ?? 0)} (.idv)");
 
-        var trainer = (AatTrainer)task.Model(Modalities.Audio | Modalities.Text, "Score", "PredictedLabel");
+        var trainer = (AatTrainer)new MsaMl.Experiments.Models.TaskModelBuilder(ml, task, seed, config.Training.Quick).Torch(config.Model, Modalities.Audio | Modalities.Text, "Score", "PredictedLabel");
         string[] trainerColumns = { trainer.Options.AudioColumnName, trainer.Options.TextColumnName };
         long trainerBytes = FeatureMemory.Bytes(splits.Train, trainerColumns) + FeatureMemory.Bytes(splits.Validation, trainerColumns);
         long budgetBytes = FeatureMemory.BudgetBytes(trainer.Options);

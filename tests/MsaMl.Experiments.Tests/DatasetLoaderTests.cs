@@ -45,7 +45,7 @@ public sealed class DatasetLoaderTests : IDisposable
         Wav("crema/1002_DFA_SAD_XX.wav");
         Wav("crema/1090_IEO_DIS_HI.wav");                 // disgust: not in the RAVDESS training rows
         var ml = new MLContext(seed: 1);
-        var (records, labels) = DatasetLoader.LoadCrossCorpus(ml, "ravdess", Path.Combine(_folder.Path, "ravdess"), "crema-d", Path.Combine(_folder.Path, "crema"));
+        var (records, labels, _, _) = DatasetLoader.LoadCrossCorpus(ml, "ravdess", Path.Combine(_folder.Path, "ravdess"), null, null, "crema-d", Path.Combine(_folder.Path, "crema"));
 
         Assert.Equal(new[] { "angry", "sad" }, labels);
         Assert.Equal(new[] { "03-01-04-01-01-01-19", "03-01-05-01-01-01-01" }, records.Where(r => r.Split != SplitNames.Test).Select(r => r.Id).Order());
@@ -59,7 +59,7 @@ public sealed class DatasetLoaderTests : IDisposable
     {
         Wav("ravdess/Actor_01/03-01-02-01-01-01-01.wav"); // calm only
         Wav("crema/1001_DFA_ANG_XX.wav");
-        var error = Assert.Throws<InvalidDataException>(() => DatasetLoader.LoadCrossCorpus(new MLContext(1), "ravdess", Path.Combine(_folder.Path, "ravdess"), "crema-d", Path.Combine(_folder.Path, "crema")));
+        var error = Assert.Throws<InvalidDataException>(() => DatasetLoader.LoadCrossCorpus(new MLContext(1), "ravdess", Path.Combine(_folder.Path, "ravdess"), null, null, "crema-d", Path.Combine(_folder.Path, "crema")));
         Assert.Contains("share 0 emotion class", error.Message);
     }
 }

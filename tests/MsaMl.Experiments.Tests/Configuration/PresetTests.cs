@@ -30,7 +30,7 @@ public sealed class PresetTests
         Assert.Equal((OptimizerKind.Sgd, 0.9), (aat.Optimizer, aat.Momentum));
         var s = c.Featurizers.Spectrogram!;
         Assert.Equal((20.0, 10.0, 320, 0, 1e-10, true, 750, 16000), (s.WindowMs, s.HopMs, s.FftSize, s.MelBands, s.Floor, s.Deltas, s.TimeFrames, s.SampleRate));
-        Assert.Equal(60, c.Featurizers.Text.MaxTokens);
+        Assert.Equal(60, c.Featurizers.Text!.MaxTokens);
         Assert.Null(c.Featurizers.Image);
     }
 
@@ -42,7 +42,7 @@ public sealed class PresetTests
         Assert.Equal("ote", c.Model.Name);
         Assert.Equal(OteImageEncoder.SmallCnn, ote.ImageEncoder);
         Assert.Equal((64, 64, 20, 4, 2048, 0.4, 20, 0.001, 64), (ote.ImageOutDim, ote.TextOutDim, ote.Hidden, ote.Heads, ote.FeedForwardDim, ote.Dropout, ote.Epochs, ote.LearningRate, ote.BatchSize));
-        Assert.Equal(60, c.Featurizers.Text.MaxTokens);
+        Assert.Equal(60, c.Featurizers.Text!.MaxTokens);
         Assert.Equal((64, 64), (c.Featurizers.Image!.Width, c.Featurizers.Image.Height));
         Assert.Null(c.Featurizers.Spectrogram);
     }
@@ -67,7 +67,7 @@ public sealed class PresetTests
         var aat = Assert.IsType<AatOptions>(c.Model.Options);
         Assert.Equal((48, 64, 30, 0.001, 32, 10), (aat.AudioChannels, aat.TextOutDim, aat.Epochs, aat.LearningRate, aat.BatchSize, aat.EarlyStoppingPatience));
         Assert.Equal((40, 200, SpectrogramStandardization.Dataset), (c.Featurizers.Spectrogram!.MelBands, c.Featurizers.Spectrogram.TimeFrames, c.Featurizers.Spectrogram.Standardization));
-        Assert.Equal(16, c.Featurizers.Text.MaxTokens);
+        Assert.Equal(16, c.Featurizers.Text!.MaxTokens);
         Assert.Equal(EarlyStoppingMetric.UnweightedAccuracy, aat.EarlyStoppingMetric);
         Assert.Equal((true, 1e-4), (aat.BalanceClasses, aat.WeightDecay));   // the speech recipe (EmoDB)
         var head = Assert.IsType<MsaMl.Trainers.Fusion.FusionHeadOptions>(Resolve("fast", "iemocap", "tfn").Model.Options);

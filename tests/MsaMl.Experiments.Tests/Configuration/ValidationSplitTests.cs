@@ -44,22 +44,15 @@ public sealed class ValidationSplitTests
     [InlineData("UnweightedAccuracy")]
     public void EarlyStoppingStopsOnTheValidationSplit(string metric)
     {
-        var config = Config("model.name=text", "model.epochs=60", "model.earlyStoppingPatience=1", "model.learningRate=0.05", "dataset.validation.validationFraction=0.3",
+        var config = Config("model.name=text", "model.pooled=null", "model.epochs=60", "model.earlyStoppingPatience=1", "model.learningRate=0.05", "dataset.validation.validationFraction=0.3",
             $"model.earlyStoppingMetric={metric}");
         var ml = new MLContext(seed: 1);
         var data = ConfiguredDataset.Load(ml, config);
-        var task = ConfiguredTask.Create(ml, "iemocap", data.Records, data.Labels, config, seed: 1);
-        string bundle = Path.Combine(Path.GetTempPath(), $"msaml-es-{Guid.NewGuid():N}.zip");
-        try
-        {
-            var result = TrainingRun.Run(ml, task, ModelChoice.Text, bundle);
-            Assert.NotNull(result.LearningCurve);
-            Assert.True(result.LearningCurve!.Count < 60, $"trained all {result.LearningCurve.Count} epochs");
-            Assert.All(result.LearningCurve, e => Assert.NotNull(e.ValidationAccuracy));
-        }
-        finally
-        {
-            File.Delete(bundle);
-        }
+        var task = ConfiguredTask.Create(ml, "iemocap", data.Records, data.Labels, config);
+        using var features = task.Featurize(ml);
+        var result = new TaskRunner(ml, task, features, seed: 1).Train(config.Model, "text");
+        Assert.NotNull(result.LearningCurve);
+        Assert.True(result.LearningCurve!.Count < 60, $"trained all {result.LearningCurve.Count} epochs");
+        Assert.All(result.LearningCurve, e => Assert.NotNull(e.ValidationAccuracy));
     }
 }

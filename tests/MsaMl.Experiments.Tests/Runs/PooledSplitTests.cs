@@ -13,11 +13,9 @@ public sealed class PooledSplitTests
             .Select((split, i) => new MultimodalRecord { Id = $"r{i}", Text = "words", Label = "a", Split = split }).ToList();
         return new ExperimentTask
         {
-            Name = "t", FirstModality = "audio", FirstPathColumn = "AudioPath", ModelName = "AAT", Records = records, Labels = ["a"],
+            Name = "t", Records = records, Labels = ["a"], Declared = Modalities.Text,
+            Inputs = [new ModalityColumns(Modalities.Text, "Text", "TextCopy", "TextCopy", ["TextCopy"])],
             Featurizer = ml.Transforms.CopyColumns("TextCopy", "Text"),
-            Model = (_, _, _) => throw new InvalidOperationException("no TorchSharp model in this test"),
-            HeadModel = (_, _, _) => throw new InvalidOperationException("no head in this test"),
-            EarlyFusionColumns = [],
             TrainOnValidation = trainOnValidation,
         };
     }
