@@ -58,8 +58,8 @@ public sealed class ModelChoiceTests
         var (code, errors) = CliRunner.Run("train", "--dataset", "iemocap", "--root", FixtureRoot.Iemocap(), "--model", "ote");
         Assert.Equal(2, code);
         Assert.Single(errors.Trim().Split('\n'));
-        Assert.Contains("Model 'ote' reads image + text, but a speech dataset has audio + text", errors);
-        Assert.Contains("audio, text, aat, early, late, tfn, attention", errors);
+        Assert.Contains("Model 'ote' reads image + text, but the dataset has audio + text", errors);
+        Assert.Contains("audio, text, aat, early, late, tfn, attention, composed", errors);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class ModelChoiceTests
     {
         var (code, errors) = CliRunner.Run("train", "--dataset", "demo-images", "--model", "aat");
         Assert.Equal(2, code);
-        Assert.Contains("Model 'aat' reads audio + text, but an image dataset has image + text", errors);
-        Assert.Contains("image, text, ote, early, late, tfn, attention", errors);
+        Assert.Contains("Model 'aat' reads audio + text, but the dataset has image + text", errors);
+        Assert.Contains("image, text, ote, early, late, tfn, attention, composed", errors);
     }
 
     [Fact]

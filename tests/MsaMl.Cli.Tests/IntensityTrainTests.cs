@@ -51,7 +51,7 @@ public sealed class IntensityTrainTests : IDisposable
         Assert.Equal(["Mult_acc_2", "Mult_acc_3", "Mult_acc_5", "F1_score", "MAE", "Corr"],
             json.RootElement.GetProperty("metrics").EnumerateObject().Select(p => p.Name));
         Assert.Contains("[UNK]", errors);
-        Assert.Contains("TextModelPath", errors);
+        Assert.Contains("featurizers.text.modelPath", errors);
         Assert.Contains("__eval_sims_regression", Results().GetProperty("protocol").GetString());
     }
 
@@ -123,12 +123,13 @@ public sealed class IntensityTrainTests : IDisposable
     public void TheConfigFileChoosesTheRegressionLossByName()
     {
         string config = Path.Combine(_folder, "settings.json");
-        File.WriteAllText(config, "{ \"RegressionLoss\": \"Mse\", \"Epochs\": 2 }");
+        File.WriteAllText(config, "{ \"model\": { \"regressionLoss\": \"Mse\", \"epochs\": 2 } }");
 
         var (code, _, errors) = Train("--dataset", "mosi", "--root", FixtureRoot.Of("mosi", "MOSI-id"), "--model", "text", "--config", config);
 
         Assert.True(code == 0, errors);
-        Assert.Contains("Mse", Results().GetProperty("options").GetRawText());
+        Assert.Equal("Mse", Results().GetProperty("configuration").GetProperty("model").GetProperty("regressionLoss").GetString());
+        Assert.Equal(2, Results().GetProperty("configuration").GetProperty("model").GetProperty("epochs").GetInt32());
         var (bad, _, badErrors) = Train("--dataset", "mosi", "--root", FixtureRoot.Of("mosi", "MOSI-id"), "--model", "text", "--loss", "huber");
         Assert.Equal(2, bad);
         Assert.Contains("Unknown --loss 'huber'; expected l1 or mse", badErrors);

@@ -52,7 +52,13 @@ internal static class TrainCommand
                     task = config.Regression ? "regression" : "classification",
                     protocol = outcome.Evaluator.Protocol,
                     seeds = config.Evaluation.Seeds,
-                    runs = outcome.Runs.Select(r => new { key = r.Key, metrics = r.Metrics.ToNamedValues().Where(v => names.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value) }),
+                    runs = outcome.Runs.Select(r => new
+                    {
+                        key = r.Key,
+                        accuracy = (r.Metrics as ClassificationMetrics)?.WeightedAccuracy,
+                        ua = (r.Metrics as ClassificationMetrics)?.UnweightedAccuracy,
+                        metrics = r.Metrics.ToNamedValues().Where(v => names.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value),
+                    }),
                     metrics = names.Where(outcome.Summary.ContainsKey).ToDictionary(n => n, n => new { mean = outcome.Summary[n].Mean, std = outcome.Summary[n].StandardDeviation }),
                     scoredSplit = outcome.ScoredSplit,
                     bundle = loso ? null : bundle,

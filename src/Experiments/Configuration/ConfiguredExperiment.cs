@@ -44,6 +44,8 @@ public static class ConfiguredExperiment
         var reads = model.Options is Trainers.Composition.ComposedOptions composed ? TaskModelBuilder.ReadsOf(composed) : TaskModels.Reads(named, config.Modalities, model.Modalities);
         var data = ConfiguredDataset.Load(new MLContext(seed: seeds[0]), config, reads.HasFlag(Modalities.Audio), extraction);
         if (data.Summary is { } summary) information?.Invoke(summary);
+        if (reads.HasFlag(Modalities.Audio) && DatasetLoader.IsIntensity(config.Dataset.Name) && !data.Records.Any(r => r.AudioPath.Length > 0))
+            throw new InvalidDataException($"Dataset '{config.Dataset.Name}': no clip has audio, so only --model text can be trained (put MMSA's Raw/<video_id>/<clip_id>.mp4 under the root for ffmpeg to extract, or give wav/<video_id>/<clip_id>.wav).");
         var notes = data.Warnings.Concat(data.ValidationNote is null ? Array.Empty<string>() : new[] { data.ValidationNote }).ToList();
         if (TextCoverage(config, data) is { } coverage) notes.Add(coverage);
         bool loso = config.Evaluation.Protocol is EvaluationProtocol.LeaveOneSessionOut or EvaluationProtocol.LeaveOneSpeakerOut;
@@ -56,7 +58,8 @@ public static class ConfiguredExperiment
         // protocol, which keeps them for model selection).
         bool trainOnValidation = !config.Regression && PooledOnly(model);
         var configuration = ExperimentConfigJson.ToJson(config);
-        var options = new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = model.Name, preset = config.Preset, bundle = loso ? null : bundlePath };
+        var options = new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = model.Name, preset = config.Preset,
+            task = config.Dataset.Task, testDataset = config.Evaluation.TestDataset, testRoot = config.Evaluation.TestRoot, bundle = loso ? null : bundlePath };
 
         INamedMetrics Train(int seed, string name, IReadOnlyList<MultimodalRecord> records, string bundle)
         {

@@ -71,7 +71,7 @@ public static class DemoExperiment
         if (model is not null) ConfigOverlay.Set(overlay, "model.name", JsonValue.Create(model));
         ConfigOverlay.Set(overlay, "training.quick", JsonValue.Create(options.Quick));
         ConfigOverlay.Set(overlay, "evaluation.seeds", new JsonArray(options.Seed));
-        foreach (var (key, value) in keys) ConfigOverlay.Set(overlay, key, value);
+        foreach (var (key, value) in keys) ConfigOverlay.Set(overlay, key, value.DeepClone());
         return ExperimentConfigResolver.Resolve(overlay);
     }
 

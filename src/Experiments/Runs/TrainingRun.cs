@@ -23,8 +23,11 @@ public static class TrainingRun
         using var featurized = task.Featurize(ml, progress);
         var runner = new TaskRunner(ml, task, featurized, seed, quick, progress);
         var trained = runner.Train(model, DisplayName(model.Name));
-        progress?.Stage(task.Name, $"evaluating {trained.Name}");
-        var metrics = evaluator.Evaluate(ml, trained.Model.Transform(hasTest ? featurized.Test : featurized.Train), task, trained);
+        var rows = hasTest ? featurized.Test : featurized.Train;
+        progress?.Stage(task.Name, $"evaluating {trained.Name} on {(rows.GetRowCount() is long n ? $"{n:N0} " : "")}{(hasTest ? "test" : "training")} rows");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var metrics = evaluator.Evaluate(ml, trained.Model.Transform(rows), task, trained);
+        progress?.Stage(task.Name, $"evaluated {trained.Name} in {clock.Elapsed.TotalSeconds:F1} s");
         runner.Save(trained, bundlePath);
         return metrics;
     }
