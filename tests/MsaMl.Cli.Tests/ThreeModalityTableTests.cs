@@ -83,6 +83,35 @@ public sealed class ThreeModalityTableTests : IDisposable
     }
 
     [Fact]
+    public void ACompositionOfTheLibrarysEncodersWiresTheirColumns()
+    {
+        // Word embeddings read token ids (computed only for such a model), the small CNN reads the pixels.
+        string config = Path.Combine(_folder, "encoders.json");
+        File.WriteAllText(config, """
+        {
+          "model": {
+            "name": "composed",
+            "encoders": [
+              { "$type": "MeanPooledOptions", "modality": "Audio", "width": 8 },
+              { "$type": "ImageEncoderOptions", "modality": "Image", "outDim": 8, "smallCnnWidths": [8, 16] },
+              { "$type": "WordEmbeddingOptions", "modality": "Text", "embeddingDim": 8 }
+            ],
+            "fusion": { "$type": "TensorFusionOptions" },
+            "head": { "$type": "MlpHeadOptions", "hidden": 16 }
+          }
+        }
+        """);
+        string output = Path.Combine(_folder, "encoders.zip");
+        var results = Train(output, "--config", config);
+        Assert.Equal(3, results.GetProperty("configuration").GetProperty("model").GetProperty("encoders").GetArrayLength());
+
+        var (code, prediction, errors) = CliProcess.Run("predict", "--model", output, "--text", "so dreary and sad",
+            "--audio", Path.Combine(DemoFolder(), "speech", "sp002.wav"), "--image", Path.Combine(DemoFolder(), "images", "im003.png"), "--json");
+        Assert.True(code == 0, errors);
+        Assert.Contains("\"label\"", prediction);
+    }
+
+    [Fact]
     public void ASubsetOfTheModalitiesIsAnAblation()
     {
         var results = Train(Path.Combine(_folder, "subset.zip"), "--model", "tfn", "--modalities", "image,text");

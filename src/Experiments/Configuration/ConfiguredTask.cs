@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML;
+using MsaMl.Experiments.Models;
 using MsaMl.Pipelines.Datasets;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Image;
@@ -71,7 +72,18 @@ public static class ConfiguredTask
             text.TokenEmbeddingsColumnName = "TextTokens";
             text.SentenceEmbeddingColumnName = "TextEmbedding";
             Append(ml.Msa().Transforms.BertEmbedding(text));
-            inputs.Add(new ModalityColumns(Modalities.Text, "Text", "TextTokens", "TextTokens", ["TextEmbedding"]));
+            // Token-id encoders (word embeddings, a fine-tuned BERT) read WordPiece ids of the same
+            // vocabulary and length; computed only when the model has one.
+            string? tokenIds = null;
+            if (TaskModelBuilder.ReadsTokenIds(config.Model))
+            {
+                tokenIds = "TextTokenIds";
+                Append(ml.Msa().Transforms.TokenIds(new TokenIdsOptions
+                {
+                    InputColumnName = "Text", TokenIdsColumnName = tokenIds, AttentionMaskColumnName = null, MaxTokens = text.MaxTokens, VocabPath = text.VocabPath, LowerCase = text.LowerCase,
+                }));
+            }
+            inputs.Add(new ModalityColumns(Modalities.Text, "Text", "TextTokens", "TextTokens", ["TextEmbedding"]) { TokenIdsColumn = tokenIds });
         }
         if (featurizer is null)
             throw new InvalidDataException($"Dataset '{name}' has none of the modalities it declares ({declared.Describe()}): no record carries them.");

@@ -88,9 +88,13 @@ public sealed class TaskModelBuilder(MLContext ml, ExperimentTask task, int seed
         var input = task.InputOf(encoder.Modality);
         if (encoder is ImageEncoderOptions or PretrainedImageEncoderOptions) return input.NetworkColumn;
         if (encoder is WordEmbeddingOptions or PretrainedTextEncoderOptions)
-            throw new ExperimentConfigException("model.encoders", encoder.GetType().Name, "token-id text encoders read the TokenIds column, which experiments do not featurize yet; use TokenProjectionOptions, MeanPooledOptions or RawFeaturesOptions for text");
+            return input.TokenIdsColumn ?? throw new InvalidOperationException($"Task '{task.Name}' computes no token ids; build it from the configuration of the model that reads them.");
         return input.SequenceColumn;
     }
+
+    /// <summary>Whether a model has an encoder that reads WordPiece token ids (the task then computes them).</summary>
+    public static bool ReadsTokenIds(ModelSection model) =>
+        model.Options is ComposedOptions composed && composed.Encoders.Any(e => e is WordEmbeddingOptions or PretrainedTextEncoderOptions);
 
     private T Trainer<T>(T options, string score, string predicted) where T : TorchTrainerOptions
     {
