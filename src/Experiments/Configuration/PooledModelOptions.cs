@@ -4,15 +4,6 @@ using MsaMl.Pipelines;
 
 namespace MsaMl.Experiments.Configuration;
 
-/// <summary>The ML.NET multiclass trainers a pooled-feature model can use.</summary>
-public enum PooledTrainer
-{
-    /// <summary>L-BFGS maximum entropy (multinomial logistic regression); deterministic.</summary>
-    LbfgsMaximumEntropy,
-    /// <summary>SDCA maximum entropy on one thread, so the same seed gives the same model.</summary>
-    SdcaMaximumEntropy,
-}
-
 /// <summary>
 /// A model over pooled, utterance-level feature vectors (acoustic functionals, spectrogram
 /// statistics, sentence embeddings): the vectors side by side, standardized with the training

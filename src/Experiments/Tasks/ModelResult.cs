@@ -20,9 +20,3 @@ public sealed record ModelResult(
     /// <summary>Scoring cost on the test split (set by the demo).</summary>
     public ComplexityRow? Complexity { get; init; }
 }
-
-/// <summary>Accuracy of a model when one modality is blanked in every test row.</summary>
-public sealed record RobustnessResult(string Task, string Model, double Both, double FirstBlanked, double TextBlanked, string FirstModality);
-
-/// <summary>A prediction of the reloaded bundle for one example row.</summary>
-public sealed record ExamplePrediction(string Id, string Text, string Truth, string Predicted, IReadOnlyDictionary<string, float> Scores);
