@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Transforms.Core;
 using MsaMl.Experiments;
 using Spectre.Console;

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using MsaMl.Pipelines.Datasets;
-using MsaMl.Pipelines.Datasets.Media;
+using MsaMl.Datasets.Video;
 using MsaMl.Experiments;
 using Spectre.Console;
 

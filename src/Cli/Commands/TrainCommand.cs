@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Experiments;
 using MsaMl.Experiments.Configuration;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets.Speech;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;

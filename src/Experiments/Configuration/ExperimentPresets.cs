@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets.Speech;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Pipelines.Fusion;
 using MsaMl.Trainers.Fusion;

@@ -1,6 +1,6 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
-using MsaMl.Pipelines.Datasets.Media;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Video;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Transforms.Text;
 

@@ -1,5 +1,8 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Speech;
+using MsaMl.Datasets.Images;
+using MsaMl.Datasets.Video;
 
 namespace MsaMl.Experiments;
 
@@ -77,7 +80,7 @@ public static class DatasetLoader
     /// extracted with ffmpeg into wav/ first.
     /// </summary>
     public static DatasetTable<MosiRecord> ReadMmsa(MLContext ml, string dataset, string? root, bool extractAudio,
-        IProgress<MsaMl.Pipelines.Datasets.Media.ExtractionProgress>? extraction)
+        IProgress<MsaMl.Datasets.Video.ExtractionProgress>? extraction)
     {
         var kind = MmsaDatasets.Parse(dataset) ?? throw new ArgumentException($"'{dataset}' is not one of mosi, mosei, sims.", nameof(dataset));
         var table = MosiReader.Read(ml, new MosiOptions

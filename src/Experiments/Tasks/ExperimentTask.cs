@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Core;
 
@@ -100,7 +100,7 @@ public sealed class ExperimentTask
         var train = MapLabels(Split(ml, SplitNames.Train));
         var featurizer = RecordInputErrors.Located(() => Featurizer.Fit(train), RecordsOf(SplitNames.Train), SplitNames.Train);
         var skipped = new SkippedImages(featurizer);
-        var cache = new MsaMl.Trainers.Training.FeatureCache(ml);
+        var cache = new MsaMl.Transforms.Core.FeatureCache(ml);
         try
         {
             IDataView Save(IDataView split, string name)
@@ -172,7 +172,7 @@ public sealed class ExperimentTask
 public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test) : IDisposable
 {
     /// <summary>The .idv files the splits are read from.</summary>
-    public MsaMl.Trainers.Training.FeatureCache? Cache { get; init; }
+    public MsaMl.Transforms.Core.FeatureCache? Cache { get; init; }
 
     /// <summary>Deletes the cached feature files.</summary>
     public void Dispose() => Cache?.Dispose();

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MsaMl.Experiments.Configuration;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;

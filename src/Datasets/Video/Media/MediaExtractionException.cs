@@ -1,0 +1,26 @@
+namespace MsaMl.Datasets.Video;
+
+/// <summary>A video whose audio could not be extracted (corrupt file, no audio track, ffmpeg failure); names the clip.</summary>
+public sealed class MediaExtractionException : IOException
+{
+    public MediaExtractionException(string videoPath, string problem, Exception? inner = null)
+        : base($"{videoPath}: {problem}", inner)
+    {
+        VideoPath = videoPath;
+        Problem = problem;
+    }
+
+    /// <summary>The video file.</summary>
+    public string VideoPath { get; }
+
+    /// <summary>What went wrong, without the file name.</summary>
+    public string Problem { get; }
+}
+
+/// <summary>ffmpeg is not installed (or not where <see cref="FfmpegOptions.FfmpegPath"/> says); the message says how to install it.</summary>
+public sealed class FfmpegNotFoundException(string ffmpegPath, Exception? inner = null)
+    : InvalidOperationException($"ffmpeg was not found ('{ffmpegPath}'); install it (Debian/Ubuntu: sudo apt-get install ffmpeg) or set FfmpegOptions.FfmpegPath", inner)
+{
+    /// <summary>The executable that was tried.</summary>
+    public string FfmpegPath { get; } = ffmpegPath;
+}
