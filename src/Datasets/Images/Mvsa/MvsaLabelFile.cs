@@ -1,8 +1,5 @@
 namespace MsaMl.Datasets.Images;
 
-/// <summary>One post's line in <c>labelResultAll.txt</c>: each annotator's (text, image) labels.</summary>
-internal sealed record MvsaAnnotatedPost(string Id, IReadOnlyList<(string Text, string Image)> Annotations, int Line);
-
 /// <summary>
 /// Parses <c>labelResultAll.txt</c>: the header <c>ID TAB text,image</c> (MVSA-Single) or with three
 /// <c>text,image</c> columns (MVSA-Multiple, one per annotator), then <c>&lt;id&gt; TAB &lt;text&gt;,&lt;image&gt;...</c>.

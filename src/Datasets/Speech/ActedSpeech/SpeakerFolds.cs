@@ -1,8 +1,5 @@
 namespace MsaMl.Datasets.Speech;
 
-/// <summary>One leave-one-speaker-out fold: the held-out speaker's rows are the test set.</summary>
-public sealed record SpeakerFold(string Speaker, IReadOnlyList<ActedSpeechRecord> Train, IReadOnlyList<ActedSpeechRecord> Test);
-
 /// <summary>Speaker-independent folds over acted-speech records.</summary>
 public static class SpeakerFolds
 {

@@ -3,10 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace MsaMl.Datasets.Speech;
 
-/// <summary>An utterance's first line in an EmoEvaluation file, with the 1-based line it came from.</summary>
-internal sealed record EvaluatedUtterance(
-    string Id, string Label, float Valence, float Arousal, float Dominance, float Start, float End, int Line);
-
 /// <summary>
 /// Parses <c>Session{n}/dialog/EmoEvaluation/&lt;dialog&gt;.txt</c>: a <c>%</c> header, then one block
 /// per utterance whose first line is <c>[start - end] TAB id TAB label TAB [val, act, dom]</c>,

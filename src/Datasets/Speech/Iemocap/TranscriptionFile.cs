@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace MsaMl.Datasets.Speech;
 
-/// <summary>The turns of one dialog's transcription, by utterance id, and how many non-utterance lines were skipped.</summary>
-internal sealed record Transcription(IReadOnlyDictionary<string, string> TextById, int SkippedNonUtterances);
-
 /// <summary>
 /// Parses <c>Session{n}/dialog/transcriptions/&lt;dialog&gt;.txt</c>: one line per turn,
 /// <c>&lt;utterance id&gt; [&lt;start&gt;-&lt;end&gt;]: &lt;text&gt;</c>. Lines whose id contains <c>XX</c>
