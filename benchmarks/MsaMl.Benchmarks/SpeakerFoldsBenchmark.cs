@@ -8,7 +8,7 @@ using Microsoft.ML.Data;
 using MsaMl.Experiments;
 using MsaMl.Experiments.Configuration;
 using MsaMl.Pipelines.Evaluation;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets.Speech;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Audio.Functionals;
 using MsaMl.Transforms.Normalization;

@@ -2,7 +2,7 @@
 """Writes a synthetic, full-size IEMOCAP-format tree for benchmarks (never for results).
 
 The tree has the layout and file formats the IEMOCAP reader expects
-(src/Pipelines/Datasets/Iemocap, ../shared/design/DATASET-FORMATS.md):
+(src/Datasets/Speech/Iemocap, ../shared/design/DATASET-FORMATS.md):
 
   IEMOCAP_full_release/Session{1..5}/dialog/EmoEvaluation/<dialog>.txt
   IEMOCAP_full_release/Session{1..5}/dialog/transcriptions/<dialog>.txt

@@ -3,7 +3,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Samples.QuickStart;
 using MsaMl.Trainers.Ote;

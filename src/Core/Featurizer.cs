@@ -1,8 +1,5 @@
 namespace MsaMl.Transforms.Core;
 
-/// <summary>One input value of a batch: the text (or path) and the row it came from.</summary>
-public readonly record struct FeaturizerInput(string Value, long Row);
-
 /// <summary>
 /// Turns a batch of input values into feature vectors. One instance per cursor or per row mapper:
 /// it may keep buffers, and is never shared between threads.

@@ -13,10 +13,3 @@ public sealed class MsaCatalog
 
     public MLContext Context { get; }
 }
-
-public static class MsaCatalogExtensions
-{
-    /// <summary>The MsaMl catalog of this context.</summary>
-    public static MsaCatalog Msa(this MLContext context) =>
-        new(context ?? throw new ArgumentNullException(nameof(context)));
-}

@@ -4,19 +4,6 @@ using Microsoft.ML.Data;
 
 namespace MsaMl.Transforms.Core;
 
-/// <summary>An output column of a <see cref="RowMappingTransformer"/>.</summary>
-public sealed record OutputColumn(string Name, DataViewType Type, DataViewSchema.Annotations? Annotations = null);
-
-/// <summary>
-/// Computes the output values of one row. One instance per cursor or per row mapper, created on
-/// the input row it reads; never shared between threads.
-/// </summary>
-public abstract class RowMapper
-{
-    /// <summary>The getter of output column <paramref name="output"/> (index into the transformer's outputs).</summary>
-    public abstract Delegate GetGetter(int output);
-}
-
 /// <summary>
 /// Base of MsaMl transformers that map each row on its own (scoring, fusion): they declare their
 /// input columns and outputs and create a <see cref="RowMapper"/> over an input row; this class

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Persistence;
 using MsaMl.Pipelines.Scoring;
 

@@ -25,12 +25,3 @@ public sealed class MsaTrainersCatalog
     /// <summary>A model composed of encoders (one per modality), a fusion and a head.</summary>
     public ComposedTrainer Composed(ComposedOptions options) => new(Context, options);
 }
-
-public static class MsaTrainersCatalogExtensions
-{
-    extension(MsaCatalog catalog)
-    {
-        /// <summary>MsaMl's TorchSharp trainers.</summary>
-        public MsaTrainersCatalog Trainers => new(catalog.Context);
-    }
-}

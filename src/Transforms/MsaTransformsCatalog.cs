@@ -56,12 +56,3 @@ public sealed class MsaTransformsCatalog
 
     public GroupStandardizationEstimator GroupStandardization(GroupStandardizationOptions options) => new(options);
 }
-
-public static class MsaTransformsCatalogExtensions
-{
-    extension(MsaCatalog catalog)
-    {
-        /// <summary>MsaMl's featurizing transforms.</summary>
-        public MsaTransformsCatalog Transforms => new(catalog.Context);
-    }
-}

@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Image;
 

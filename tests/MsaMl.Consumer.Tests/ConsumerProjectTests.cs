@@ -23,7 +23,7 @@ public sealed class ConsumerProjectTests : IDisposable
         string feed = Path.Combine(_folder, "feed");
         // A version of its own, so that the global package cache never serves an older build.
         string version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        foreach (string project in new[] { "Core", "Transforms", "Trainers", "Pipelines" })
+        foreach (string project in new[] { "Core", "Datasets", "Transforms", "Trainers", "Pipelines" })
             Succeeds(root, "dotnet", "pack", Path.Combine(root, "src", project), "--no-build", "-c", Configuration, "-o", feed, $"-p:Version={version}");
 
         File.WriteAllText(Path.Combine(_folder, "nuget.config"), $"""

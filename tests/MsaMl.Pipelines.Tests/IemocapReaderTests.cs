@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Speech;
 
 namespace MsaMl.Pipelines.Tests;
 

@@ -1,4 +1,4 @@
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 
 namespace MsaMl.Pipelines.Tests;
 

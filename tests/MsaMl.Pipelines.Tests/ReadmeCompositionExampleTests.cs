@@ -36,7 +36,7 @@ public sealed class ReadmeCompositionExampleTests : IDisposable
 
         // Load what the example uses, then reference the runtime and every assembly of this process.
         _ = typeof(MsaMl.Trainers.Composition.ComposedOptions).Assembly;
-        _ = typeof(MsaMl.Pipelines.Datasets.DemoCorpusReader).Assembly;
+        _ = typeof(MsaMl.Datasets.DemoCorpusReader).Assembly;
         _ = typeof(MsaMl.MsaTransformsCatalog).Assembly;
         string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = Directory.GetFiles(runtime, "*.dll").Where(IsManaged)

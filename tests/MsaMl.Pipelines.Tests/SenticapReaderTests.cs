@@ -1,5 +1,6 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Images;
 
 namespace MsaMl.Pipelines.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 
 namespace MsaMl.Pipelines.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Scoring;
 
 namespace MsaMl.Serving.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
 
 namespace MsaMl.Trainers.Tests;
 

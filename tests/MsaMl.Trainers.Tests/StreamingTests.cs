@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Training;
+using MsaMl.Transforms.Core;
 using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Tests;

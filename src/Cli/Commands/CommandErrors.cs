@@ -22,8 +22,8 @@ internal static class CommandErrors
             return action();
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException or UnauthorizedAccessException
-                                   or MsaMl.Transforms.Core.MsaInputException or MsaMl.Pipelines.Datasets.DatasetFormatException
-                                   or MsaMl.Pipelines.Datasets.DatasetRootException)
+                                   or MsaMl.Transforms.Core.MsaInputException or MsaMl.Datasets.DatasetFormatException
+                                   or MsaMl.Datasets.DatasetRootException)
         {
             return Report(parse, ex, BadInput);
         }

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Video;
 using MsaMl.Pipelines.Scoring;
 using MsaMl.Experiments;
 using Spectre.Console;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using MsaMl.Experiments;
 using MsaMl.Experiments.Configuration;
-using MsaMl.Pipelines.Datasets;
-using MsaMl.Pipelines.Datasets.Media;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Video;
 using MsaMl.Pipelines.Evaluation;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Speech;
 
 namespace MsaMl.Experiments.Configuration;
 
@@ -17,7 +18,7 @@ public sealed record ConfiguredDataset(IReadOnlyList<MultimodalRecord> Records, 
     /// <param name="config">The configuration.</param>
     /// <param name="readsAudio">Whether the model reads audio (mosi, mosei, sims: extract it from Raw/ videos when <c>dataset.extractAudio</c>).</param>
     /// <param name="extraction">Hears the audio extraction's progress.</param>
-    public static ConfiguredDataset Load(MLContext ml, ExperimentConfig config, bool readsAudio = false, IProgress<MsaMl.Pipelines.Datasets.Media.ExtractionProgress>? extraction = null)
+    public static ConfiguredDataset Load(MLContext ml, ExperimentConfig config, bool readsAudio = false, IProgress<MsaMl.Datasets.Video.ExtractionProgress>? extraction = null)
     {
         var d = config.Dataset;
         if (config.Evaluation.TestDataset is { } testDataset)

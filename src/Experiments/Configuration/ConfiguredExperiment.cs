@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Experiments.Models;
-using MsaMl.Pipelines.Datasets;
-using MsaMl.Pipelines.Datasets.Media;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Video;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Transforms.Text;
 

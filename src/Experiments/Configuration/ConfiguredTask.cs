@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.ML;
 using MsaMl.Experiments.Models;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Text;

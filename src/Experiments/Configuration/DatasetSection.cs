@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Speech;
 
 namespace MsaMl.Experiments.Configuration;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using MsaMl.Experiments.Models;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets.Speech;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Fusion;
 using MsaMl.Trainers.Ote;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Experiments.Models;
 using MsaMl.Trainers.Composition;
 using MsaMl.Transforms.Audio;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.ML.Data;
 using MsaMl.Experiments.Configuration;
 using MsaMl.Experiments.Models;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Evaluation;
 using MsaMl.Pipelines.Fusion;
 using MsaMl.Trainers.Fusion;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.ML;
 using MsaMl.Experiments.Configuration;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Evaluation;
 
 namespace MsaMl.Experiments;

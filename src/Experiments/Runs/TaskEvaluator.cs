@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MsaMl.Experiments.Configuration;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Evaluation;
 
 namespace MsaMl.Experiments;

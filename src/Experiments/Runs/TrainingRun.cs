@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MsaMl.Experiments.Configuration;
 using MsaMl.Experiments.Models;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Evaluation;
 
 namespace MsaMl.Experiments;

@@ -1,5 +1,8 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Speech;
+using MsaMl.Datasets.Images;
+using MsaMl.Datasets.Video;
 
 namespace MsaMl.Experiments;
 
@@ -63,7 +66,7 @@ public static class DatasetLoader
     /// <param name="extractAudio">mosi, mosei, sims: extract the audio of clips with a video under Raw/ but no wav first (<see cref="ReadMmsa"/>).</param>
     /// <param name="extraction">Hears the extraction's progress.</param>
     public static LoadedDataset Read(MLContext ml, string dataset, string? root, string? map = null, string? encoding = null, bool bySpeaker = false,
-        bool extractAudio = false, IProgress<MsaMl.Pipelines.Datasets.Media.ExtractionProgress>? extraction = null)
+        bool extractAudio = false, IProgress<MsaMl.Datasets.Video.ExtractionProgress>? extraction = null)
     {
         if (bySpeaker && !IsActedSpeech(dataset))
             throw new ArgumentException($"Leave-one-speaker-out is defined for the acted speech corpora ({string.Join(", ", ActedSpeech.Where(n => n != "cremad"))}); dataset '{dataset}' has no speaker split.");
@@ -115,7 +118,7 @@ public static class DatasetLoader
     /// extracted with ffmpeg into wav/ first.
     /// </summary>
     public static DatasetTable<MosiRecord> ReadMmsa(MLContext ml, string dataset, string? root, bool extractAudio,
-        IProgress<MsaMl.Pipelines.Datasets.Media.ExtractionProgress>? extraction)
+        IProgress<MsaMl.Datasets.Video.ExtractionProgress>? extraction)
     {
         var kind = MmsaDatasets.Parse(dataset) ?? throw new ArgumentException($"'{dataset}' is not one of mosi, mosei, sims.", nameof(dataset));
         var table = MosiReader.Read(ml, new MosiOptions

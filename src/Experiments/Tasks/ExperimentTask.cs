@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Trainers.Training;
 using MsaMl.Transforms.Core;
 
@@ -80,7 +80,7 @@ public sealed class ExperimentTask
         var train = MapLabels(Split(ml, SplitNames.Train));
         var featurizer = RecordInputErrors.Located(() => Featurizer.Fit(train), RecordsOf(SplitNames.Train), SplitNames.Train);
         var skipped = new SkippedImages(featurizer);
-        var cache = new MsaMl.Trainers.Training.FeatureCache(ml);
+        var cache = new MsaMl.Transforms.Core.FeatureCache(ml);
         try
         {
             IDataView Save(IDataView split, string name)

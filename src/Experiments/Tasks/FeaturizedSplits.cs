@@ -6,7 +6,7 @@ namespace MsaMl.Experiments;
 public sealed record FeaturizedSplits(ITransformer Featurizer, DataViewSchema InputSchema, IDataView Train, IDataView Validation, IDataView Test) : IDisposable
 {
     /// <summary>The .idv files the splits are read from.</summary>
-    public MsaMl.Trainers.Training.FeatureCache? Cache { get; init; }
+    public MsaMl.Transforms.Core.FeatureCache? Cache { get; init; }
 
     /// <summary>Deletes the cached feature files.</summary>
     public void Dispose() => Cache?.Dispose();

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets.Video;
 using MsaMl.Pipelines.Evaluation;
 
 namespace MsaMl.Experiments;

@@ -1,4 +1,4 @@
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Transforms.Core;
 
 namespace MsaMl.Experiments;

@@ -17,11 +17,3 @@ public sealed class JsonRow
     [JsonPropertyName("image")]
     public byte[]? Image { get; set; }
 }
-
-/// <summary>The body of <c>POST /predict/batch</c>: <c>{ "rows": [ { "text", "audio", "image" }, ... ] }</c>.</summary>
-public sealed class JsonBatch
-{
-    /// <summary>The rows, scored in order.</summary>
-    [JsonPropertyName("rows")]
-    public List<JsonRow>? Rows { get; set; }
-}

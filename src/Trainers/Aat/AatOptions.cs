@@ -3,28 +3,6 @@ using MsaMl.Trainers.Training;
 
 namespace MsaMl.Trainers.Aat;
 
-/// <summary>Which network reads the spectrogram.</summary>
-public enum AatAudioEncoder
-{
-    /// <summary>AlexNet's convolutional stack (the paper).</summary>
-    AlexNetFcn,
-    /// <summary>A small 3-conv CNN (the paper's final runs).</summary>
-    SmallCnn,
-    /// <summary>Average-pool to a grid and a linear map (low-resource).</summary>
-    Linear,
-}
-
-/// <summary>How the audio feature map is pooled over positions.</summary>
-public enum AatPooling
-{
-    /// <summary>The attention of the paper's eqs. (1)-(3).</summary>
-    Attention,
-    /// <summary>A learned linear combination of positions.</summary>
-    Linear,
-    /// <summary>The attention as the authors' public code computes it (positions mixed by a Linear(L, L)), for comparison.</summary>
-    OriginalCodeAttention,
-}
-
 /// <summary>
 /// Options of the AAT (audio + text) trainer. Defaults follow the paper's Table 3: epochs 12,
 /// learning rate 0.01, batch 64, dropout 0.4, C = 256, full LRN, lambda 0.3, text dim 256.

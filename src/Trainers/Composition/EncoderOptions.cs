@@ -3,11 +3,6 @@ using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Composition;
 
-/// <summary>An encoder module and the width of its output's last dimension.</summary>
-/// <param name="Module">Reads a batch of one feature column.</param>
-/// <param name="Width">The size of the output's last dimension (a vector's length, or a sequence's step width).</param>
-public sealed record EncoderModule(nn.Module<Tensor, Tensor> Module, long Width);
-
 /// <summary>
 /// One encoder of a composition: reads the feature column of one modality. Subclass it (and
 /// <see cref="Create"/>) for a new encoder; the type's full name is saved with the model.

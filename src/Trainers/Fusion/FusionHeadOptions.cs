@@ -2,15 +2,6 @@ using MsaMl.Trainers.Training;
 
 namespace MsaMl.Trainers.Fusion;
 
-/// <summary>The fusion head trained by <see cref="FusionHeadTrainer"/>.</summary>
-public enum FusionHead
-{
-    /// <summary>Outer product of [h_1; 1] and [h_2; 1] (TFN).</summary>
-    TensorFusion,
-    /// <summary>Multi-head attention across the two modalities' sequences.</summary>
-    CrossModalAttention,
-}
-
 /// <summary>
 /// Options of a fusion head over two feature columns (<see cref="FirstColumnName"/>,
 /// <see cref="SecondColumnName"/>), or over any number (<see cref="Inputs"/>), each a vector,

@@ -1,19 +1,7 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Modules;
-
-/// <summary>How many channels AlexNet's local response normalization spans (the paper's lrn_mode).</summary>
-public enum LrnMode
-{
-    /// <summary>All channels of the layer.</summary>
-    Full,
-    /// <summary>Half of the layer's channels.</summary>
-    Half,
-    /// <summary>One channel.</summary>
-    Single,
-}
 
 /// <summary>
 /// The AAT audio network: AlexNet's convolutional stack without its fully connected layers, over a

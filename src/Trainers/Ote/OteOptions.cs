@@ -2,26 +2,6 @@ using MsaMl.Trainers.Training;
 
 namespace MsaMl.Trainers.Ote;
 
-/// <summary>Which network reads the image input.</summary>
-public enum OteImageEncoder
-{
-    /// <summary>The paper's small CNN over [3, H, W] pixels.</summary>
-    SmallCnn,
-    /// <summary>TorchVision's ResNet-50, trained from scratch over [3, H, W] pixels.</summary>
-    ResNet50,
-    /// <summary>A precomputed feature vector (e.g. pretrained ResNet-18 features) -> Linear -> ReLU.</summary>
-    Features,
-}
-
-/// <summary>How image and text are fused.</summary>
-public enum OteFusion
-{
-    /// <summary>The concatenation as one token through the encoder layer (the original code; attention is then an identity mix).</summary>
-    Paper,
-    /// <summary>Image and text as two tokens of a common width, so attention crosses modalities.</summary>
-    CrossModal,
-}
-
 /// <summary>
 /// Options of the OTE (image + text) trainer. Defaults follow the paper's Table 4: epochs 20,
 /// learning rate 0.001, batch 64, dropout 0.4, image and text dims 64, hidden 20, 4 heads,

@@ -84,15 +84,3 @@ internal sealed class OnnxGraph
 
     public InvalidDataException Error(string message) => new($"{Source}: {message}");
 }
-
-/// <summary>One NodeProto: its operator, inputs, outputs and attributes.</summary>
-internal sealed record OnnxNode(string Name, string OpType, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<OnnxAttribute> Attributes)
-{
-    public OnnxAttribute? Attribute(string name) => Attributes.FirstOrDefault(a => a.Name == name);
-
-    /// <summary>How errors name the node: its name and operator, or its first output when unnamed.</summary>
-    public string Describe() => Name.Length > 0 ? $"node '{Name}' ({OpType})" : $"the {OpType} node computing '{Outputs.FirstOrDefault()}'";
-}
-
-/// <summary>One AttributeProto; only the value kinds weight loading reads (float, int, ints, floats, tensor, string).</summary>
-internal sealed record OnnxAttribute(string Name, float? Float, long? Int, IReadOnlyList<long> Ints, IReadOnlyList<float> Floats, OnnxTensor? Tensor, string? String);

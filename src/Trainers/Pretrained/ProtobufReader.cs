@@ -1,14 +1,5 @@
 namespace MsaMl.Trainers.Pretrained;
 
-/// <summary>Protobuf wire types (the low three bits of a field key).</summary>
-internal enum WireType
-{
-    Varint = 0,
-    Fixed64 = 1,
-    LengthDelimited = 2,
-    Fixed32 = 5,
-}
-
 /// <summary>
 /// Reads one protobuf message's fields in order (the wire format only: varint keys, varints,
 /// fixed 32/64-bit values and length-delimited bytes). Every read is bounds-checked; an error

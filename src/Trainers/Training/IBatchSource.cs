@@ -2,9 +2,6 @@ using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Training;
 
-/// <summary>One batch of model inputs and 0-based labels, created in the caller's dispose scope.</summary>
-public readonly record struct TrainingBatch(Tensor[] Inputs, Tensor Labels, int Rows);
-
 /// <summary>Where the training loop gets its batches: features held in memory, or read from an IDataView on each pass.</summary>
 public interface IBatchSource
 {

@@ -3,9 +3,6 @@ using TorchSharp;
 
 namespace MsaMl.Trainers.Training;
 
-/// <summary>What TorchSharp sees on this machine, as <c>msa info</c> prints it.</summary>
-public sealed record TorchDeviceInfo(string TorchSharpVersion, string LibTorchVersion, bool CudaAvailable, int CudaDeviceCount, string DefaultDevice);
-
 /// <summary>Device choice for MsaMl's TorchSharp trainers: CUDA when present and allowed, else CPU.</summary>
 public static class TorchDevices
 {

@@ -1,13 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Composition;
-using MsaMl.Trainers.Fusion;
-using MsaMl.Trainers.Ote;
 using MsaMl.Trainers.Scoring;
 using MsaMl.Transforms.Core;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Training;
 
@@ -69,30 +65,4 @@ internal abstract class TorchModelLoader<TOptions> : ISavedStageLoader
         if (options["Modalities"]?.GetValue<string>() == "Both")
             options["Modalities"] = JsonSerializer.SerializeToNode(both, TransformFactory.Json);
     }
-}
-
-internal sealed class AatModelLoader : TorchModelLoader<AatOptions>
-{
-    public override string Kind => AatTrainer.KindName;
-    protected override ModelComposition Compose(AatOptions options) => AatComposition.Of(options);
-    protected override void UpgradeFormat1(JsonObject options) => UpgradeModalities(options, Modalities.Audio | Modalities.Text);
-}
-
-internal sealed class OteModelLoader : TorchModelLoader<OteOptions>
-{
-    public override string Kind => OteTrainer.KindName;
-    protected override ModelComposition Compose(OteOptions options) => OteComposition.Of(options);
-    protected override void UpgradeFormat1(JsonObject options) => UpgradeModalities(options, Modalities.Image | Modalities.Text);
-}
-
-internal sealed class FusionHeadModelLoader : TorchModelLoader<FusionHeadOptions>
-{
-    public override string Kind => FusionHeadTrainer.KindName;
-    protected override ModelComposition Compose(FusionHeadOptions options) => FusionHeadComposition.Of(options);
-}
-
-internal sealed class ComposedModelLoader : TorchModelLoader<ComposedOptions>
-{
-    public override string Kind => ComposedTrainer.KindName;
-    protected override ModelComposition Compose(ComposedOptions options) => options.ToComposition();
 }

@@ -1,8 +1,5 @@
 namespace MsaMl.Trainers.Training;
 
-/// <summary>The optimizer of a TorchSharp trainer.</summary>
-public enum OptimizerKind { Adam, Sgd }
-
 /// <summary>Options shared by MsaMl's TorchSharp trainers (the training loop and the output columns).</summary>
 public abstract class TorchTrainerOptions
 {

@@ -49,26 +49,3 @@ internal abstract class TrainingObjective
     /// <summary>Whether <paramref name="candidate"/> improves on <paramref name="best"/>.</summary>
     public bool Improves(double candidate, double? best) => best == null || (HigherIsBetter ? candidate > best : candidate < best);
 }
-
-/// <summary>Cross-entropy on class logits (optionally class-weighted); accuracy as the quality figure.</summary>
-internal sealed class ClassificationObjective(Tensor? classWeights) : TrainingObjective
-{
-    public override bool HigherIsBetter => true;
-
-    public override Tensor Loss(Tensor output, Tensor labels) => nn.functional.cross_entropy(output, labels, classWeights);
-
-    public override double Sum(Tensor output, Tensor labels) => output.argmax(1).eq(labels).sum().item<long>();
-}
-
-/// <summary>L1 or MSE on a [batch, 1] output against Single targets; mean absolute error as the quality figure.</summary>
-internal sealed class RegressionObjective(RegressionLoss loss) : TrainingObjective
-{
-    public override bool HigherIsBetter => false;
-
-    public override Tensor Loss(Tensor output, Tensor labels) => loss == RegressionLoss.Mse
-        ? nn.functional.mse_loss(output.flatten(), labels)
-        : nn.functional.l1_loss(output.flatten(), labels);
-
-    public override double Sum(Tensor output, Tensor labels) =>
-        nn.functional.l1_loss(output.flatten(), labels, nn.Reduction.Sum).item<float>();
-}

@@ -18,6 +18,15 @@ public sealed class AssemblyLayeringTests
         { "MsaMl.Trainers", "Microsoft.ML.OnnxRuntime" },
         { "MsaMl.Trainers", "NWaves" },
         { "MsaMl.Trainers", "SkiaSharp" },
+        { "MsaMl.Datasets", "MsaMl.Transforms" },
+        { "MsaMl.Datasets", "MsaMl.Trainers" },
+        { "MsaMl.Datasets", "MsaMl.Pipelines" },
+        { "MsaMl.Datasets", "MsaMl.Experiments" },
+        { "MsaMl.Datasets", "MsaMl.Serving" },
+        { "MsaMl.Datasets", "TorchSharp" },
+        { "MsaMl.Datasets", "Microsoft.ML.OnnxRuntime" },
+        { "MsaMl.Datasets", "NWaves" },
+        { "MsaMl.Datasets", "SkiaSharp" },
         { "MsaMl.Pipelines", "MsaMl.Experiments" },
         { "MsaMl.Pipelines", "ScottPlot" },
         { "MsaMl.Pipelines", "MsaMl.Serving" },
@@ -41,11 +50,22 @@ public sealed class AssemblyLayeringTests
         Assert.True(hits.Count == 0, $"{assembly} references {string.Join(", ", hits)}");
     }
 
+    /// <summary>MsaMl.Datasets reads datasets with MsaMl.Core and ML.NET only: no other MsaMl assembly, whatever its name.</summary>
+    [Fact]
+    public void DatasetsReferencesNoMsaMlAssemblyButCore()
+    {
+        var msaMl = Assembly.Load("MsaMl.Datasets").GetReferencedAssemblies().Select(r => r.Name!)
+            .Where(r => r.StartsWith("MsaMl", StringComparison.Ordinal) || r == "msa").ToList();
+        Assert.Equal(["MsaMl.Core"], msaMl);
+    }
+
     [Fact]
     public void TheLayersReferenceTheOnesBelow()
     {
         Assert.Contains("MsaMl.Core", Assembly.Load("MsaMl.Trainers").GetReferencedAssemblies().Select(r => r.Name));
         Assert.Contains("MsaMl.Core", Assembly.Load("MsaMl.Transforms").GetReferencedAssemblies().Select(r => r.Name));
+        Assert.Contains("MsaMl.Core", Assembly.Load("MsaMl.Datasets").GetReferencedAssemblies().Select(r => r.Name));
+        Assert.Contains("MsaMl.Datasets", Assembly.Load("MsaMl.Pipelines").GetReferencedAssemblies().Select(r => r.Name));
         Assert.Contains("MsaMl.Pipelines", Assembly.Load("MsaMl.Experiments").GetReferencedAssemblies().Select(r => r.Name));
         Assert.Contains("MsaMl.Pipelines", Assembly.Load("MsaMl.Serving").GetReferencedAssemblies().Select(r => r.Name));
     }

@@ -2,7 +2,7 @@
 // rows through the thread-safe pool, as a scoring app would: with the scoring columns only, no label.
 using Microsoft.ML;
 using MsaMl;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 
 var ml = new MLContext();
 ITransformer model = ml.Msa().Model.Load(args[0], out _);

@@ -27,7 +27,7 @@ public sealed class ConfigReadingTests
         Assert.Equal(text, ExperimentConfigJson.Write(again));
         Assert.Equal(AatAudioEncoder.AlexNetFcn, ((AatOptions)again.Model.Options!).AudioEncoder);
         Assert.Equal(new[] { 3, 4 }, again.Evaluation.Seeds);
-        Assert.Equal(MsaMl.Pipelines.Datasets.IemocapLabelSet.FourClass, again.Dataset.Iemocap!.LabelSet);
+        Assert.Equal(MsaMl.Datasets.Speech.IemocapLabelSet.FourClass, again.Dataset.Iemocap!.LabelSet);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
+using MsaMl.Datasets.Speech;
 using MsaMl.Experiments;
 using MsaMl.Experiments.Configuration;
 

@@ -1,6 +1,5 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
-using MsaMl.Pipelines.Datasets.Media;
+using MsaMl.Datasets.Video;
 using MsaMl.Transforms.Audio;
 
 namespace MsaMl.Pipelines.Tests.Media;

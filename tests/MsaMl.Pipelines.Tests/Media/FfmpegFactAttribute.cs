@@ -1,4 +1,4 @@
-using MsaMl.Pipelines.Datasets.Media;
+using MsaMl.Datasets.Video;
 
 namespace MsaMl.Pipelines.Tests.Media;
 

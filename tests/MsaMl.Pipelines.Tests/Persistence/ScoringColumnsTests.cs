@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 using MsaMl.Trainers.Aat;
 using MsaMl.Trainers.Ote;
 using MsaMl.Transforms.Audio;

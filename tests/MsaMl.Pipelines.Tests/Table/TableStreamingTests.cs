@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.ML;
-using MsaMl.Pipelines.Datasets;
+using MsaMl.Datasets;
 
 namespace MsaMl.Pipelines.Tests.Table;
 

@@ -2,13 +2,6 @@ using static TorchSharp.torch;
 
 namespace MsaMl.Trainers.Composition.Fusions;
 
-/// <summary>Concatenation of the encoded vectors (AAT's fusion); one input passes through.</summary>
-public sealed class ConcatFusionOptions : FusionOptions
-{
-    /// <inheritdoc/>
-    public override FusionModule Create(IReadOnlyList<long> inputWidths) => new(new ConcatFusion(), inputWidths.Sum());
-}
-
 /// <summary>[batch, d_i] for each input -> [batch, sum d_i].</summary>
 public sealed class ConcatFusion : nn.Module<Tensor[], Tensor>
 {

@@ -2,12 +2,6 @@ using System.Numerics;
 
 namespace MsaMl.Transforms.Audio.Functionals;
 
-/// <summary>One frame's pitch: the frequency (0 when unvoiced) and the normalized autocorrelation at its lag.</summary>
-internal readonly record struct PitchEstimate(double Frequency, double Correlation)
-{
-    public bool Voiced => Frequency > 0;
-}
-
 /// <summary>
 /// Frame pitch by normalized autocorrelation: r(τ) = Σ x[n]x[n+τ] / √(Σ x[n]² · Σ x[n+τ]²) over the
 /// frame's overlap, for lags between the fastest and the slowest allowed period. The pitch lag is

@@ -1,13 +1,7 @@
-using System.Numerics;
 using NWaves.Filters.Fda;
 using NWaves.Windows;
 
 namespace MsaMl.Transforms.Audio.Functionals;
-
-/// <summary>The spectral descriptors of one frame (see <c>AcousticFunctionals</c> for each definition).</summary>
-internal readonly record struct SpectralDescriptors(
-    double Loudness, double AlphaRatio, double HammarbergIndex, double SlopeLow, double SlopeHigh,
-    double Mfcc1, double Mfcc2, double Mfcc3, double Mfcc4);
 
 /// <summary>
 /// One analysis frame's power spectrum (Hamming window, 512-point FFT) and what is read from it:

@@ -1,0 +1,33 @@
+namespace MsaMl.Datasets;
+
+/// <summary>
+/// One example in MsaMl's standard columns. Readers fill what their dataset has; an empty
+/// <see cref="AudioPath"/> or <see cref="ImagePath"/> means that modality is missing.
+/// </summary>
+public class MultimodalRecord
+{
+    /// <summary>Stable identifier within the dataset (utterance id, image/caption id, post id).</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Transcript, caption or post text.</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>Absolute path of the WAV file, or empty.</summary>
+    public string AudioPath { get; set; } = "";
+
+    /// <summary>Absolute path of the image file, or empty.</summary>
+    public string ImagePath { get; set; } = "";
+
+    /// <summary>The class label as text (for example "neu", "positive").</summary>
+    public string Label { get; set; } = "";
+
+    /// <summary>train / validation / test, or a fold name such as "Session1".</summary>
+    public string Split { get; set; } = "";
+
+    /// <summary>
+    /// A copy in the standard columns only, without a reader's extra columns (speaker, session...),
+    /// so rows of every dataset give a model the same input schema.
+    /// </summary>
+    public MultimodalRecord ToStandard() =>
+        new() { Id = Id, Text = Text, AudioPath = AudioPath, ImagePath = ImagePath, Label = Label, Split = Split };
+}

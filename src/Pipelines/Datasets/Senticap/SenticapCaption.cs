@@ -1,4 +1,0 @@
-namespace MsaMl.Pipelines.Datasets;
-
-/// <summary>A caption as either annotation format gives it, before images are looked up.</summary>
-internal sealed record SenticapCaption(string ImageFile, string Split, int CaptionIndex, string Raw, string Tokens, bool Positive);

@@ -1,0 +1,4 @@
+namespace MsaMl.Trainers.Training;
+
+/// <summary>The optimizer of a TorchSharp trainer.</summary>
+public enum OptimizerKind { Adam, Sgd }
