@@ -71,6 +71,23 @@ public sealed class IntensityTrainTests : IDisposable
     }
 
     [Fact]
+    public void TheResultFileRerunsTheSameRegressionRun()
+    {
+        string root = FixtureRoot.Of("mosi", "MOSI-id");
+        var (code, _, errors) = Train("--dataset", "mosi", "--root", root, "--model", "text", "--loss", "mse");
+        Assert.True(code == 0, errors);
+        var first = Results();
+        Assert.Equal("Regression", first.GetProperty("configuration").GetProperty("dataset").GetProperty("task").GetString());
+
+        string results = Path.Combine(_folder, "first.results.json");
+        File.Copy(Path.Combine(_folder, "model.results.json"), results);
+        var (again, _, againErrors) = CliCapture.Run("train", "--config", results, "--output", Path.Combine(_folder, "model.zip"));
+        Assert.True(again == 0, againErrors);
+        Assert.Equal("Mse", Results().GetProperty("configuration").GetProperty("model").GetProperty("regressionLoss").GetString());
+        Assert.Equal(first.GetProperty("summary").GetProperty("MAE").GetProperty("mean").GetDouble(), Results().GetProperty("summary").GetProperty("MAE").GetProperty("mean").GetDouble(), 9);
+    }
+
+    [Fact]
     public void TheSavedRegressionBundleEvaluatesAndPredictsAnIntensity()
     {
         string root = FixtureRoot.Of("mosi", "MOSI-id");
