@@ -111,6 +111,7 @@ internal sealed class BundleLoader(MLContext context, string path, BundleLoadOpt
         string what = $"{path}: stage {index} ('{stage.Kind}')";
         try
         {
+            StageAssemblies.EnsureLoaded();
             int readable = stage.Kind == BundleStage.MlNetKind ? BundleStage.MlNetFormatVersion : TransformFactory.FormatVersionOf(stage.Kind);
             if (stage.FormatVersion > readable || stage.FormatVersion < 1)
                 throw new InvalidDataException($"{what} has format version {stage.FormatVersion}; this MsaMl reads '{stage.Kind}' versions 1 to {readable}.");
