@@ -30,7 +30,7 @@ namespace MsaMl.Benchmarks;
 /// (<see cref="ImageNetSpectrogramSplit"/>) on msa train's test speakers, --imagenet-epochs N (default 10),
 /// --imagenet-stages the TrainableStages values to run (default 0,1);
 /// --no-folds skips the recipes on the speaker folds.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--datasets folder]
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--only A,B] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -45,7 +45,7 @@ public static class SpeakerFoldsBenchmark
         public float[] Both { get; set; } = [];
     }
 
-    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation Augment = Augmentation.None);
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation Augment = Augmentation.None, bool WithSpeakerCopy = false);
 
     /// <summary>Which augmented copies of the training folds' files join the training rows (test folds are never augmented).</summary>
     [Flags]
@@ -71,16 +71,22 @@ public static class SpeakerFoldsBenchmark
         new("  the same, training folds augmented with speed 0.9 and 1.1 copies", "Both", false, "preset", Augment: Augmentation.Speed),
         new("  the same, training folds augmented with copies in white noise at 20 dB SNR", "Both", false, "preset", Augment: Augmentation.Noise),
         new("  the same, training folds augmented with both (3 copies per file)", "Both", false, "preset", Augment: Augmentation.Speed | Augmentation.Noise),
+        new("  the same, beside a copy standardized per speaker (the trainer weighs both)", "Both", false, "preset", WithSpeakerCopy: true),
         new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
+        new("functionals + log-mel statistics, per speaker -> L-BFGS, L2 0.1 (the preset's trainer)", "Both", true, "preset"),
         new("functionals + log-mel statistics, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
     ];
 
     /// <summary>--time-frames: the spectrogram length the log-mel statistics are taken over, instead of the preset's (the folds' rows only; msa train's rows keep the preset).</summary>
     private static int? TimeFrames;
 
+    /// <summary>--only A,B: the recipes whose name contains one of them (the peers still run unless --no-peer).</summary>
+    private static string? Only;
+
     public static int Run(string[] args)
     {
         TimeFrames = TrainingStepBenchmark.StringArg(args, "--time-frames") is { } frames ? int.Parse(frames) : null;
+        Only = TrainingStepBenchmark.StringArg(args, "--only");
         string corpus = TrainingStepBenchmark.StringArg(args, "--corpus") ?? "both";
         int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
         string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
@@ -120,10 +126,12 @@ public static class SpeakerFoldsBenchmark
         var features = Featurize(ml, rows);
         Console.WriteLine($"featurized in {clock.Elapsed.TotalSeconds:F1} s (functionals {features[0].Functionals.Length}, log-mel statistics {features[0].MelStatistics.Length} values per file)");
         clock.Restart();
-        var copies = AugmentedCopies(ml, rows);
-        Console.WriteLine($"{copies.Sum(c => c.Length)} augmented copies (speeds {string.Join(", ", AugmentSpeeds)}; white noise at {string.Join(", ", AugmentSnrDb)} dB SNR) written and featurized in {clock.Elapsed.TotalSeconds:F1} s");
+        var recipes = Recipes.Where(r => (r.Trainer != "sdca" || sdca) && (Only == null || Only.Split(',').Any(o => r.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))).ToList();
+        var copies = recipes.Any(r => r.Augment != Augmentation.None) ? AugmentedCopies(ml, rows) : rows.Select(_ => Array.Empty<FeatureRow>()).ToArray();
+        if (copies.Any(c => c.Length > 0))
+            Console.WriteLine($"{copies.Sum(c => c.Length)} augmented copies (speeds {string.Join(", ", AugmentSpeeds)}; white noise at {string.Join(", ", AugmentSnrDb)} dB SNR) written and featurized in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine("\n| recipe | UA | WA | seconds |\n|---|---|---|---|");
-        foreach (var recipe in Recipes.Where(r => r.Trainer != "sdca" || sdca))
+        foreach (var recipe in recipes)
         {
             clock.Restart();
             var scores = (recipe.Trainer == "sdca" ? seeds : seeds.Take(1)).Select(seed => Pooled(rows, features, copies, recipe, seed)).ToList();
@@ -268,6 +276,10 @@ public static class SpeakerFoldsBenchmark
             IEstimator<ITransformer> normalize = recipe.PerSpeaker
                 ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "Features", Axis = StatisticsAxis.Rows })
                 : ml.Transforms.CopyColumns("Features", recipe.Column).Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false));
+            var speakerCopy = recipe.WithSpeakerCopy || (recipe.PerSpeaker && recipe.Trainer == "preset")
+                ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "BySpeaker", Axis = StatisticsAxis.Rows })
+                : null;
+            string[] presetColumns = recipe.WithSpeakerCopy ? [recipe.Column, "BySpeaker"] : recipe.PerSpeaker ? ["BySpeaker"] : [recipe.Column];
             IEstimator<ITransformer> model = recipe.Trainer switch
             {
                 "preset" => new PooledModelOptions
@@ -275,10 +287,11 @@ public static class SpeakerFoldsBenchmark
                         Trainer = Preset.Model.Pooled!.Trainer, L1Regularization = recipe.L1 ?? Preset.Model.Pooled.L1Regularization,
                         L2Regularization = recipe.L2 ?? Preset.Model.Pooled.L2Regularization, CenterFeatures = recipe.Center && Preset.Model.Pooled.CenterFeatures,
                     }
-                    .Estimator(ml, [recipe.Column]),
+                    .Estimator(ml, presetColumns),
                 "sdca" => normalize.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
                 _ => normalize.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
             };
+            if (speakerCopy != null) model = speakerCopy.Append(model);
             var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })))
                 .Append(model).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
             var output = pipeline.Fit(train).Transform(test).GetColumn<string>("PredictedLabel").ToArray();

@@ -118,6 +118,8 @@ public sealed class RegressionHeadTests
         var options = Aat(Modalities.Text);
         options.BalanceClasses = true;
 
-        Assert.Throws<ArgumentException>(() => ml.Msa().Trainers.Aat(options).Fit(IntensityRow.Load(ml, Train)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Msa().Trainers.Aat(options));
+        Assert.Equal(nameof(options.BalanceClasses), error.ParamName);
+        Assert.StartsWith("BalanceClasses: class weights apply to classification", error.Message);
     }
 }

@@ -173,7 +173,7 @@ public sealed class DecodingLimitsTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { SampleRate = int.MaxValue }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { TimeFrames = int.MaxValue }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { MelBands = int.MaxValue }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => BertEmbeddingTransformer.Validate(new BertEmbeddingOptions { MaxTokens = int.MaxValue }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BertEmbeddingOptions { MaxTokens = int.MaxValue }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => ImageTensorTransformer.OutputColumnOf(new ImageTensorOptions { Width = 100_000, Height = 100_000 }));
         Assert.Throws<ArgumentException>(() => new FeatureColumn("x", "a,b", 1 << 20, 1 << 20));
     }

@@ -1,11 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using MsaMl.Datasets.Speech;
-using MsaMl.Trainers.Aat;
-using MsaMl.Trainers.Fusion;
-using MsaMl.Trainers.Ote;
-using MsaMl.Trainers.Training;
-using MsaMl.Transforms.Audio;
 
 namespace MsaMl.Experiments.Configuration;
 
@@ -55,78 +49,19 @@ public static class ExperimentConfigValidation
             Require(c.Evaluation.Protocol == EvaluationProtocol.Split, "evaluation.testDataset", test, "cross-corpus testing scores the other corpus; it cannot be combined with leave-one-out");
             Require(DatasetLoader.Names.Contains(test, StringComparer.OrdinalIgnoreCase), "evaluation.testDataset", test, $"expected one of: {string.Join(", ", DatasetLoader.Names)}");
         }
-        if (f.Spectrogram is { } s) Spectrogram(s);
+        if (f.Spectrogram is { } s) OwnCheck("featurizers.spectrogram", () => s.Validate());
         Require(audio || f.Functionals is null, "featurizers.functionals", "an object", "acoustic functionals are an audio featurizer; the dataset has no audio");
         if (f.Functionals is { } functionals) OwnCheck("featurizers.functionals", functionals.Validate);
-        if (f.Text is { } t)
-        {
-            Require(t.MaxTokens is >= 1 and <= 512, "featurizers.text.maxTokens", t.MaxTokens, "expected 1 to 512");
-            Require(t.EncoderBatchSize >= 1, "featurizers.text.encoderBatchSize", t.EncoderBatchSize, "expected at least 1");
-        }
-        if (f.Image is { } image)
-        {
-            Require(image.Width >= 1, "featurizers.image.width", image.Width, "expected at least 1");
-            Require(image.Height >= 1, "featurizers.image.height", image.Height, "expected at least 1");
-        }
+        if (f.Text is { } t) OwnCheck("featurizers.text", () => t.Validate());
+        if (f.Image is { } image) OwnCheck("featurizers.image", () => image.Validate());
         Model(c.Model, "model");
     }
 
     private static void Model(ModelSection model, string path)
     {
         if (model.Pooled is { } pooled) OwnCheck($"{path}.pooled", pooled.Validate);
-        if (model.Options is { } o) Trainer(o);
+        if (model.Options is { } o) OwnCheck(path, o.Validate);
         for (int i = 0; i < (model.Members?.Count ?? 0); i++) Model(model.Members![i], $"{path}.members[{i}]");
-    }
-
-    private static void Spectrogram(LogSpectrogramOptions s)
-    {
-        const string p = "featurizers.spectrogram";
-        Require(s.SampleRate >= 1, $"{p}.sampleRate", s.SampleRate, "expected a positive rate in Hz");
-        Require(s.WindowMs > 0, $"{p}.windowMs", s.WindowMs, "expected a positive duration");
-        Require(s.HopMs > 0, $"{p}.hopMs", s.HopMs, "expected a positive duration");
-        int window = (int)Math.Round(s.WindowMs * s.SampleRate / 1000.0);
-        Require(s.FftSize == 0 || s.FftSize >= window, $"{p}.fftSize", s.FftSize, $"expected 0 (the next power of two of the window) or at least the window ({window} samples)");
-        Require(s.MelBands >= 0, $"{p}.melBands", s.MelBands, "expected 0 (linear bins) or a number of mel bands");
-        Require(s.TimeFrames >= 1, $"{p}.timeFrames", s.TimeFrames, "expected at least 1");
-        Require(s.Floor > 0, $"{p}.floor", s.Floor, "expected a positive floor inside the log");
-        Require(s.BatchSize >= 1, $"{p}.batchSize", s.BatchSize, "expected at least 1");
-    }
-
-    private static void Trainer(TorchTrainerOptions o)
-    {
-        Require(o.Epochs >= 1, "model.epochs", o.Epochs, "expected at least 1");
-        Require(o.LearningRate > 0, "model.learningRate", o.LearningRate, "expected a positive rate");
-        Require(o.BatchSize >= 1, "model.batchSize", o.BatchSize, "expected at least 1");
-        Require(o.EarlyStoppingPatience >= 0, "model.earlyStoppingPatience", o.EarlyStoppingPatience, "expected 0 (off) or more epochs");
-        Require(o.WeightDecay >= 0, "model.weightDecay", o.WeightDecay, "expected 0 or more");
-        Require(o.GradientClipNorm >= 0, "model.gradientClipNorm", o.GradientClipNorm, "expected 0 (off) or a positive norm");
-        Require(o.Momentum is >= 0 and < 1, "model.momentum", o.Momentum, "expected 0 to 1 (exclusive)");
-        switch (o)
-        {
-            case AatOptions a:
-                Require(a.AudioChannels >= 1, "model.audioChannels", a.AudioChannels, "expected at least 1");
-                Require(a.TextOutDim >= 1, "model.textOutDim", a.TextOutDim, "expected at least 1");
-                Require(a.Lambda > 0, "model.lambda", a.Lambda, "expected a positive temperature");
-                Dropout(a.Dropout, "model.dropout");
-                break;
-            case OteOptions t:
-                Require(t.ImageOutDim >= 1, "model.imageOutDim", t.ImageOutDim, "expected at least 1");
-                Require(t.TextOutDim >= 1, "model.textOutDim", t.TextOutDim, "expected at least 1");
-                Require(t.CrossModalDim >= 1, "model.crossModalDim", t.CrossModalDim, "expected at least 1");
-                Require(t.Heads >= 1, "model.heads", t.Heads, "expected at least 1");
-                Require(t.FeedForwardDim >= 1, "model.feedForwardDim", t.FeedForwardDim, "expected at least 1");
-                Require(t.Hidden >= 1, "model.hidden", t.Hidden, "expected at least 1");
-                Require(t.SmallCnnWidths.Length == 2 && t.SmallCnnWidths.All(w => w >= 1), "model.smallCnnWidths", JsonSerializer.Serialize(t.SmallCnnWidths), "expected two positive widths");
-                Dropout(t.Dropout, "model.dropout");
-                Dropout(t.AttentionDropout, "model.attentionDropout");
-                break;
-            case FusionHeadOptions h:
-                Require(h.Width >= 1, "model.width", h.Width, "expected at least 1");
-                Require(h.Heads >= 1, "model.heads", h.Heads, "expected at least 1");
-                Require(h.Hidden >= 1, "model.hidden", h.Hidden, "expected at least 1");
-                Dropout(h.Dropout, "model.dropout");
-                break;
-        }
     }
 
     /// <summary>Runs an options class's own check, reporting its error under the configuration key of the option it names.</summary>
@@ -147,8 +82,6 @@ public static class ExperimentConfigValidation
             throw new ExperimentConfigException(option, shown, (colon >= 0 ? message[(colon + 2)..] : message).TrimEnd('.'));
         }
     }
-
-    private static void Dropout(double value, string key) => Require(value is >= 0 and < 1, key, value, "expected a probability from 0 to 1 (exclusive)");
 
     private static void Require(bool ok, string key, object? value, string allowed)
     {

@@ -55,4 +55,18 @@ public sealed class AatOptions : TorchTrainerOptions
 
     /// <summary>Longest time mask, in frames.</summary>
     public int TimeMaskWidth { get; set; } = 20;
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionCheck.Positive(AudioChannels, nameof(AudioChannels));
+        OptionCheck.Positive(TextOutDim, nameof(TextOutDim));
+        OptionCheck.Require(Lambda > 0, nameof(Lambda), Lambda, "expected a positive temperature");
+        OptionCheck.Dropout(Dropout, nameof(Dropout));
+        OptionCheck.Require(FrequencyMasks >= 0, nameof(FrequencyMasks), FrequencyMasks, "expected 0 (off) or more masks");
+        OptionCheck.Require(FrequencyMaskWidth >= 0, nameof(FrequencyMaskWidth), FrequencyMaskWidth, "expected 0 or more bins");
+        OptionCheck.Require(TimeMasks >= 0, nameof(TimeMasks), TimeMasks, "expected 0 (off) or more masks");
+        OptionCheck.Require(TimeMaskWidth >= 0, nameof(TimeMaskWidth), TimeMaskWidth, "expected 0 or more frames");
+    }
 }

@@ -35,14 +35,15 @@ public sealed class FusionHeadOptions : TorchTrainerOptions
 
     public int Hidden { get; set; } = 64;
     public double Dropout { get; set; } = 0.2;
-}
 
-/// <summary>One input of a fusion head: a modality and the feature column that carries it.</summary>
-public sealed class FusionHeadInput
-{
-    /// <summary>The modality of the column.</summary>
-    public Modalities Modality { get; set; }
-
-    /// <summary>The feature column.</summary>
-    public string ColumnName { get; set; } = "";
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionCheck.Positive(Width, nameof(Width));
+        OptionCheck.Positive(Heads, nameof(Heads));
+        OptionCheck.Require(Head != FusionHead.CrossModalAttention || Width % Heads == 0, nameof(Heads), Heads, $"expected a divisor of Width ({Width})");
+        OptionCheck.Positive(Hidden, nameof(Hidden));
+        OptionCheck.Dropout(Dropout, nameof(Dropout));
+    }
 }

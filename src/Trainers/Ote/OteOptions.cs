@@ -40,4 +40,20 @@ public sealed class OteOptions : TorchTrainerOptions
     public double AttentionDropout { get; set; } = 0.1;
     public int Hidden { get; set; } = 20;
     public double Dropout { get; set; } = 0.4;
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionCheck.Positive(ImageOutDim, nameof(ImageOutDim));
+        OptionCheck.Positive(TextOutDim, nameof(TextOutDim));
+        OptionCheck.Positive(CrossModalDim, nameof(CrossModalDim));
+        OptionCheck.Positive(Heads, nameof(Heads));
+        OptionCheck.Positive(FeedForwardDim, nameof(FeedForwardDim));
+        OptionCheck.Positive(Hidden, nameof(Hidden));
+        OptionCheck.Require(SmallCnnWidths is { Length: 2 } && SmallCnnWidths.All(w => w >= 1), nameof(SmallCnnWidths), SmallCnnWidths is null ? null : $"[{string.Join(", ", SmallCnnWidths)}]",
+            "expected two positive widths");
+        OptionCheck.Dropout(Dropout, nameof(Dropout));
+        OptionCheck.Dropout(AttentionDropout, nameof(AttentionDropout));
+    }
 }

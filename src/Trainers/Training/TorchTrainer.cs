@@ -24,6 +24,7 @@ public abstract class TorchTrainer<TOptions> : ITorchTrainer
     {
         _context = context;
         Options = TransformFactory.Clone(options);
+        Options.Validate();
     }
 
     public TOptions Options { get; }

@@ -78,4 +78,26 @@ public abstract class TorchTrainerOptions
 
     /// <summary>Seed of weights, dropout and shuffling; null takes one from the MLContext's random source.</summary>
     public int? Seed { get; set; }
+
+    /// <summary>
+    /// Checks every value against its range (derived options add their own checks); the trainer
+    /// calls it when it is created, and the experiment configuration reports its message under the key.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the parameter names the property.</exception>
+    public virtual void Validate()
+    {
+        OptionCheck.Require(!string.IsNullOrWhiteSpace(LabelColumnName), nameof(LabelColumnName), LabelColumnName, "expected a column name");
+        OptionCheck.Require(!string.IsNullOrWhiteSpace(ScoreColumnName), nameof(ScoreColumnName), ScoreColumnName, "expected a column name");
+        OptionCheck.Positive(Epochs, nameof(Epochs));
+        OptionCheck.Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "expected a positive rate");
+        OptionCheck.Positive(BatchSize, nameof(BatchSize));
+        OptionCheck.Require(Momentum is >= 0 and < 1, nameof(Momentum), Momentum, "expected 0 to 1 (exclusive)");
+        OptionCheck.Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), nameof(WeightDecay), WeightDecay, "expected 0 or more");
+        OptionCheck.Require(GradientClipNorm >= 0 && double.IsFinite(GradientClipNorm), nameof(GradientClipNorm), GradientClipNorm, "expected 0 (off) or a positive norm");
+        OptionCheck.Require(EarlyStoppingPatience >= 0, nameof(EarlyStoppingPatience), EarlyStoppingPatience, "expected 0 (off) or more epochs");
+        OptionCheck.Require(MemoryBudgetMegabytes is null or > 0, nameof(MemoryBudgetMegabytes), MemoryBudgetMegabytes, "expected null (a third of the available memory) or a positive size in MiB");
+        OptionCheck.Require(ClassWeights is null || ClassWeights.All(w => w >= 0 && float.IsFinite(w)), nameof(ClassWeights), ClassWeights?.Length, "expected finite weights of 0 or more, one per class");
+        OptionCheck.Require(OutputKind == TorchOutputKind.Classification || (ClassWeights is null && !BalanceClasses), nameof(BalanceClasses), BalanceClasses,
+            "class weights apply to classification; a regression model has no classes");
+    }
 }

@@ -27,8 +27,7 @@ internal static class TrainingLoop
         IProgress<BatchReport>? batchProgress = null,
         IProgress<string>? stageProgress = null)
     {
-        if (options.Epochs <= 0 || options.BatchSize <= 0 || options.LearningRate <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options), "Epochs, BatchSize and LearningRate must be positive.");
+        options.Validate();
 
         model.to(device);
         // oneDNN gets some convolutions' input gradients wrong (see LibTorchCpuSettings).
@@ -40,8 +39,6 @@ internal static class TrainingLoop
         var parameters = model.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = new ParameterUpdater(parameters, options.Optimizer, options.LearningRate, options.WeightDecay, options.Momentum, LearningRates.MultipliersOf(model));
         bool regression = options.OutputKind == TorchOutputKind.Regression;
-        if (regression && (options.ClassWeights != null || options.BalanceClasses))
-            throw new ArgumentException("ClassWeights and BalanceClasses apply to classification; a regression model has no classes.", nameof(options));
         using var weight = regression ? null : ClassWeights(train, options, classes)?.to(device);
         var objective = TrainingObjective.For(options, weight);
         var random = new Random(seed);

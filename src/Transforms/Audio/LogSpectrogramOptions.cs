@@ -95,4 +95,38 @@ public sealed class LogSpectrogramOptions
     /// data view; 0 turns it off.
     /// </summary>
     public int FitCacheMegabytes { get; set; } = 1024;
+
+    /// <summary>Checks every value against its range; returns the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the parameter names the property.</exception>
+    public LogSpectrogramOptions Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Limits, nameof(Limits));
+        Limits.Validate();
+        OptionCheck.Require(SampleRate > 0 && SampleRate <= WavLimits.DefaultMaxSampleRate, nameof(SampleRate), SampleRate, $"expected a positive rate in Hz, at most {WavLimits.DefaultMaxSampleRate}");
+        OptionCheck.Require(WindowMs > 0, nameof(WindowMs), WindowMs, "expected a positive duration");
+        OptionCheck.Require(HopMs > 0, nameof(HopMs), HopMs, "expected a positive duration");
+        double windowSamples = Math.Round(SampleRate * WindowMs / 1000.0);
+        OptionCheck.Require(windowSamples <= SpectrogramComputer.MaxFftSize, nameof(WindowMs), WindowMs, $"expected a window of at most {SpectrogramComputer.MaxFftSize} samples, found {windowSamples}");
+        OptionCheck.Require(Math.Round(SampleRate * HopMs / 1000.0) >= 1, nameof(HopMs), HopMs, $"expected at least one sample ({1000.0 / SampleRate} ms at {SampleRate} Hz)");
+        int window = (int)windowSamples;
+        OptionCheck.Require(FftSize == 0 || (FftSize >= window && FftSize <= SpectrogramComputer.MaxFftSize), nameof(FftSize), FftSize,
+            $"expected 0 (the next power of two of the window) or at least the window ({window} samples) and at most {SpectrogramComputer.MaxFftSize}");
+        OptionCheck.Positive(TimeFrames, nameof(TimeFrames));
+        OptionCheck.Require(MelBands is >= 0 and <= SpectrogramComputer.MaxMelBands, nameof(MelBands), MelBands, $"expected 0 (linear bins) or 1 to {SpectrogramComputer.MaxMelBands} mel bands");
+        OptionCheck.Require(Floor > 0, nameof(Floor), Floor, "expected a positive floor inside the log");
+        long bins = MelBands > 0 ? MelBands : SpectrogramComputer.ResolveFftSize(this, window) / 2 + 1;
+        long rowFloats = (Deltas ? 3 : 1) * bins * TimeFrames;
+        OptionCheck.Require(rowFloats <= SpectrogramComputer.MaxRowFloats, nameof(TimeFrames), TimeFrames,
+            $"one row would hold {rowFloats} floats ({bins} bins x {TimeFrames} frames); expected at most {SpectrogramComputer.MaxRowFloats}");
+        OptionCheck.Positive(BatchSize, nameof(BatchSize));
+        OptionCheck.Require(MaxThreads >= 0, nameof(MaxThreads), MaxThreads, "expected 0 (all cores) or more");
+        OptionCheck.Require(FitCacheMegabytes >= 0, nameof(FitCacheMegabytes), FitCacheMegabytes, "expected 0 (off) or more MiB");
+        if (Standardization == SpectrogramStandardization.Dataset && ChannelMeans != null)
+        {
+            int channels = Deltas ? 3 : 1;
+            OptionCheck.Require(ChannelMeans.Length == channels && ChannelStds?.Length == channels, nameof(ChannelMeans), ChannelMeans.Length,
+                $"expected ChannelMeans and ChannelStds of {channels} values each");
+        }
+        return this;
+    }
 }

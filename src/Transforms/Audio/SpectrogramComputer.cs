@@ -20,7 +20,7 @@ public sealed class SpectrogramComputer
 
     public SpectrogramComputer(LogSpectrogramOptions options)
     {
-        Validate(options);
+        options.Validate();
         _options = options;
         WindowSize = (int)Math.Round(options.SampleRate * options.WindowMs / 1000.0);
         HopSize = (int)Math.Round(options.SampleRate * options.HopMs / 1000.0);
@@ -46,7 +46,7 @@ public sealed class SpectrogramComputer
 
     public static int[] ShapeOf(LogSpectrogramOptions options)
     {
-        Validate(options);
+        options.Validate();
         int window = (int)Math.Round(options.SampleRate * options.WindowMs / 1000.0);
         int freq = options.MelBands > 0 ? options.MelBands : ResolveFftSize(options, window) / 2 + 1;
         return new[] { options.Deltas ? 3 : 1, freq, options.TimeFrames };
@@ -193,7 +193,7 @@ public sealed class SpectrogramComputer
         return (sum, sumSq);
     }
 
-    private static int ResolveFftSize(LogSpectrogramOptions options, int window)
+    internal static int ResolveFftSize(LogSpectrogramOptions options, int window)
     {
         if (options.FftSize == 0)
         {
@@ -213,34 +213,4 @@ public sealed class SpectrogramComputer
     /// <summary>The most floats of one output row (channels · freq · time): 512 MiB.</summary>
     internal const long MaxRowFloats = 1L << 27;
 
-    private static void Validate(LogSpectrogramOptions o)
-    {
-        ArgumentNullException.ThrowIfNull(o.Limits, nameof(o.Limits));
-        o.Limits.Validate();
-        if (o.SampleRate <= 0 || o.SampleRate > WavLimits.DefaultMaxSampleRate)
-            throw new ArgumentOutOfRangeException(nameof(o.SampleRate), $"SampleRate must be positive and at most {WavLimits.DefaultMaxSampleRate} Hz, got {o.SampleRate}.");
-        if (!(o.WindowMs > 0) || !(o.HopMs > 0)) throw new ArgumentOutOfRangeException(nameof(o.WindowMs), $"WindowMs and HopMs must be positive, got {o.WindowMs} and {o.HopMs}.");
-        double windowSamples = Math.Round(o.SampleRate * o.WindowMs / 1000.0);
-        if (windowSamples > MaxFftSize || o.FftSize > MaxFftSize || o.FftSize < 0)
-            throw new ArgumentOutOfRangeException(nameof(o.WindowMs), $"the window ({windowSamples} samples) and FftSize ({o.FftSize}) must be at most {MaxFftSize} samples.");
-        if (Math.Round(o.SampleRate * o.HopMs / 1000.0) < 1)
-            throw new ArgumentOutOfRangeException(nameof(o.HopMs), $"HopMs must be at least one sample ({1000.0 / o.SampleRate} ms at {o.SampleRate} Hz), got {o.HopMs}.");
-        int window = (int)windowSamples;
-        if (o.FftSize != 0 && o.FftSize < window)
-            throw new ArgumentOutOfRangeException(nameof(o.FftSize), $"FftSize must be 0 or at least the window ({window} samples), got {o.FftSize}.");
-        if (o.TimeFrames <= 0) throw new ArgumentOutOfRangeException(nameof(o.TimeFrames), $"TimeFrames must be positive, got {o.TimeFrames}.");
-        if (o.MelBands < 0 || o.MelBands > MaxMelBands) throw new ArgumentOutOfRangeException(nameof(o.MelBands), $"MelBands must be 0 to {MaxMelBands}, got {o.MelBands}.");
-        long bins = o.MelBands > 0 ? o.MelBands : ResolveFftSize(o, window) / 2 + 1;
-        long rowFloats = (o.Deltas ? 3 : 1) * bins * o.TimeFrames;
-        if (rowFloats > MaxRowFloats)
-            throw new ArgumentOutOfRangeException(nameof(o.TimeFrames), $"one row would hold {rowFloats} floats ({bins} bins x {o.TimeFrames} frames); expected at most {MaxRowFloats}.");
-        if (o.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(o.BatchSize), $"BatchSize must be positive, got {o.BatchSize}.");
-        if (o.MaxThreads < 0) throw new ArgumentOutOfRangeException(nameof(o.MaxThreads), $"MaxThreads must be >= 0 (0: all cores), got {o.MaxThreads}.");
-        if (o.Standardization == SpectrogramStandardization.Dataset && o.ChannelMeans != null)
-        {
-            int channels = o.Deltas ? 3 : 1;
-            if (o.ChannelMeans.Length != channels || o.ChannelStds?.Length != channels)
-                throw new ArgumentException($"ChannelMeans and ChannelStds must each hold {channels} values.");
-        }
-    }
 }

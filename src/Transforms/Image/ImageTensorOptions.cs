@@ -41,4 +41,15 @@ public sealed class ImageTensorOptions
 
     /// <summary>Pixel scaling.</summary>
     public PixelNormalization Normalization { get; set; } = PixelNormalization.UnitRange;
+
+    /// <summary>Checks every value against its range; returns the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value out of range; the parameter names the property.</exception>
+    public ImageTensorOptions Validate()
+    {
+        OptionCheck.Require(Width is >= 1 and <= ImageTensorTransformer.MaxSide, nameof(Width), Width, $"expected 1 to {ImageTensorTransformer.MaxSide} pixels");
+        OptionCheck.Require(Height is >= 1 and <= ImageTensorTransformer.MaxSide, nameof(Height), Height, $"expected 1 to {ImageTensorTransformer.MaxSide} pixels");
+        ArgumentNullException.ThrowIfNull(Limits, nameof(Limits));
+        Limits.Validate();
+        return this;
+    }
 }

@@ -28,10 +28,7 @@ public sealed class ImageTensorTransformer : FeaturizingTransformer
 
     internal static FeatureColumn OutputColumnOf(ImageTensorOptions o)
     {
-        if (o.Width <= 0 || o.Height <= 0 || o.Width > MaxSide || o.Height > MaxSide)
-            throw new ArgumentOutOfRangeException(nameof(o.Width), $"Width and Height must be 1 to {MaxSide}, got {o.Width}x{o.Height}.");
-        ArgumentNullException.ThrowIfNull(o.Limits, nameof(o.Limits));
-        o.Limits.Validate();
+        o.Validate();
         return new FeatureColumn(o.OutputColumnName, "channels,height,width", 3, o.Height, o.Width);
     }
 

@@ -52,4 +52,18 @@ public sealed class BertEmbeddingOptions
 
     /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (all cores).</summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>Checks every value against its range; returns the options.</summary>
+    /// <exception cref="ArgumentException">No output column, or a value out of range; the parameter names the property.</exception>
+    public BertEmbeddingOptions Validate()
+    {
+        if (TokenEmbeddingsColumnName == null && SentenceEmbeddingColumnName == null)
+            throw new ArgumentException("TokenEmbeddingsColumnName: expected TokenEmbeddingsColumnName, SentenceEmbeddingColumnName or both, found neither.", nameof(TokenEmbeddingsColumnName));
+        OptionCheck.Require(MaxTokens is >= 3 and <= BertEmbeddingTransformer.MaxTokensLimit, nameof(MaxTokens), MaxTokens,
+            $"expected 3 ([CLS], a token, [SEP]) to {BertEmbeddingTransformer.MaxTokensLimit}");
+        OptionCheck.Require(EncoderBatchSize is >= 1 and <= BertEmbeddingTransformer.MaxBatch, nameof(EncoderBatchSize), EncoderBatchSize, $"expected 1 to {BertEmbeddingTransformer.MaxBatch}");
+        OptionCheck.Require(BucketWindow is >= 1 and <= BertEmbeddingTransformer.MaxBatch, nameof(BucketWindow), BucketWindow, $"expected 1 to {BertEmbeddingTransformer.MaxBatch}");
+        OptionCheck.Require(IntraOpThreads >= 0, nameof(IntraOpThreads), IntraOpThreads, "expected 0 (ONNX Runtime's choice) or more");
+        return this;
+    }
 }

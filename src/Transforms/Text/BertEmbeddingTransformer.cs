@@ -17,7 +17,7 @@ public sealed class BertEmbeddingTransformer : FeaturizingTransformer
     private readonly BertEncoder _encoder;
 
     public BertEmbeddingTransformer(BertEmbeddingOptions options)
-        : this(TransformFactory.Clone(options), BertEncoder.For(Validate(options)))
+        : this(TransformFactory.Clone(options), BertEncoder.For(options.Validate()))
     {
         Progress = options.Progress;
     }
@@ -42,18 +42,8 @@ public sealed class BertEmbeddingTransformer : FeaturizingTransformer
     /// <summary>The largest <see cref="BertEmbeddingOptions.MaxTokens"/>: BERT encoders read 512 positions, long-context ones 8192.</summary>
     public const int MaxTokensLimit = 8192;
 
-    private const int MaxBatch = 1 << 16;
+    internal const int MaxBatch = 1 << 16;
 
-    internal static BertEmbeddingOptions Validate(BertEmbeddingOptions o)
-    {
-        if (o.TokenEmbeddingsColumnName == null && o.SentenceEmbeddingColumnName == null)
-            throw new ArgumentException("Set TokenEmbeddingsColumnName, SentenceEmbeddingColumnName or both.");
-        if (o.MaxTokens < 3 || o.MaxTokens > MaxTokensLimit)
-            throw new ArgumentOutOfRangeException(nameof(o.MaxTokens), $"MaxTokens must be 3 ([CLS], a token, [SEP]) to {MaxTokensLimit}, got {o.MaxTokens}.");
-        if (o.EncoderBatchSize <= 0 || o.BucketWindow <= 0 || o.EncoderBatchSize > MaxBatch || o.BucketWindow > MaxBatch)
-            throw new ArgumentOutOfRangeException(nameof(o.EncoderBatchSize), $"EncoderBatchSize and BucketWindow must be 1 to {MaxBatch}, got {o.EncoderBatchSize} and {o.BucketWindow}.");
-        return o;
-    }
 
     public override string Kind => KindName;
     public BertEmbeddingOptions Options => TransformFactory.Clone(_options);

@@ -1,0 +1,22 @@
+namespace MsaMl;
+
+/// <summary>
+/// The one way an options class refuses a value: an <see cref="ArgumentOutOfRangeException"/> whose
+/// parameter is the property and whose message starts with its name ("Epochs: expected at least 1."),
+/// so a library caller and the CLI's configuration (which reports it under the key path) read the same words.
+/// </summary>
+public static class OptionCheck
+{
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ok"/> is false.</exception>
+    public static void Require(bool ok, string property, object? actual, string expected)
+    {
+        if (!ok) throw new ArgumentOutOfRangeException(property, actual, $"{property}: {expected}.");
+    }
+
+    /// <summary>A probability from 0 to 1, 1 excluded.</summary>
+    public static void Dropout(double value, string property) =>
+        Require(value is >= 0 and < 1, property, value, "expected a probability from 0 to 1 (exclusive)");
+
+    /// <summary>A count of at least one.</summary>
+    public static void Positive(int value, string property) => Require(value >= 1, property, value, "expected at least 1");
+}
