@@ -45,14 +45,14 @@ public static class SpeakerFoldsBenchmark
         public float[] Both { get; set; } = [];
     }
 
-    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation Augment = Augmentation.None, bool WithSpeakerCopy = false);
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation? Augment = Augmentation.None, bool? SpeakerCopy = null);
 
     /// <summary>Which augmented copies of the training folds' files join the training rows (test folds are never augmented).</summary>
     [Flags]
     private enum Augmentation { None = 0, Speed = 1, Noise = 2 }
 
     /// <summary>Speed factors and the signal-to-noise ratio of the augmented copies (<see cref="SpeechAugmentation"/>).</summary>
-    private static readonly double[] AugmentSpeeds = [0.9, 1.1];
+    private static double[] AugmentSpeeds => Preset.Model.SpeedCopies.Count > 0 ? Preset.Model.SpeedCopies.ToArray() : [0.9, 1.1];
     private static readonly double[] AugmentSnrDb = [20];
 
     /// <summary>The fast preset's speech configuration with its audio model: the featurizer options and the pooled model the benchmark measures as the default.</summary>
@@ -63,15 +63,17 @@ public static class SpeakerFoldsBenchmark
         new("functionals, global standardization -> L-BFGS max. entropy", "Functionals", false, "lbfgs"),
         new("functionals, per speaker -> L-BFGS max. entropy", "Functionals", true, "lbfgs"),
         new("log-mel statistics, per speaker -> L-BFGS max. entropy", "MelStatistics", true, "lbfgs"),
-        new("functionals + log-mel statistics, global -> L-BFGS max. entropy (the fast preset's audio model)", "Both", false, "preset"),
-        new("  the same, L2 1 (ML.NET's default) instead of 0.1", "Both", false, "preset", 1f),
-        new("  the same, L2 10 instead of 0.1", "Both", false, "preset", 10f),
-        new("  the same, L1 0 instead of 1", "Both", false, "preset", L1: 0f),
-        new("  the same, scaled to unit second moment but not centered (ML.NET's NormalizeMeanVariance default)", "Both", false, "preset", Center: false),
-        new("  the same, training folds augmented with speed 0.9 and 1.1 copies", "Both", false, "preset", Augment: Augmentation.Speed),
-        new("  the same, training folds augmented with copies in white noise at 20 dB SNR", "Both", false, "preset", Augment: Augmentation.Noise),
-        new("  the same, training folds augmented with both (3 copies per file)", "Both", false, "preset", Augment: Augmentation.Speed | Augmentation.Noise),
-        new("  the same, beside a copy standardized per speaker (the trainer weighs both)", "Both", false, "preset", WithSpeakerCopy: true),
+        new("functionals + log-mel statistics, global and a copy standardized per speaker, training files also at speeds 0.9 and 1.1 -> L-BFGS, L2 0.1 (the fast preset's audio model)", "Both", false, "preset", Augment: null),
+        new("  the same without the speed copies", "Both", false, "preset"),
+        new("  the same without the per-speaker copy", "Both", false, "preset", SpeakerCopy: false, Augment: null),
+        new("  the same without either (the preset before them)", "Both", false, "preset", SpeakerCopy: false),
+        new("  the same without either, L2 1 (ML.NET's default) instead of 0.1", "Both", false, "preset", 1f, SpeakerCopy: false),
+        new("  the same without the speed copies, L2 1 instead of 0.1", "Both", false, "preset", 1f),
+        new("  the same without the speed copies, L2 0.01 instead of 0.1", "Both", false, "preset", 0.01f),
+        new("  the same without the speed copies, L1 0 instead of 1", "Both", false, "preset", L1: 0f),
+        new("  the same without the speed copies, scaled to unit second moment but not centered (ML.NET's NormalizeMeanVariance default)", "Both", false, "preset", Center: false),
+        new("  the same with copies in white noise at 20 dB SNR instead of the speed copies", "Both", false, "preset", Augment: Augmentation.Noise),
+        new("  the same with speed and noise copies (3 copies per file)", "Both", false, "preset", Augment: Augmentation.Speed | Augmentation.Noise),
         new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
         new("functionals + log-mel statistics, per speaker -> L-BFGS, L2 0.1 (the preset's trainer)", "Both", true, "preset"),
         new("functionals + log-mel statistics, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
@@ -127,7 +129,7 @@ public static class SpeakerFoldsBenchmark
         Console.WriteLine($"featurized in {clock.Elapsed.TotalSeconds:F1} s (functionals {features[0].Functionals.Length}, log-mel statistics {features[0].MelStatistics.Length} values per file)");
         clock.Restart();
         var recipes = Recipes.Where(r => (r.Trainer != "sdca" || sdca) && (Only == null || Only.Split(',').Any(o => r.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))).ToList();
-        var copies = recipes.Any(r => r.Augment != Augmentation.None) ? AugmentedCopies(ml, rows) : rows.Select(_ => Array.Empty<FeatureRow>()).ToArray();
+        var copies = recipes.Any(r => AugmentationOf(r) != Augmentation.None) ? AugmentedCopies(ml, rows) : rows.Select(_ => Array.Empty<FeatureRow>()).ToArray();
         if (copies.Any(c => c.Length > 0))
             Console.WriteLine($"{copies.Sum(c => c.Length)} augmented copies (speeds {string.Join(", ", AugmentSpeeds)}; white noise at {string.Join(", ", AugmentSnrDb)} dB SNR) written and featurized in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine("\n| recipe | UA | WA | seconds |\n|---|---|---|---|");
@@ -254,6 +256,10 @@ public static class SpeakerFoldsBenchmark
         return rows.Select((_, i) => features.Skip(i * perFile).Take(perFile).ToArray()).ToArray();
     }
 
+    /// <summary>A recipe's copies; null: the preset's (speed copies when its audio model has them).</summary>
+    private static Augmentation AugmentationOf(Recipe recipe) =>
+        recipe.Augment ?? (Preset.Model.SpeedCopies.Count > 0 ? Augmentation.Speed : Augmentation.None);
+
     private static IEnumerable<FeatureRow> Augmented(FeatureRow[] copies, Augmentation augment) =>
         copies.Where((_, k) => k < AugmentSpeeds.Length ? augment.HasFlag(Augmentation.Speed) : augment.HasFlag(Augmentation.Noise));
 
@@ -269,25 +275,25 @@ public static class SpeakerFoldsBenchmark
         foreach (string fold in rows.Select(r => r.Fold).Distinct())
         {
             var trainRows = features.Where((_, i) => rows[i].Fold != fold)
-                .Concat(Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold != fold).SelectMany(i => Augmented(copies[i], recipe.Augment))).ToList();
+                .Concat(Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold != fold).SelectMany(i => Augmented(copies[i], AugmentationOf(recipe)))).ToList();
             var testIndexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold == fold).ToArray();
             var train = ml.Data.LoadFromEnumerable(trainRows, schema);
             var test = ml.Data.LoadFromEnumerable(testIndexes.Select(i => features[i]), schema);
             IEstimator<ITransformer> normalize = recipe.PerSpeaker
                 ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "Features", Axis = StatisticsAxis.Rows })
                 : ml.Transforms.CopyColumns("Features", recipe.Column).Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false));
-            var speakerCopy = recipe.WithSpeakerCopy || (recipe.PerSpeaker && recipe.Trainer == "preset")
+            var speakerCopy = recipe.PerSpeaker && recipe.Trainer == "preset"
                 ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "BySpeaker", Axis = StatisticsAxis.Rows })
                 : null;
-            string[] presetColumns = recipe.WithSpeakerCopy ? [recipe.Column, "BySpeaker"] : recipe.PerSpeaker ? ["BySpeaker"] : [recipe.Column];
             IEstimator<ITransformer> model = recipe.Trainer switch
             {
                 "preset" => new PooledModelOptions
                     {
                         Trainer = Preset.Model.Pooled!.Trainer, L1Regularization = recipe.L1 ?? Preset.Model.Pooled.L1Regularization,
                         L2Regularization = recipe.L2 ?? Preset.Model.Pooled.L2Regularization, CenterFeatures = recipe.Center && Preset.Model.Pooled.CenterFeatures,
+                        PerSpeakerCopy = !recipe.PerSpeaker && (recipe.SpeakerCopy ?? Preset.Model.Pooled.PerSpeakerCopy),
                     }
-                    .Estimator(ml, presetColumns),
+                    .Estimator(ml, [recipe.PerSpeaker ? "BySpeaker" : recipe.Column]),
                 "sdca" => normalize.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
                 _ => normalize.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
             };

@@ -49,7 +49,8 @@ public abstract class RowMappingTransformer : IMsaTransformer
         foreach (int index in outputIndexes)
         {
             if (index < input.Count) needed.Add(index);
-            else foreach (var name in InputColumnNames) needed.Add(input[name].Index);
+            else foreach (var name in InputColumnNames)
+                if (input.GetColumnOrNull(name) is { } column) needed.Add(column.Index); // an optional input (a group column) may be absent
         }
         return needed.OrderBy(i => i).Select(i => input[i]);
     }

@@ -25,9 +25,15 @@ public class MultimodalRecord
     public string Split { get; set; } = "";
 
     /// <summary>
-    /// A copy in the standard columns only, without a reader's extra columns (speaker, session...),
+    /// Who speaks (the corpus's speaker id; a table's group column), or empty when the dataset does
+    /// not say. Models that standardize per speaker read it; it is never a model's scoring input.
+    /// </summary>
+    public string Speaker { get; set; } = "";
+
+    /// <summary>
+    /// A copy in the standard columns only, without a reader's extra columns (session, corpus...),
     /// so rows of every dataset give a model the same input schema.
     /// </summary>
     public MultimodalRecord ToStandard() =>
-        new() { Id = Id, Text = Text, AudioPath = AudioPath, ImagePath = ImagePath, Label = Label, Split = Split };
+        new() { Id = Id, Text = Text, AudioPath = AudioPath, ImagePath = ImagePath, Label = Label, Split = Split, Speaker = Speaker };
 }

@@ -111,6 +111,33 @@ public sealed class GroupStandardizationTests
         Assert.False(model.Statistics.Groups.ContainsKey("new"));
     }
 
+    public sealed class AnonymousRow
+    {
+        [VectorType(Channels, Bands, Frames)]
+        public float[] Spectrogram { get; set; } = Array.Empty<float>();
+    }
+
+    [Fact]
+    public void AnInputWithoutTheGroupColumnIsStandardizedWithTheTrainingStatisticsAndSaysSo()
+    {
+        var ml = new MLContext(1);
+        var trainRows = Speaker("a", 6, 5, 1, 1).Concat(Speaker("b", 6, -3, 4, 2)).ToArray();
+        var model = ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { AdaptToNewGroups = true }).Fit(ml.Data.LoadFromEnumerable(trainRows));
+        var row = Speaker("unnamed", 1, 20, 0.5f, 3).Single();
+
+        var engine = ml.Model.CreatePredictionEngine<AnonymousRow, AnonymousRow>(model);
+        var scored = engine.Predict(new AnonymousRow { Spectrogram = row.Spectrogram });
+        var global = ml.Model.CreatePredictionEngine<SpeakerRow, SpeakerRow>(model).Predict(new SpeakerRow { Speaker = "never seen", Spectrogram = row.Spectrogram });
+        Assert.Equal(global.Spectrogram, scored.Spectrogram);
+        Assert.NotEqual(row.Spectrogram, scored.Spectrogram);
+        var batch = model.Transform(ml.Data.LoadFromEnumerable(new[] { new AnonymousRow { Spectrogram = row.Spectrogram } })).GetColumn<float[]>("Spectrogram").Single();
+        Assert.Equal(global.Spectrogram, batch);
+        Assert.Contains(model.Warnings.Lines, l => l.Contains("no group column 'Speaker'") && l.Contains("12 training rows"));
+
+        var noGroupToFit = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Msa().Transforms.GroupStandardization().Fit(ml.Data.LoadFromEnumerable(new[] { new AnonymousRow { Spectrogram = row.Spectrogram } })));
+        Assert.Contains("Speaker", noGroupToFit.Message);
+    }
+
     [Fact]
     public void SavedStatisticsRecreateTheSameTransformAndDamagedOnesAreAClearError()
     {

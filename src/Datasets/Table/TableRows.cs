@@ -76,6 +76,7 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
             Value = value,
             Split = split,
             Group = Shared(Field(columns.Group)),
+            Speaker = Shared(Field(columns.Group)),
             File = table.File,
             Line = row.Line,
         };

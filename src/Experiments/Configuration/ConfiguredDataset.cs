@@ -47,7 +47,7 @@ public sealed record ConfiguredDataset(IReadOnlyList<MultimodalRecord> Records, 
 
     /// <summary>
     /// Moves a speaker-disjoint, label-stratified part of the training rows to validation
-    /// (<see cref="GroupStratifiedSplit"/>, grouped by <see cref="IemocapRecord.Speaker"/>).
+    /// (<see cref="GroupStratifiedSplit"/>, grouped by <see cref="MultimodalRecord.Speaker"/>).
     /// </summary>
     public static string SplitValidation(IReadOnlyList<IemocapRecord> records, ValidationSplitOptions v)
     {

@@ -61,9 +61,12 @@ public static class ConfiguredExperiment
         var options = new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = model.Name, preset = config.Preset,
             task = config.Dataset.Task, testDataset = config.Evaluation.TestDataset, testRoot = config.Evaluation.TestRoot, bundle = loso ? null : bundlePath };
 
+        using var speedCopies = new TrainingSpeedCopies(reads.HasFlag(Modalities.Audio) ? model.SpeedCopies : []);
+
         INamedMetrics Train(int seed, string name, IReadOnlyList<MultimodalRecord> records, string bundle)
         {
             var ml = new MLContext(seed: seed);
+            records = speedCopies.Add(records, trainOnValidation, progress?.Featurizing(name, "speed copies of the training recordings"));
             var task = ConfiguredTask.Create(ml, name, records, data.Labels, config, progress, trainOnValidation);
             return TrainingRun.Run(ml, task, model, evaluator, bundle, seed, config.Training.Quick, progress);
         }

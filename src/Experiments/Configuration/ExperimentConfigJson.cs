@@ -74,6 +74,7 @@ public static class ExperimentConfigJson
     {
         var model = new JsonObject { ["name"] = section.Name };
         if (section.Modalities is { } modalities) model["modalities"] = JsonSerializer.SerializeToNode(modalities, Options);
+        if (section.SpeedCopies.Count > 0) model["speedCopies"] = JsonSerializer.SerializeToNode(section.SpeedCopies, Options);
         if (section.Pooled is { } pooled) model["pooled"] = JsonSerializer.SerializeToNode(pooled, Options);
         if (section.Members is { } members) model["members"] = new JsonArray(members.Select(m => (JsonNode)ModelToJson(m)).ToArray());
         if (section.Options is { } options)
@@ -117,6 +118,11 @@ public static class ExperimentConfigJson
             try { TaskModels.Reads(named, declared, section.Modalities); }
             catch (ArgumentException ex) { throw new ExperimentConfigException($"{path}.modalities", Show(modalities), ex.Message.TrimEnd('.')); }
         }
+        if (Take(model, "speedCopies") is { } speeds)
+        {
+            ConfigSchema.CheckValue(speeds, typeof(List<double>), false, $"{path}.speedCopies");
+            section.SpeedCopies = Deserialize<List<double>>(speeds, $"{path}.speedCopies");
+        }
         var pooled = Take(model, "pooled");
         var members = Take(model, "members");
         var type = TaskModelBuilder.OptionsType(named, declared);
@@ -125,7 +131,7 @@ public static class ExperimentConfigJson
             if (members is not JsonArray list || list.Count == 0)
                 throw new ExperimentConfigException($"{path}.members", Show(members), "late fusion needs its members: an array of single-modality models (audio, image, text)");
             if (pooled is not null) throw new ExperimentConfigException($"{path}.pooled", Show(pooled), "late fusion has no pooled model of its own; its members may");
-            if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "late fusion has no options besides 'name', 'modalities' and 'members'");
+            if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "late fusion has no options besides 'name', 'modalities', 'speedCopies' and 'members'");
             section.Members = list.Select((m, i) =>
             {
                 string memberPath = $"{path}.members[{i}]";
@@ -141,7 +147,7 @@ public static class ExperimentConfigJson
             throw new ExperimentConfigException($"{path}.pooled", Show(pooled), $"model '{name}' is a TorchSharp model; a pooled-feature model is early fusion or a single modality (audio, image, text)");
         if (named.Shape == ModelShape.Early || pooled is not null)
         {
-            if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "a pooled-feature model has no options besides 'name', 'modalities' and 'pooled'");
+            if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "a pooled-feature model has no options besides 'name', 'modalities', 'speedCopies' and 'pooled'");
             if (pooled is not null) ConfigSchema.Check(pooled as JsonObject ?? throw new ExperimentConfigException($"{path}.pooled", Show(pooled), "expected an object"), typeof(PooledModelOptions), $"{path}.pooled");
             section.Pooled = pooled is null ? new PooledModelOptions() : Deserialize<PooledModelOptions>(pooled, $"{path}.pooled");
             return section;

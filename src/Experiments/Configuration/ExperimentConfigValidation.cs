@@ -59,6 +59,9 @@ public static class ExperimentConfigValidation
 
     private static void Model(ModelSection model, string path)
     {
+        foreach (double speed in model.SpeedCopies)
+            Require(speed is >= 0.5 and <= 2 && speed != 1, $"{path}.speedCopies", speed, "expected speed factors from 0.5 to 2, other than 1");
+        Require(path == "model" || model.SpeedCopies.Count == 0, $"{path}.speedCopies", "a list", "copies of the training recordings are made once for the whole model: set model.speedCopies");
         if (model.Pooled is { } pooled) OwnCheck($"{path}.pooled", pooled.Validate);
         if (model.Options is { } o) OwnCheck(path, o.Validate);
         for (int i = 0; i < (model.Members?.Count ?? 0); i++) Model(model.Members![i], $"{path}.members[{i}]");

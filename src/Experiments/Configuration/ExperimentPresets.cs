@@ -114,7 +114,13 @@ public static class ExperimentPresets
                 if (section["early"] is JsonObject early) ConfigOverlay.Merge(model, early);
                 return model;
             case ModelShape.Late:
-                model["members"] = new JsonArray(declared.Members().Select(m => (JsonNode)ModelDefaults(section, TaskModels.Single(m), declared, regression, presetModel)).ToArray());
+                // A member trains on the late model's rows: copies of recordings are the late model's choice.
+                model["members"] = new JsonArray(declared.Members().Select(m =>
+                {
+                    var member = ModelDefaults(section, TaskModels.Single(m), declared, regression, presetModel);
+                    member.Remove("speedCopies");
+                    return (JsonNode)member;
+                }).ToArray());
                 return model;
         }
         var type = TaskModelBuilder.OptionsType(named, declared)!;

@@ -29,4 +29,12 @@ public sealed class ModelSection
 
     /// <summary>Late fusion's members, one single-modality model per modality read; null for other models.</summary>
     public List<ModelSection>? Members { get; set; }
+
+    /// <summary>
+    /// Speed factors (0.5 to 2, not 1) at which every training recording also joins the training rows
+    /// as a resampled copy (<c>SpeechAugmentation</c>: tempo and pitch together), for a model that reads
+    /// audio; validation and test rows are never copied. Empty: none. On the speaker folds of EmoDB and
+    /// URDU, copies at 0.9 and 1.1 gained on both (benchmarks/README.md, "Speech recipes on speaker-independent folds").
+    /// </summary>
+    public List<double> SpeedCopies { get; set; } = new();
 }

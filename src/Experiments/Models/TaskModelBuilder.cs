@@ -47,9 +47,16 @@ public sealed class TaskModelBuilder(MLContext ml, ExperimentTask task, int seed
     /// <summary>The modalities a composition's encoders read.</summary>
     public static Modalities ReadsOf(ComposedOptions composed) => composed.Encoders.Aggregate(Modalities.None, (set, e) => set | e.Modality);
 
-    /// <summary>A pooled-feature model over the pooled columns of <paramref name="reads"/>, writing Score (and PredictedLabel).</summary>
-    public IEstimator<ITransformer> Pooled(PooledModelOptions pooled, Modalities reads) =>
-        pooled.Estimator(ml, reads.Members().SelectMany(m => task.InputOf(m).PooledColumns).ToList(), task.LabelColumn, task.Regression);
+    /// <summary>
+    /// A pooled-feature model over the pooled columns of <paramref name="reads"/>, writing Score (and
+    /// PredictedLabel). A dataset whose records name no speaker trains without the per-speaker copy.
+    /// </summary>
+    public IEstimator<ITransformer> Pooled(PooledModelOptions pooled, Modalities reads)
+    {
+        if (pooled.PerSpeakerCopy && !task.Records.Any(r => r.Speaker.Length > 0))
+            pooled = new PooledModelOptions { Trainer = pooled.Trainer, L1Regularization = pooled.L1Regularization, L2Regularization = pooled.L2Regularization, CenterFeatures = pooled.CenterFeatures };
+        return pooled.Estimator(ml, reads.Members().SelectMany(m => task.InputOf(m).PooledColumns).ToList(), task.LabelColumn, task.Regression);
+    }
 
     /// <summary>The TorchSharp model of a section over <paramref name="reads"/>, writing the given score and predicted-label columns.</summary>
     public IEstimator<ITransformer> Torch(ModelSection model, Modalities reads, string score, string predicted)

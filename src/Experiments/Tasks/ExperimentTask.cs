@@ -145,5 +145,5 @@ public sealed class ExperimentTask
 
     /// <summary>A copy in the standard columns plus the sentiment intensity (0 for a record without one).</summary>
     public static IntensityRecord StandardIntensity(MultimodalRecord r) =>
-        new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
+        new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Speaker = r.Speaker, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
 }

@@ -15,7 +15,10 @@ public sealed class GroupStandardizationOptions
     /// <summary>The output column (the input's name by default, which then hides the input).</summary>
     public string? OutputColumnName { get; set; }
 
-    /// <summary>The text column naming each row's group, for example the speaker.</summary>
+    /// <summary>
+    /// The text column naming each row's group, for example the speaker. Needed to fit; an input
+    /// scored without it has every row standardized with the training statistics (said in the warnings).
+    /// </summary>
     public string GroupColumnName { get; set; } = "Speaker";
 
     /// <summary>What one mean and standard deviation covers.</summary>

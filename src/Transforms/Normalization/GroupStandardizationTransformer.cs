@@ -14,8 +14,9 @@ namespace MsaMl.Transforms.Normalization;
 /// labels, so test speakers are normalized from their own unlabeled utterances: by
 /// <c>Transform</c> (which learns the groups it has not seen from the data it transforms, see
 /// <see cref="GroupStandardizationOptions.AdaptToNewGroups"/>) or by <see cref="Enroll"/> before
-/// row-by-row scoring. A group without statistics gets those of all training rows and a line in
-/// <see cref="Warnings"/>.
+/// row-by-row scoring. A group without statistics, or every row of an input without the group
+/// column (an app's <c>PredictionEngine</c> input class), gets those of all training rows and a line
+/// in <see cref="Warnings"/>.
 /// </summary>
 public sealed class GroupStandardizationTransformer : RowMappingTransformer
 {
@@ -66,7 +67,7 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
 
     public override IDataView Transform(IDataView input)
     {
-        if (!_options.AdaptToNewGroups) return base.Transform(input);
+        if (!_options.AdaptToNewGroups || input.Schema.GetColumnOrNull(_options.GroupColumnName) is null) return base.Transform(input);
         var column = Checked(input.Schema);
         var (_, groups) = column.Learn(input, name => !Statistics.Groups.ContainsKey(name), _options);
         return groups.Count == 0 ? base.Transform(input) : new GroupStandardizationTransformer(_options, Statistics.With(groups), Warnings, _warnedGroups).TransformKnown(input);
@@ -79,11 +80,11 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
     public override IReadOnlyDictionary<string, byte[]> SaveArtifacts() => new Dictionary<string, byte[]> { [StatisticsArtifact] = Statistics.ToBytes() };
 
     protected override IReadOnlyList<OutputColumn> GetOutputColumns(DataViewSchema inputSchema) =>
-        new[] { new OutputColumn(_options.Output, Checked(inputSchema).Type) };
+        new[] { new OutputColumn(_options.Output, Checked(inputSchema, requireGroup: false).Type) };
 
-    private StandardizedColumn Checked(DataViewSchema schema)
+    private StandardizedColumn Checked(DataViewSchema schema, bool requireGroup = true)
     {
-        var column = StandardizedColumn.Of(schema, _options);
+        var column = StandardizedColumn.Of(schema, _options, requireGroup);
         if (column.Statistics != Statistics.Statistics)
             throw new ArgumentOutOfRangeException(nameof(schema),
                 $"Input column '{_options.InputColumnName}': {column.Type} gives {column.Statistics} statistics, but the transformer learned {Statistics.Statistics}; the features differ from those it was fitted on.");
@@ -92,8 +93,14 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
 
     protected override RowMapper CreateRowMapper(DataViewRow input) => new Standardizer(this, input);
 
-    private StandardizationMoments MomentsOf(string group)
+    private StandardizationMoments MomentsOf(string? group)
     {
+        if (group is null)
+        {
+            if (_warnedGroups.TryAdd("\0no group column", true))
+                Warnings.Add($"column '{_options.InputColumnName}': the input has no group column '{_options.GroupColumnName}'; every row is standardized with the statistics of all {Statistics.Global.Rows} training rows");
+            return Statistics.Global;
+        }
         if (Statistics.Groups.TryGetValue(group, out var moments)) return moments;
         if (_warnedGroups.TryAdd(group, true))
             Warnings.Add($"column '{_options.InputColumnName}': group '{group}' has no statistics of its own; standardized with those of all {Statistics.Global.Rows} training rows");
@@ -104,7 +111,7 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
     {
         private readonly GroupStandardizationTransformer _owner;
         private readonly ValueGetter<VBuffer<float>> _values;
-        private readonly ValueGetter<ReadOnlyMemory<char>> _group;
+        private readonly ValueGetter<ReadOnlyMemory<char>>? _group;
         private readonly StandardizedColumn _column;
         private VBuffer<float> _buffer;
         private ReadOnlyMemory<char> _groupValue;
@@ -113,9 +120,9 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
         public Standardizer(GroupStandardizationTransformer owner, DataViewRow input)
         {
             _owner = owner;
-            _column = owner.Checked(input.Schema);
+            _column = owner.Checked(input.Schema, requireGroup: false);
             _values = input.GetGetter<VBuffer<float>>(input.Schema[_column.Values.Index]);
-            _group = input.GetGetter<ReadOnlyMemory<char>>(input.Schema[_column.Group.Index]);
+            _group = _column.Group is { } group ? input.GetGetter<ReadOnlyMemory<char>>(input.Schema[group.Index]) : null;
             _dense = new float[_column.Type.Size];
         }
 
@@ -124,10 +131,10 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
         private void Get(ref VBuffer<float> destination)
         {
             _values(ref _buffer);
-            _group(ref _groupValue);
+            _group?.Invoke(ref _groupValue);
             _buffer.CopyTo(_dense);
             var editor = VBufferEditor.Create(ref destination, _dense.Length);
-            _owner.MomentsOf(_groupValue.ToString()).Apply(_dense, editor.Values, _column.Span);
+            _owner.MomentsOf(_group is null ? null : _groupValue.ToString()).Apply(_dense, editor.Values, _column.Span);
             destination = editor.Commit();
         }
     }

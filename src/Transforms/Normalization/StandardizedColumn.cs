@@ -7,15 +7,18 @@ namespace MsaMl.Transforms.Normalization;
 /// How <see cref="GroupStandardizationTransformer"/> reads its input: the vector column, its type,
 /// how many statistics it has and how many consecutive values share one.
 /// </summary>
-internal sealed record StandardizedColumn(DataViewSchema.Column Values, DataViewSchema.Column Group, VectorDataViewType Type, int Statistics, int Span)
+internal sealed record StandardizedColumn(DataViewSchema.Column Values, DataViewSchema.Column? Group, VectorDataViewType Type, int Statistics, int Span)
 {
-    public static StandardizedColumn Of(DataViewSchema schema, GroupStandardizationOptions options)
+    /// <param name="requireGroup">False when scoring: without the group column every row is of no known group.</param>
+    public static StandardizedColumn Of(DataViewSchema schema, GroupStandardizationOptions options, bool requireGroup = true)
     {
         var values = schema.GetColumnOrNull(options.InputColumnName)
             ?? throw new ArgumentOutOfRangeException(nameof(schema), $"Input column '{options.InputColumnName}' not found in the input schema; available columns: {string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
         if (values.Type is not VectorDataViewType { ItemType: var item, Size: > 0 } vector || item != NumberDataViewType.Single)
             throw new ArgumentOutOfRangeException(nameof(schema), $"Input column '{options.InputColumnName}': expected a fixed-size vector of Single, found {values.Type}.");
-        var group = Core.SchemaChecks.RequireText(schema, options.GroupColumnName, "Group");
+        DataViewSchema.Column? group = requireGroup || schema.GetColumnOrNull(options.GroupColumnName) is not null
+            ? Core.SchemaChecks.RequireText(schema, options.GroupColumnName, "Group")
+            : null;
         int span = 1;
         if (options.Axis == StatisticsAxis.Frames)
         {
@@ -32,8 +35,9 @@ internal sealed record StandardizedColumn(DataViewSchema.Column Values, DataView
     {
         var all = new MomentAccumulator(Statistics);
         var groups = new Dictionary<string, MomentAccumulator>(StringComparer.Ordinal);
-        using var cursor = data.GetRowCursor(new[] { data.Schema[Values.Index], data.Schema[Group.Index] });
-        var groupGetter = cursor.GetGetter<ReadOnlyMemory<char>>(data.Schema[Group.Index]);
+        var groupColumn = Group ?? throw new InvalidOperationException($"Column '{options.GroupColumnName}' is needed to learn group statistics.");
+        using var cursor = data.GetRowCursor(new[] { data.Schema[Values.Index], data.Schema[groupColumn.Index] });
+        var groupGetter = cursor.GetGetter<ReadOnlyMemory<char>>(data.Schema[groupColumn.Index]);
         var valuesGetter = cursor.GetGetter<VBuffer<float>>(data.Schema[Values.Index]);
         ReadOnlyMemory<char> groupValue = default;
         VBuffer<float> buffer = default;

@@ -74,4 +74,25 @@ public sealed class ConfigReadingTests
         Assert.Contains("Model 'ote'", Assert.ThrowsAny<ArgumentException>(() => ExperimentConfigResolver.Resolve(Overlay("model.name=ote"))).Message);
         Assert.Equal("preset", Refused("preset=huge").KeyPath);
     }
+
+    [Fact]
+    public void SpeedCopiesAreTheAudioModelsPresetAndAKeyOfTheWholeModelOnly()
+    {
+        var audio = ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=audio"));
+        Assert.Equal([0.9, 1.1], audio.Model.SpeedCopies);
+        Assert.True(audio.Model.Pooled!.PerSpeakerCopy);
+        var again = ExperimentConfigResolver.Resolve(JsonNode.Parse(ExperimentConfigJson.Write(audio))!.AsObject());
+        Assert.Equal(audio.Model.SpeedCopies, again.Model.SpeedCopies);
+
+        Assert.Empty(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=aat")).Model.SpeedCopies);
+        var late = ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=late"));
+        Assert.All(late.Model.Members!, m => Assert.Empty(m.SpeedCopies));
+
+        var one = Refused("dataset.name=emodb", "model.name=audio", "model.speedCopies=[1]");
+        Assert.Equal("model.speedCopies", one.KeyPath);
+        Assert.Contains("0.5 to 2", one.Message);
+        var lateJson = JsonNode.Parse(ExperimentConfigJson.Write(late))!.AsObject();
+        lateJson["model"]!["members"]![0]!["speedCopies"] = new JsonArray(0.9);
+        Assert.Equal("model.members[0].speedCopies", Assert.Throws<ExperimentConfigException>(() => ExperimentConfigResolver.Resolve(lateJson)).KeyPath);
+    }
 }

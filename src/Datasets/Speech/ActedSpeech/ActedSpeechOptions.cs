@@ -9,7 +9,7 @@ public abstract class ActedSpeechOptions
     /// <summary>Fixed speaker lists (default) or one split per speaker.</summary>
     public SpeakerSplitProtocol SplitProtocol { get; set; } = SpeakerSplitProtocol.FixedSpeakers;
 
-    /// <summary>Test speakers for <see cref="SpeakerSplitProtocol.FixedSpeakers"/>, as <see cref="ActedSpeechRecord.Speaker"/> writes them; null: the corpus default.</summary>
+    /// <summary>Test speakers for <see cref="SpeakerSplitProtocol.FixedSpeakers"/>, as <see cref="MultimodalRecord.Speaker"/> writes them; null: the corpus default.</summary>
     public IReadOnlyList<string>? TestSpeakers { get; set; }
 
     /// <summary>Validation speakers for <see cref="SpeakerSplitProtocol.FixedSpeakers"/>; null: the corpus default.</summary>

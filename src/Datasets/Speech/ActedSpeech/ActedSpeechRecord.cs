@@ -10,8 +10,6 @@ public sealed class ActedSpeechRecord : MultimodalRecord
     /// <summary>The corpus: RAVDESS, CREMA-D, TESS or EmoDB.</summary>
     public string Corpus { get; set; } = "";
 
-    /// <summary>Speaker id as the corpus writes it (RAVDESS <c>Actor_01</c>, CREMA-D <c>1001</c>, TESS <c>OAF</c>, EmoDB <c>03</c>).</summary>
-    public string Speaker { get; set; } = "";
 
     /// <summary><c>male</c>, <c>female</c>, or empty when the corpus does not say (CREMA-D without VideoDemographics.csv).</summary>
     public string Gender { get; set; } = "";

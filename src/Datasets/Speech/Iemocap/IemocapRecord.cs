@@ -6,8 +6,6 @@ public sealed class IemocapRecord : MultimodalRecord
     /// <summary>Recording session, 1 to 5.</summary>
     public int Session { get; set; }
 
-    /// <summary>Speaker: session and gender, e.g. <c>Ses01_F</c> (each session has one female and one male actor).</summary>
-    public string Speaker { get; set; } = "";
 
     /// <summary>Dialog the utterance belongs to, e.g. <c>Ses01F_impro01</c>.</summary>
     public string Dialog { get; set; } = "";
