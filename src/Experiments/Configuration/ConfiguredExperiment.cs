@@ -67,7 +67,7 @@ public static class ConfiguredExperiment
         {
             var ml = new MLContext(seed: seed);
             records = speedCopies.Add(records, trainOnValidation, progress?.Featurizing(name, "speed copies of the training recordings"));
-            var task = ConfiguredTask.Create(ml, name, records, data.Labels, config, progress, trainOnValidation);
+            var task = ConfiguredTask.Create(ml, name, records, data.Labels, config, progress, trainOnValidation, reads);
             return TrainingRun.Run(ml, task, model, evaluator, bundle, seed, config.Training.Quick, progress);
         }
 

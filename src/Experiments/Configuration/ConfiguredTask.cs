@@ -17,10 +17,12 @@ public static class ConfiguredTask
 {
     /// <summary>The task of a configuration over the given records; <paramref name="progress"/> also hears the spectrogram's fit pass.</summary>
     /// <param name="trainOnValidation">The validation rows join the training rows (<see cref="ExperimentTask.TrainOnValidation"/>).</param>
+    /// <param name="reads">The modalities the run's model reads: only those are featurized (an audio model on a corpus with transcripts runs no text encoder); null: every modality the dataset declares.</param>
     public static ExperimentTask Create(MLContext ml, string name, IReadOnlyList<MultimodalRecord> records, IReadOnlyList<string> labels, ExperimentConfig config,
-        IExperimentProgress? progress = null, bool trainOnValidation = false)
+        IExperimentProgress? progress = null, bool trainOnValidation = false, Modalities? reads = null)
     {
         var declared = config.Modalities;
+        var featurized = reads is { } r ? declared & r : declared;
         bool quick = config.Training.Quick;
         var f = config.Featurizers;
         IEstimator<ITransformer>? featurizer = null;
@@ -28,7 +30,7 @@ public static class ConfiguredTask
         var inputs = new List<ModalityColumns>();
         // A declared modality no record carries (a MOSI label.csv alone) has nothing to fit on: the
         // task goes without it, and models that read it say so.
-        if (declared.HasFlag(Modalities.Audio) && records.Any(r => r.AudioPath.Length > 0))
+        if (featurized.HasFlag(Modalities.Audio) && records.Any(r => r.AudioPath.Length > 0))
         {
             var s = Clone(f.Spectrogram ?? throw new ExperimentConfigException("featurizers.spectrogram", "null", "a dataset with audio needs the spectrogram options"));
             s.InputColumnName = "AudioPath";
@@ -47,7 +49,7 @@ public static class ConfiguredTask
             }
             inputs.Add(new ModalityColumns(Modalities.Audio, "AudioPath", "Spectrogram", "Spectrogram", pooled));
         }
-        if (declared.HasFlag(Modalities.Image) && records.Any(r => r.ImagePath.Length > 0))
+        if (featurized.HasFlag(Modalities.Image) && records.Any(r => r.ImagePath.Length > 0))
         {
             var image = Clone(f.Image ?? throw new ExperimentConfigException("featurizers.image", "null", "a dataset with images needs the image options"));
             image.InputColumnName = "ImagePath";
@@ -65,7 +67,7 @@ public static class ConfiguredTask
             string sequence = quick ? "ImageTensor" : "ImageFeatures";
             inputs.Add(new ModalityColumns(Modalities.Image, "ImagePath", "ImageTensor", sequence, [sequence]));
         }
-        if (declared.HasFlag(Modalities.Text))
+        if (featurized.HasFlag(Modalities.Text))
         {
             var text = Clone(f.Text ?? throw new ExperimentConfigException("featurizers.text", "null", "a dataset with text needs the text encoder's options"));
             text.InputColumnName = "Text";
