@@ -1,16 +1,17 @@
 namespace MsaMl;
 
 /// <summary>
-/// The one way an options class refuses a value: an <see cref="ArgumentOutOfRangeException"/> whose
-/// parameter is the property and whose message starts with its name ("Epochs: expected at least 1."),
-/// so a library caller and the CLI's configuration (which reports it under the key path) read the same words.
+/// The one way an options class refuses a value: an <see cref="OptionOutOfRangeException"/> whose
+/// parameter is the property and whose one-line message starts with its name ("Epochs: expected at
+/// least 1, found 0."), so a library caller and the CLI's configuration (which reports it under the
+/// key path) read the same words.
 /// </summary>
 public static class OptionCheck
 {
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ok"/> is false.</exception>
+    /// <exception cref="OptionOutOfRangeException"><paramref name="ok"/> is false.</exception>
     public static void Require(bool ok, string property, object? actual, string expected)
     {
-        if (!ok) throw new ArgumentOutOfRangeException(property, actual, $"{property}: {expected}.");
+        if (!ok) throw new OptionOutOfRangeException(property, actual, expected);
     }
 
     /// <summary>A probability from 0 to 1, 1 excluded.</summary>

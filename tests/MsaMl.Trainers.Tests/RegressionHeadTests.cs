@@ -118,7 +118,7 @@ public sealed class RegressionHeadTests
         var options = Aat(Modalities.Text);
         options.BalanceClasses = true;
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Msa().Trainers.Aat(options));
+        var error = Assert.Throws<OptionOutOfRangeException>(() => ml.Msa().Trainers.Aat(options));
         Assert.Equal(nameof(options.BalanceClasses), error.ParamName);
         Assert.StartsWith("BalanceClasses: class weights apply to classification", error.Message);
     }

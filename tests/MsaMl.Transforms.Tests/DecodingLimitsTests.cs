@@ -170,11 +170,11 @@ public sealed class DecodingLimitsTests : IDisposable
     [Fact]
     public void SavedOptionsBeyondTheirBoundsAreArgumentErrorsNotOverflows()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { SampleRate = int.MaxValue }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { TimeFrames = int.MaxValue }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { MelBands = int.MaxValue }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BertEmbeddingOptions { MaxTokens = int.MaxValue }.Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => ImageTensorTransformer.OutputColumnOf(new ImageTensorOptions { Width = 100_000, Height = 100_000 }));
+        Assert.Throws<OptionOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { SampleRate = int.MaxValue }));
+        Assert.Throws<OptionOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { TimeFrames = int.MaxValue }));
+        Assert.Throws<OptionOutOfRangeException>(() => SpectrogramComputer.ShapeOf(new LogSpectrogramOptions { MelBands = int.MaxValue }));
+        Assert.Throws<OptionOutOfRangeException>(() => new BertEmbeddingOptions { MaxTokens = int.MaxValue }.Validate());
+        Assert.Throws<OptionOutOfRangeException>(() => ImageTensorTransformer.OutputColumnOf(new ImageTensorOptions { Width = 100_000, Height = 100_000 }));
         Assert.Throws<ArgumentException>(() => new FeatureColumn("x", "a,b", 1 << 20, 1 << 20));
     }
 }

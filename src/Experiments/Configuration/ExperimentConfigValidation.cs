@@ -74,6 +74,11 @@ public static class ExperimentConfigValidation
         {
             validate();
         }
+        catch (OptionOutOfRangeException ex)
+        {
+            string name = ex.ParamName!;
+            throw new ExperimentConfigException($"{section}.{char.ToLowerInvariant(name[0])}{name[1..]}", ex.Shown, ex.Expected);
+        }
         catch (ArgumentException ex)
         {
             string option = ex.ParamName is { Length: > 0 } name ? $"{section}.{char.ToLowerInvariant(name[0])}{name[1..]}" : section;

@@ -47,10 +47,12 @@ public class OptionsValidationTests
     [MemberData(nameof(LibraryChecks))]
     public void TheLibraryAndTheConfigurationRefuseAValueWithTheSameWords(string key, Action libraryCall)
     {
-        var library = Assert.Throws<ArgumentOutOfRangeException>(libraryCall);
+        var library = Assert.Throws<OptionOutOfRangeException>(libraryCall);
         string property = key[(key.LastIndexOf('.') + 1)..];
         Assert.Equal(property, library.ParamName, StringComparer.OrdinalIgnoreCase);
-        string libraryWords = library.Message[(library.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..library.Message.IndexOf(". (Parameter", StringComparison.Ordinal)];
+        Assert.StartsWith($"{library.ParamName}: {library.Expected}, found ", library.Message);
+        Assert.DoesNotContain('\n', library.Message);
+        string libraryWords = library.Expected;
 
         bool images = key is "model.dropout" || key.Contains("image");
         var overlay = new JsonObject();

@@ -38,7 +38,7 @@ public sealed class DamagedManifestTests : IDisposable
         { "spec-null", "has no 'spec' object" },
         { "shape-negative", "the shape [-1, 8]" },
         { "artifact-missing", "names entry 'nothere', which 'Sha256' does not list" },
-        { "max-tokens", "MaxTokens must be 3" },
+        { "max-tokens", "MaxTokens: expected 3" },
         { "unknown-kind", "'NoSuchKind'" },
         { "spec-classes-fewer", "1 classes" },
         { "labels-fewer", "lists 1 class names" },

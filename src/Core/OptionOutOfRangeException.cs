@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace MsaMl;
+
+/// <summary>An option's value out of its range: the property (<see cref="ArgumentException.ParamName"/>), the value and what is allowed, in one line.</summary>
+public sealed class OptionOutOfRangeException(string property, object? actual, string expected)
+    : ArgumentOutOfRangeException(property, actual, expected)
+{
+    /// <summary>What the option allows ("expected at least 1").</summary>
+    public string Expected { get; } = expected;
+
+    /// <summary>The refused value as the message shows it.</summary>
+    public string Shown => ActualValue switch
+    {
+        null => "null",
+        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
+        var other => other.ToString() ?? "",
+    };
+
+    /// <inheritdoc/>
+    public override string Message => $"{ParamName}: {Expected}, found {Shown}.";
+}
