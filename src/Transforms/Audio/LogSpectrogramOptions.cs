@@ -106,7 +106,7 @@ public sealed class LogSpectrogramOptions
         OptionCheck.Require(WindowMs > 0, nameof(WindowMs), WindowMs, "expected a positive duration");
         OptionCheck.Require(HopMs > 0, nameof(HopMs), HopMs, "expected a positive duration");
         double windowSamples = Math.Round(SampleRate * WindowMs / 1000.0);
-        OptionCheck.Require(windowSamples <= SpectrogramComputer.MaxFftSize, nameof(WindowMs), WindowMs, $"expected a window of at most {SpectrogramComputer.MaxFftSize} samples, found {windowSamples}");
+        OptionCheck.Require(windowSamples <= SpectrogramComputer.MaxFftSize, nameof(WindowMs), WindowMs, $"expected a window (WindowMs x SampleRate) of at most {SpectrogramComputer.MaxFftSize} samples");
         OptionCheck.Require(Math.Round(SampleRate * HopMs / 1000.0) >= 1, nameof(HopMs), HopMs, $"expected at least one sample ({1000.0 / SampleRate} ms at {SampleRate} Hz)");
         int window = (int)windowSamples;
         OptionCheck.Require(FftSize == 0 || (FftSize >= window && FftSize <= SpectrogramComputer.MaxFftSize), nameof(FftSize), FftSize,
