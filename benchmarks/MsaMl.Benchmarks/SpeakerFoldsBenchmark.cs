@@ -30,7 +30,7 @@ namespace MsaMl.Benchmarks;
 /// (<see cref="ImageNetSpectrogramSplit"/>) on msa train's test speakers, --imagenet-epochs N (default 10),
 /// --imagenet-stages the TrainableStages values to run (default 0,1);
 /// --no-folds skips the recipes on the speaker folds.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--only A,B] [--datasets folder]
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--only A,B] [--speeds 0.9,1.1] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -52,7 +52,10 @@ public static class SpeakerFoldsBenchmark
     private enum Augmentation { None = 0, Speed = 1, Noise = 2 }
 
     /// <summary>Speed factors and the signal-to-noise ratio of the augmented copies (<see cref="SpeechAugmentation"/>).</summary>
-    private static double[] AugmentSpeeds => Preset.Model.SpeedCopies.Count > 0 ? Preset.Model.SpeedCopies.ToArray() : [0.9, 1.1];
+    private static double[] AugmentSpeeds => Speeds ?? (Preset.Model.SpeedCopies.Count > 0 ? Preset.Model.SpeedCopies.ToArray() : [0.9, 1.1]);
+
+    /// <summary>--speeds 0.8,0.9,...: the speed copies' factors instead of the preset's.</summary>
+    private static double[]? Speeds;
     private static readonly double[] AugmentSnrDb = [20];
 
     /// <summary>The fast preset's speech configuration with its audio model: the featurizer options and the pooled model the benchmark measures as the default.</summary>
@@ -90,6 +93,7 @@ public static class SpeakerFoldsBenchmark
     {
         TimeFrames = TrainingStepBenchmark.StringArg(args, "--time-frames") is { } frames ? int.Parse(frames) : null;
         Only = TrainingStepBenchmark.StringArg(args, "--only");
+        Speeds = TrainingStepBenchmark.StringArg(args, "--speeds")?.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         string corpus = TrainingStepBenchmark.StringArg(args, "--corpus") ?? "both";
         int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
         string datasets = TrainingStepBenchmark.StringArg(args, "--datasets") ?? Path.Combine(TrainingStepBenchmark.FindRepoRoot(), "..", "shared", "datasets");
