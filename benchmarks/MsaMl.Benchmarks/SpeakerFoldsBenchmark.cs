@@ -284,12 +284,11 @@ public static class SpeakerFoldsBenchmark
             var testIndexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold == fold).ToArray();
             var train = ml.Data.LoadFromEnumerable(trainRows, schema);
             var test = ml.Data.LoadFromEnumerable(testIndexes.Select(i => features[i]), schema);
-            IEstimator<ITransformer> normalize = recipe.PerSpeaker
+            IEstimator<ITransformer>? perSpeaker = recipe.PerSpeaker
                 ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "Features", Axis = StatisticsAxis.Rows })
-                : ml.Transforms.CopyColumns("Features", recipe.Column).Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false));
-            var speakerCopy = recipe.PerSpeaker && recipe.Trainer == "preset"
-                ? ml.Msa().Transforms.GroupStandardization(new GroupStandardizationOptions { InputColumnName = recipe.Column, OutputColumnName = "BySpeaker", Axis = StatisticsAxis.Rows })
                 : null;
+            IEstimator<ITransformer> normalize = perSpeaker
+                ?? ml.Transforms.CopyColumns("Features", recipe.Column).Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false));
             IEstimator<ITransformer> model = recipe.Trainer switch
             {
                 "preset" => new PooledModelOptions
@@ -298,11 +297,11 @@ public static class SpeakerFoldsBenchmark
                         L2Regularization = recipe.L2 ?? Preset.Model.Pooled.L2Regularization, CenterFeatures = recipe.Center && Preset.Model.Pooled.CenterFeatures,
                         PerSpeakerCopy = !recipe.PerSpeaker && (recipe.SpeakerCopy ?? Preset.Model.Pooled.PerSpeakerCopy),
                     }
-                    .Estimator(ml, [recipe.PerSpeaker ? "BySpeaker" : recipe.Column]),
+                    .Estimator(ml, [recipe.PerSpeaker ? "Features" : recipe.Column]),
                 "sdca" => normalize.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
                 _ => normalize.Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
             };
-            if (speakerCopy != null) model = speakerCopy.Append(model);
+            if (perSpeaker != null && recipe.Trainer == "preset") model = perSpeaker.Append(model);
             var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })))
                 .Append(model).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
             var output = pipeline.Fit(train).Transform(test).GetColumn<string>("PredictedLabel").ToArray();

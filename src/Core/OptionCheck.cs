@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MsaMl;
 
 /// <summary>
@@ -17,6 +19,16 @@ public static class OptionCheck
     /// <summary>A probability from 0 to 1, 1 excluded.</summary>
     public static void Dropout(double value, string property) =>
         Require(value is >= 0 and < 1, property, value, "expected a probability from 0 to 1 (exclusive)");
+
+    /// <summary>A value as refusals show it: null, a quoted string, true/false, numbers in the invariant culture.</summary>
+    public static string Show(object? value) => value switch
+    {
+        null => "null",
+        string s => $"\"{s}\"",
+        bool b => b ? "true" : "false",
+        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>A count of at least one.</summary>
     public static void Positive(int value, string property) => Require(value >= 1, property, value, "expected at least 1");

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MsaMl;
 
 /// <summary>An option's value out of its range: the property (<see cref="ArgumentException.ParamName"/>), the value and what is allowed, in one line.</summary>
@@ -10,12 +8,7 @@ public sealed class OptionOutOfRangeException(string property, object? actual, s
     public string Expected { get; } = expected;
 
     /// <summary>The refused value as the message shows it.</summary>
-    public string Shown => ActualValue switch
-    {
-        null => "null",
-        IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-        var other => other.ToString() ?? "",
-    };
+    public string Shown => OptionCheck.Show(ActualValue);
 
     /// <inheritdoc/>
     public override string Message => $"{ParamName}: {Expected}, found {Shown}.";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MsaMl.Datasets.Speech;
 
 namespace MsaMl.Experiments.Configuration;
@@ -54,17 +53,17 @@ public static class ExperimentConfigValidation
         if (f.Functionals is { } functionals) OwnCheck("featurizers.functionals", functionals.Validate);
         if (f.Text is { } t) OwnCheck("featurizers.text", () => t.Validate());
         if (f.Image is { } image) OwnCheck("featurizers.image", () => image.Validate());
-        Model(c.Model, "model");
+        Model(c.Model, "model", member: false);
     }
 
-    private static void Model(ModelSection model, string path)
+    private static void Model(ModelSection model, string path, bool member)
     {
         foreach (double speed in model.SpeedCopies)
             Require(speed is >= 0.5 and <= 2 && speed != 1, $"{path}.speedCopies", speed, "expected speed factors from 0.5 to 2, other than 1");
-        Require(path == "model" || model.SpeedCopies.Count == 0, $"{path}.speedCopies", "a list", "copies of the training recordings are made once for the whole model: set model.speedCopies");
+        Require(!member || model.SpeedCopies.Count == 0, $"{path}.speedCopies", "a list", "copies of the training recordings are made once for the whole model: set model.speedCopies");
         if (model.Pooled is { } pooled) OwnCheck($"{path}.pooled", pooled.Validate);
         if (model.Options is { } o) OwnCheck(path, o.Validate);
-        for (int i = 0; i < (model.Members?.Count ?? 0); i++) Model(model.Members![i], $"{path}.members[{i}]");
+        for (int i = 0; i < (model.Members?.Count ?? 0); i++) Model(model.Members![i], $"{path}.members[{i}]", member: true);
     }
 
     /// <summary>Runs an options class's own check, reporting its error under the configuration key of the option it names.</summary>
@@ -86,22 +85,13 @@ public static class ExperimentConfigValidation
             int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
             if (cut >= 0) message = message[..cut];
             int colon = message.IndexOf(": ", StringComparison.Ordinal);
-            string shown = ex is ArgumentOutOfRangeException { ActualValue: { } actual } ? Convert.ToString(actual, CultureInfo.InvariantCulture) ?? "" : "the value";
+            string shown = ex is ArgumentOutOfRangeException { ActualValue: { } actual } ? OptionCheck.Show(actual) : "the value";
             throw new ExperimentConfigException(option, shown, (colon >= 0 ? message[(colon + 2)..] : message).TrimEnd('.'));
         }
     }
 
     private static void Require(bool ok, string key, object? value, string allowed)
     {
-        if (ok) return;
-        string shown = value switch
-        {
-            null => "null",
-            string s => $"\"{s}\"",
-            bool b => b ? "true" : "false",
-            IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        throw new ExperimentConfigException(key, shown, allowed);
+        if (!ok) throw new ExperimentConfigException(key, OptionCheck.Show(value), allowed);
     }
 }

@@ -62,11 +62,12 @@ public sealed class PooledModelOptions
     /// standardized vectors (<see cref="MsaPipelines.EarlyFusionRegression"/>); <see cref="Trainer"/>
     /// and the regularization weights are classifier options and are not used. Writes <c>Score</c> only.
     /// </param>
-    public IEstimator<ITransformer> Estimator(MLContext ml, IReadOnlyList<string> columns, string labelColumn = "Label", bool regression = false)
+    /// <param name="speakersKnown">Whether the rows name their speaker; without speakers there is no per-speaker copy.</param>
+    public IEstimator<ITransformer> Estimator(MLContext ml, IReadOnlyList<string> columns, string labelColumn = "Label", bool regression = false, bool speakersKnown = true)
     {
         Validate();
         IEstimator<ITransformer>? copies = null;
-        if (PerSpeakerCopy)
+        if (PerSpeakerCopy && speakersKnown)
         {
             foreach (string column in columns)
             {

@@ -52,11 +52,8 @@ public sealed class TaskModelBuilder(MLContext ml, ExperimentTask task, int seed
     /// PredictedLabel). A dataset whose records name no speaker trains without the per-speaker copy.
     /// </summary>
     public IEstimator<ITransformer> Pooled(PooledModelOptions pooled, Modalities reads)
-    {
-        if (pooled.PerSpeakerCopy && !task.Records.Any(r => r.Speaker.Length > 0))
-            pooled = new PooledModelOptions { Trainer = pooled.Trainer, L1Regularization = pooled.L1Regularization, L2Regularization = pooled.L2Regularization, CenterFeatures = pooled.CenterFeatures };
-        return pooled.Estimator(ml, reads.Members().SelectMany(m => task.InputOf(m).PooledColumns).ToList(), task.LabelColumn, task.Regression);
-    }
+        => pooled.Estimator(ml, reads.Members().SelectMany(m => task.InputOf(m).PooledColumns).ToList(), task.LabelColumn, task.Regression,
+            speakersKnown: task.Records.Any(r => r.Speaker.Length > 0));
 
     /// <summary>The TorchSharp model of a section over <paramref name="reads"/>, writing the given score and predicted-label columns.</summary>
     public IEstimator<ITransformer> Torch(ModelSection model, Modalities reads, string score, string predicted)

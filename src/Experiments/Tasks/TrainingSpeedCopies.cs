@@ -52,14 +52,9 @@ public sealed class TrainingSpeedCopies : IDisposable
 
     private static MultimodalRecord CopyOf(MultimodalRecord r, string path, double speed)
     {
-        var copy = r is IntensityRecord i ? new IntensityRecord { Sentiment = i.Sentiment } : new MultimodalRecord();
+        var copy = r is IntensityRecord ? ExperimentTask.StandardIntensity(r) : r.ToStandard();
         copy.Id = $"{r.Id}@speed{speed.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        copy.Text = r.Text;
         copy.AudioPath = path;
-        copy.ImagePath = r.ImagePath;
-        copy.Label = r.Label;
-        copy.Split = r.Split;
-        copy.Speaker = r.Speaker;
         return copy;
     }
 

@@ -93,11 +93,14 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
 
     protected override RowMapper CreateRowMapper(DataViewRow input) => new Standardizer(this, input);
 
+    /// <summary>The key under which the missing group column is warned about once (no group name contains a NUL).</summary>
+    private const string NoGroupColumn = "\0no group column";
+
     private StandardizationMoments MomentsOf(string? group)
     {
         if (group is null)
         {
-            if (_warnedGroups.TryAdd("\0no group column", true))
+            if (_warnedGroups.TryAdd(NoGroupColumn, true))
                 Warnings.Add($"column '{_options.InputColumnName}': the input has no group column '{_options.GroupColumnName}'; every row is standardized with the statistics of all {Statistics.Global.Rows} training rows");
             return Statistics.Global;
         }
