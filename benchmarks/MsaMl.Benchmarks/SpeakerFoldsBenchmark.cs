@@ -30,7 +30,7 @@ namespace MsaMl.Benchmarks;
 /// (<see cref="ImageNetSpectrogramSplit"/>) on msa train's test speakers, --imagenet-epochs N (default 10),
 /// --imagenet-stages the TrainableStages values to run (default 0,1);
 /// --no-folds skips the recipes on the speaker folds.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--only A,B] [--speeds 0.9,1.1] [--datasets folder]
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--only A,B] [--speeds 0.9,1.1] [--quartiles on|off] [--l2 X] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -43,9 +43,11 @@ public static class SpeakerFoldsBenchmark
         public float[] Functionals { get; set; } = [];
         public float[] MelStatistics { get; set; } = [];
         public float[] Both { get; set; } = [];
+        /// <summary><see cref="Both"/> without the log spectrogram's quartiles (the same as Both when the featurizer writes none).</summary>
+        public float[] BothWithoutQuartiles { get; set; } = [];
     }
 
-    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation? Augment = Augmentation.None, bool? SpeakerCopy = null);
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation? Augment = Augmentation.None, bool? SpeakerCopy = null, bool SameVoice = false);
 
     /// <summary>Which augmented copies of the training folds' files join the training rows (test folds are never augmented).</summary>
     [Flags]
@@ -66,25 +68,34 @@ public static class SpeakerFoldsBenchmark
         new("functionals, global standardization -> L-BFGS max. entropy", "Functionals", false, "lbfgs"),
         new("functionals, per speaker -> L-BFGS max. entropy", "Functionals", true, "lbfgs"),
         new("log-mel statistics, per speaker -> L-BFGS max. entropy", "MelStatistics", true, "lbfgs"),
-        new("functionals + log-mel statistics, global and a copy standardized per speaker, training files also at speeds 0.9 and 1.1 -> L-BFGS, L2 0.1 (the fast preset's audio model)", "Both", false, "preset", Augment: null),
-        new("  the same, L2 1 (ML.NET's default) instead of 0.1", "Both", false, "preset", 1f, Augment: null),
+        new("functionals + log-mel statistics and quartiles, global and a copy standardized per speaker, training files also at speeds 0.9 and 1.1 as voices of their own -> L-BFGS, L2 1 (the fast preset's audio model)", "Both", false, "preset", Augment: null),
+        new("  the same, L2 0.1 instead of 1", "Both", false, "preset", 0.1f, Augment: null),
+        new("  the same, L2 3 instead of 1", "Both", false, "preset", 3f, Augment: null),
+        new("  the same, speed copies standardized with their original speaker's statistics", "Both", false, "preset", Augment: null, SameVoice: true),
+        new("  the same, speed copies standardized with their original speaker's statistics, L2 0.1 (the preset before the quartiles)", "BothWithoutQuartiles", false, "preset", 0.1f, Augment: null, SameVoice: true),
+        new("  the same without the quartiles", "BothWithoutQuartiles", false, "preset", Augment: null),
         new("  the same without the speed copies", "Both", false, "preset"),
         new("  the same without the per-speaker copy", "Both", false, "preset", SpeakerCopy: false, Augment: null),
-        new("  the same without either (the preset before them)", "Both", false, "preset", SpeakerCopy: false),
-        new("  the same without either, L2 1 (ML.NET's default) instead of 0.1", "Both", false, "preset", 1f, SpeakerCopy: false),
-        new("  the same without the speed copies, L2 1 instead of 0.1", "Both", false, "preset", 1f),
-        new("  the same without the speed copies, L2 0.01 instead of 0.1", "Both", false, "preset", 0.01f),
+        new("  the same without either", "Both", false, "preset", SpeakerCopy: false),
+        new("  the same without either, nor the quartiles, L2 0.1 (the preset before the copies)", "BothWithoutQuartiles", false, "preset", 0.1f, SpeakerCopy: false),
         new("  the same without the speed copies, L1 0 instead of 1", "Both", false, "preset", L1: 0f),
         new("  the same without the speed copies, scaled to unit second moment but not centered (ML.NET's NormalizeMeanVariance default)", "Both", false, "preset", Center: false),
         new("  the same with copies in white noise at 20 dB SNR instead of the speed copies", "Both", false, "preset", Augment: Augmentation.Noise),
         new("  the same with speed and noise copies (3 copies per file)", "Both", false, "preset", Augment: Augmentation.Speed | Augmentation.Noise),
-        new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
-        new("functionals + log-mel statistics, per speaker -> L-BFGS, L2 0.1 (the preset's trainer)", "Both", true, "preset"),
-        new("functionals + log-mel statistics, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
+        new("functionals + log-mel statistics and quartiles, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
+        new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "BothWithoutQuartiles", true, "lbfgs"),
+        new("functionals + log-mel statistics and quartiles, per speaker -> L-BFGS, L2 1 (the preset's trainer)", "Both", true, "preset"),
+        new("functionals + log-mel statistics and quartiles, per speaker -> SDCA max. entropy", "Both", true, "sdca"),
     ];
 
     /// <summary>--time-frames: the spectrogram length the log-mel statistics are taken over, instead of the preset's (the folds' rows only; msa train's rows keep the preset).</summary>
     private static int? TimeFrames;
+
+    /// <summary>--quartiles on|off: the log-mel statistics with or without the log spectrogram's quartiles, instead of the preset's choice.</summary>
+    private static bool? Quartiles;
+
+    /// <summary>--l2 X: the L2 weight of the preset's rows that name none, instead of the preset's.</summary>
+    private static float? L2;
 
     /// <summary>--only A,B: the recipes whose name contains one of them (the peers still run unless --no-peer).</summary>
     private static string? Only;
@@ -93,6 +104,8 @@ public static class SpeakerFoldsBenchmark
     {
         TimeFrames = TrainingStepBenchmark.StringArg(args, "--time-frames") is { } frames ? int.Parse(frames) : null;
         Only = TrainingStepBenchmark.StringArg(args, "--only");
+        L2 = TrainingStepBenchmark.StringArg(args, "--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null;
+        Quartiles = TrainingStepBenchmark.StringArg(args, "--quartiles") is { } q ? q == "on" : null;
         Speeds = TrainingStepBenchmark.StringArg(args, "--speeds")?.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         string corpus = TrainingStepBenchmark.StringArg(args, "--corpus") ?? "both";
         int[] seeds = (TrainingStepBenchmark.StringArg(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
@@ -232,14 +245,17 @@ public static class SpeakerFoldsBenchmark
         var spectrogram = Preset.Featurizers.Spectrogram!;
         spectrogram.StatisticsColumnName = "MelStatistics";
         if (TimeFrames is { } frames) spectrogram.TimeFrames = frames;
+        if (Quartiles is { } quartiles) spectrogram.StatisticsQuartiles = quartiles;
         var pipeline = ml.Msa().Transforms.AcousticFunctionals(Preset.Featurizers.Functionals!).Append(ml.Msa().Transforms.LogSpectrogram(spectrogram));
         var output = pipeline.Fit(data).Transform(data);
         var functionals = output.GetColumn<float[]>("Functionals").ToArray();
         var statistics = output.GetColumn<float[]>("MelStatistics").ToArray();
+        int quartileCount = spectrogram.StatisticsQuartiles ? 3 * spectrogram.MelBands : 0;
         return rows.Select((r, i) => new FeatureRow
         {
             Label = r.Label, Speaker = r.Speaker, Functionals = functionals[i], MelStatistics = statistics[i],
             Both = functionals[i].Concat(statistics[i]).ToArray(),
+            BothWithoutQuartiles = functionals[i].Concat(statistics[i][..^quartileCount]).ToArray(),
         }).ToArray();
     }
 
@@ -255,11 +271,18 @@ public static class SpeakerFoldsBenchmark
     {
         string folder = Path.Combine(Path.GetTempPath(), "msaml-speech-folds-augmented");
         var paths = rows.Select(r => SpeechAugmentation.WriteCopies(r.Path, Path.Combine(folder, r.Label), AugmentSpeeds, AugmentSnrDb, seed: 1)).ToList();
-        var copies = rows.SelectMany((r, i) => paths[i].Select(p => r with { Path = p })).ToList();
+        // Each copy joins as a voice of its own, as TrainingSpeedCopies gives it (a recipe's SameVoice undoes it).
+        var copies = rows.SelectMany((r, i) => paths[i].Select((p, k) => r with { Path = p, Speaker = r.Speaker + CopyVoice + k })).ToList();
         var features = Featurize(ml, copies);
         int perFile = AugmentSpeeds.Length + AugmentSnrDb.Length;
         return rows.Select((_, i) => features.Skip(i * perFile).Take(perFile).ToArray()).ToArray();
     }
+
+    private const string CopyVoice = "@copy";
+
+    /// <summary>A copy as its recipe sees it: a voice of its own, or (SameVoice) its original speaker's.</summary>
+    private static FeatureRow AsVoice(FeatureRow copy, Recipe recipe) =>
+        recipe.SameVoice ? new FeatureRow { Label = copy.Label, Speaker = copy.Speaker[..copy.Speaker.IndexOf(CopyVoice, StringComparison.Ordinal)], Functionals = copy.Functionals, MelStatistics = copy.MelStatistics, Both = copy.Both, BothWithoutQuartiles = copy.BothWithoutQuartiles } : copy;
 
     /// <summary>A recipe's copies; null: the preset's (speed copies when its audio model has them).</summary>
     private static Augmentation AugmentationOf(Recipe recipe) =>
@@ -275,12 +298,13 @@ public static class SpeakerFoldsBenchmark
         schema["Functionals"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Functionals.Length);
         schema["MelStatistics"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].MelStatistics.Length);
         schema["Both"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Both.Length);
+        schema["BothWithoutQuartiles"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].BothWithoutQuartiles.Length);
         var labels = features.Select(f => f.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
         var predicted = new string[rows.Count];
         foreach (string fold in rows.Select(r => r.Fold).Distinct())
         {
             var trainRows = features.Where((_, i) => rows[i].Fold != fold)
-                .Concat(Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold != fold).SelectMany(i => Augmented(copies[i], AugmentationOf(recipe)))).ToList();
+                .Concat(Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold != fold).SelectMany(i => Augmented(copies[i], AugmentationOf(recipe)).Select(c => AsVoice(c, recipe)))).ToList();
             var testIndexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold == fold).ToArray();
             var train = ml.Data.LoadFromEnumerable(trainRows, schema);
             var test = ml.Data.LoadFromEnumerable(testIndexes.Select(i => features[i]), schema);
@@ -294,7 +318,7 @@ public static class SpeakerFoldsBenchmark
                 "preset" => new PooledModelOptions
                     {
                         Trainer = Preset.Model.Pooled!.Trainer, L1Regularization = recipe.L1 ?? Preset.Model.Pooled.L1Regularization,
-                        L2Regularization = recipe.L2 ?? Preset.Model.Pooled.L2Regularization, CenterFeatures = recipe.Center && Preset.Model.Pooled.CenterFeatures,
+                        L2Regularization = recipe.L2 ?? L2 ?? Preset.Model.Pooled.L2Regularization, CenterFeatures = recipe.Center && Preset.Model.Pooled.CenterFeatures,
                         PerSpeakerCopy = !recipe.PerSpeaker && (recipe.SpeakerCopy ?? Preset.Model.Pooled.PerSpeakerCopy),
                     }
                     .Estimator(ml, [recipe.PerSpeaker ? "Features" : recipe.Column]),

@@ -353,4 +353,39 @@ public sealed class SpectrogramStatisticsTests : IDisposable
         }
         Assert.All(stats[1], v => Assert.Equal(0f, v));
     }
+
+    [Fact]
+    public void QuartilesFollowTheMomentsForEachBandOfTheLogSpectrogram()
+    {
+        var ml = new MLContext(seed: 1);
+        // A tone that rises in loudness: each band's values spread over the frames, so the quartiles differ.
+        string path = _files.PathOf("rising.wav");
+        var samples = Enumerable.Range(0, 8000).Select(i => (0.01f + 0.5f * i / 8000f) * MathF.Sin(2 * MathF.PI * 700 * i / 16000f)).ToArray();
+        WavWriter.WritePcm16(path, samples, 16000);
+        var data = ml.Data.LoadFromEnumerable(new[] { new AudioRow { AudioPath = path }, new AudioRow() });
+        var options = new LogSpectrogramOptions { TimeFrames = 100, MelBands = 20, StatisticsColumnName = "SpectrogramStats", StatisticsQuartiles = true };
+        var output = ml.Msa().Transforms.LogSpectrogram(options).Fit(data).Transform(data);
+        Assert.Equal(new[] { 3 * 20 * 2 + 20 * 3 }, FeatureColumn.ReadShape(output.Schema["SpectrogramStats"]));
+
+        var spectrogram = Columns.Read(output, "Spectrogram")[0];
+        var stats = Columns.Read(output, "SpectrogramStats");
+        var plain = Columns.Read(ml.Msa().Transforms.LogSpectrogram(new LogSpectrogramOptions { TimeFrames = 100, MelBands = 20, StatisticsColumnName = "SpectrogramStats" }).Fit(data).Transform(data), "SpectrogramStats");
+        Assert.Equal(plain[0], stats[0][..120]);
+        int valid = new SpectrogramComputer(options).PowerFrames(samples).Count;
+        Assert.InRange(valid, 40, 99);
+        foreach (int bin in new[] { 0, 9, 19 })
+        {
+            var sorted = spectrogram.Skip(bin * 100).Take(valid).Order().ToArray();
+            // numpy's default: linear interpolation at (n - 1) x fraction
+            double Expected(double fraction)
+            {
+                double at = fraction * (valid - 1);
+                int below = (int)at;
+                return sorted[below] + (at - below) * (sorted[below + 1] - sorted[below]);
+            }
+            for (int q = 0; q < 3; q++) Assert.Equal(Expected(0.25 * (q + 1)), stats[0][120 + 3 * bin + q], 4);
+            Assert.True(stats[0][120 + 3 * bin] < stats[0][120 + 3 * bin + 2], $"band {bin}: the quartiles of a rising tone must differ");
+        }
+        Assert.All(stats[1], v => Assert.Equal(0f, v));
+    }
 }

@@ -26,6 +26,16 @@ public sealed class LogSpectrogramOptions
     /// </summary>
     public string? StatisticsColumnName { get; set; }
 
+    /// <summary>
+    /// With <see cref="StatisticsColumnName"/>: after the means and deviations, the 25th, 50th and
+    /// 75th percentile (linear interpolation between the sorted values) of each frequency bin of the
+    /// first channel, the log spectrogram itself, over the frames that hold audio; the column is then
+    /// a flat vector of channels x freq x 2 + freq x 3 values. The deltas' quartiles are left out:
+    /// they lowered URDU's UA while the log spectrogram's raised it on both speech corpora
+    /// (benchmarks/README.md, "Speech recipes on speaker-independent folds").
+    /// </summary>
+    public bool StatisticsQuartiles { get; set; }
+
     /// <summary>Relative paths are resolved against this folder (null: the current directory).</summary>
     public string? BaseFolder { get; set; }
 

@@ -28,9 +28,11 @@ public sealed class LogSpectrogramTransformer : FeaturizingTransformer
     {
         int[] shape = SpectrogramComputer.ShapeOf(options);
         var spectrogram = new FeatureColumn(options.OutputColumnName, "channels,freq,time", shape);
-        return options.StatisticsColumnName == null
-            ? new[] { spectrogram }
-            : new[] { spectrogram, new FeatureColumn(options.StatisticsColumnName, "channels,freq,stat(mean,std)", shape[0], shape[1], 2) };
+        if (options.StatisticsColumnName == null) return new[] { spectrogram };
+        var statistics = options.StatisticsQuartiles
+            ? new FeatureColumn(options.StatisticsColumnName, "channels,freq,stat(mean,std) then freq,quartile(25,50,75) of channel 0", shape[0] * shape[1] * 2 + shape[1] * 3)
+            : new FeatureColumn(options.StatisticsColumnName, "channels,freq,stat(mean,std)", shape[0], shape[1], 2);
+        return new[] { spectrogram, statistics };
     }
 
     public override string Kind => KindName;

@@ -20,7 +20,8 @@ internal sealed class SpectrogramFeaturizer : Featurizer
         _cache = cache;
         var shape = SpectrogramComputer.ShapeOf(options);
         _size = shape[0] * shape[1] * shape[2];
-        _statisticsSize = shape[0] * shape[1] * 2;
+        var columns = LogSpectrogramTransformer.OutputColumnsOf(options);
+        _statisticsSize = columns.Length > 1 ? columns[1].Size : 0;
     }
 
     public override void Featurize(IReadOnlyList<FeaturizerInput> batch, float[][] outputs)

@@ -11,11 +11,13 @@ internal sealed class SpectrogramWorker
 {
     private readonly LogSpectrogramOptions _options;
     private readonly AudioFileLoader _loader;
+    private readonly float[] _sortBuffer;
 
     public SpectrogramWorker(LogSpectrogramOptions options)
     {
         _options = options;
         Computer = new SpectrogramComputer(options);
+        _sortBuffer = new float[Computer.TimeFrames];
         _loader = new AudioFileLoader(options.InputColumnName, options.BaseFolder, options.SampleRate, options.Limits, Computer.CheckRate);
     }
 
@@ -57,5 +59,23 @@ internal sealed class SpectrogramWorker
             statistics[2 * row] = (float)mean;
             statistics[2 * row + 1] = (float)std;
         }
+        if (!_options.StatisticsQuartiles) return;
+        var quartiles = statistics[(2 * rows)..];
+        var sorted = _sortBuffer.AsSpan(0, valid);
+        for (int bin = 0; bin < Computer.FrequencyBins; bin++)
+        {
+            spectrogram.Slice(bin * t, valid).CopyTo(sorted);
+            sorted.Sort();
+            for (int q = 0; q < 3; q++) quartiles[3 * bin + q] = Percentile(sorted, 0.25 * (q + 1));
+        }
+    }
+
+    /// <summary>The <paramref name="fraction"/> percentile of sorted values, interpolated linearly between neighbours (numpy's default).</summary>
+    internal static float Percentile(ReadOnlySpan<float> sorted, double fraction)
+    {
+        double position = fraction * (sorted.Length - 1);
+        int below = (int)Math.Floor(position);
+        int above = Math.Min(below + 1, sorted.Length - 1);
+        return (float)(sorted[below] + (position - below) * (sorted[above] - sorted[below]));
     }
 }
