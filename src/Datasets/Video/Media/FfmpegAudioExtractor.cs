@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using MsaMl.Transforms.Audio;
 
 namespace MsaMl.Datasets.Video;
@@ -111,43 +109,11 @@ public sealed class FfmpegAudioExtractor
 
     private static string Describe(int code, string errors)
     {
-        string detail = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
-        if (detail.Contains("does not contain any stream", StringComparison.OrdinalIgnoreCase) || detail.Contains("matches no streams", StringComparison.OrdinalIgnoreCase))
-            return "the video has no audio track";
+        if (FfmpegProcess.MissingStream(errors)) return "the video has no audio track";
+        string detail = FfmpegProcess.LastLine(errors);
         return $"ffmpeg could not decode the video (exit code {code}{(detail.Length > 0 ? ": " + detail : "")})";
     }
 
-    private (int Code, string Errors) RunFfmpeg(IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(_options.FfmpegPath)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new FfmpegNotFoundException(_options.FfmpegPath);
-        }
-        catch (Win32Exception ex)
-        {
-            throw new FfmpegNotFoundException(_options.FfmpegPath, ex);
-        }
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                return (-1, $"stopped after {timeout.TotalSeconds:F0} s");
-            }
-            process.WaitForExit();
-            _ = output.Result;
-            return (process.ExitCode, errors.Result);
-        }
-    }
+    private (int Code, string Errors) RunFfmpeg(IEnumerable<string> arguments, TimeSpan timeout) =>
+        FfmpegProcess.Run(_options.FfmpegPath, arguments, timeout);
 }

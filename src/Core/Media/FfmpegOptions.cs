@@ -1,6 +1,6 @@
 namespace MsaMl.Datasets.Video;
 
-/// <summary>Options of <see cref="FfmpegAudioExtractor"/>.</summary>
+/// <summary>Options of the datasets' <c>FfmpegAudioExtractor</c> (MsaMl.Datasets).</summary>
 public sealed class FfmpegOptions
 {
     /// <summary>The ffmpeg executable: a path, or a name looked up on PATH (Debian/Ubuntu: <c>apt-get install ffmpeg</c>).</summary>
