@@ -4,6 +4,7 @@ using MsaMl.Transforms.Audio.Functionals;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Normalization;
 using MsaMl.Transforms.Text;
+using MsaMl.Transforms.Video;
 
 namespace MsaMl;
 
@@ -43,6 +44,12 @@ public sealed class MsaTransformsCatalog
         PretrainedImageFeatures(new PretrainedImageFeaturesOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName });
 
     public PretrainedImageFeaturesEstimator PretrainedImageFeatures(PretrainedImageFeaturesOptions options) => new(options);
+
+    /// <summary>Video path -> [maxFrames, 512] ImageNet ResNet-18 features of frames sampled by ffmpeg, and a [maxFrames] mask of the real frames.</summary>
+    public VideoFramesEstimator VideoFrames(string outputColumnName = "VideoFrameFeatures", string inputColumnName = "VideoPath", double framesPerSecond = 1, int maxFrames = 16) =>
+        VideoFrames(new VideoFramesOptions { OutputColumnName = outputColumnName, InputColumnName = inputColumnName, FramesPerSecond = framesPerSecond, MaxFrames = maxFrames });
+
+    public VideoFramesEstimator VideoFrames(VideoFramesOptions options) => new(options);
 
     /// <summary>WAV path -> eGeMAPS-like acoustic functionals of the utterance (pitch, loudness, voice quality, formants, spectral balance, MFCC 1-4).</summary>
     public AcousticFunctionalsEstimator AcousticFunctionals(string outputColumnName = "Functionals", string inputColumnName = "AudioPath") =>

@@ -4,6 +4,7 @@ using MsaMl.Transforms.Core;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Normalization;
 using MsaMl.Transforms.Text;
+using MsaMl.Transforms.Video;
 
 // The featurizers this assembly saves into model bundles, each re-created from its options.
 [assembly: SavedStage(LogSpectrogramTransformer.KindName, typeof(LogSpectrogramOptions), typeof(LogSpectrogramTransformer))]
@@ -12,4 +13,5 @@ using MsaMl.Transforms.Text;
 [assembly: SavedStage(ImageTensorTransformer.KindName, typeof(ImageTensorOptions), typeof(ImageTensorTransformer))]
 [assembly: SavedStage(PretrainedImageFeaturesTransformer.KindName, typeof(PretrainedImageFeaturesOptions), typeof(PretrainedImageFeaturesTransformer))]
 [assembly: SavedStage(AcousticFunctionalsTransformer.KindName, typeof(AcousticFunctionalsOptions), typeof(AcousticFunctionalsTransformer))]
+[assembly: SavedStage(VideoFramesTransformer.KindName, typeof(VideoFramesOptions), typeof(VideoFramesTransformer))]
 [assembly: SavedStage(typeof(GroupStandardizationLoader))]

@@ -23,7 +23,11 @@ public static class ImagePixels
     }
 
     /// <summary>RGBA8888 bytes -> planar R, G, B floats.</summary>
-    public static void ToChw(ReadOnlySpan<byte> rgba, int width, int height, PixelNormalization normalization, Span<float> output)
+    public static void ToChw(ReadOnlySpan<byte> rgba, int width, int height, PixelNormalization normalization, Span<float> output) =>
+        ToChw(rgba, 4, width, height, normalization, output);
+
+    /// <summary>Interleaved 8-bit pixels starting R, G, B (RGB24: 3 bytes a pixel, RGBA8888: 4) -> planar R, G, B floats.</summary>
+    public static void ToChw(ReadOnlySpan<byte> pixels, int bytesPerPixel, int width, int height, PixelNormalization normalization, Span<float> output)
     {
         int plane = width * height;
         for (int c = 0; c < 3; c++)
@@ -36,7 +40,7 @@ public static class ImagePixels
                 default: scale = 1f / 255f; offset = 0f; break;
             }
             var target = output.Slice(c * plane, plane);
-            for (int p = 0; p < plane; p++) target[p] = rgba[p * 4 + c] * scale + offset;
+            for (int p = 0; p < plane; p++) target[p] = pixels[p * bytesPerPixel + c] * scale + offset;
         }
     }
 
