@@ -40,11 +40,13 @@ internal static class PredictCommand
             if (classes.Length == 0)
             {
                 float intensity = BundleScoring.IntensityEngine(ml, bundle).Predict(row).Score;
+                foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
                 if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new { intensity }, CliJson.Options));
                 else AnsiConsole.MarkupLine($"sentiment intensity: [bold]{intensity:F3}[/]");
                 return CommandErrors.Success;
             }
             var prediction = BundleScoring.Engine(ml, bundle).Predict(row);
+            foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
             string label = classes[(int)prediction.PredictedLabel - 1];
             var scores = classes.Select((c, i) => (c, prediction.Score[i])).ToDictionary(p => p.c, p => p.Item2);
             if (parse.GetValue(json))

@@ -68,4 +68,18 @@ public static class BundleScoring
     /// <summary>A single-row engine over a regression (sentiment intensity) bundle.</summary>
     public static PredictionEngine<MultimodalRecord, IntensityPrediction> IntensityEngine(MLContext ml, ITransformer model) =>
         ml.Model.CreatePredictionEngine<MultimodalRecord, IntensityPrediction>(model);
+
+    /// <summary>
+    /// What the bundle's transforms let pass with a fallback while scoring so far, one line each: a
+    /// row without the group column standardized with the training statistics, a speaker without
+    /// statistics of its own, an unreadable image treated as missing.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(ITransformer model) => model switch
+    {
+        Transforms.Normalization.GroupStandardizationTransformer group => group.Warnings.Lines,
+        Transforms.Image.ImageTensorTransformer tensor => tensor.Warnings.Lines,
+        Transforms.Image.PretrainedImageFeaturesTransformer features => features.Warnings.Lines,
+        IEnumerable<ITransformer> chain => chain.SelectMany(Warnings).Distinct().ToList(),
+        _ => [],
+    };
 }

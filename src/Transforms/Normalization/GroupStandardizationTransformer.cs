@@ -106,7 +106,9 @@ public sealed class GroupStandardizationTransformer : RowMappingTransformer
         }
         if (Statistics.Groups.TryGetValue(group, out var moments)) return moments;
         if (_warnedGroups.TryAdd(group, true))
-            Warnings.Add($"column '{_options.InputColumnName}': group '{group}' has no statistics of its own; standardized with those of all {Statistics.Global.Rows} training rows");
+            Warnings.Add(group.Length == 0
+                ? $"column '{_options.InputColumnName}': rows with an empty '{_options.GroupColumnName}' are standardized with the statistics of all {Statistics.Global.Rows} training rows"
+                : $"column '{_options.InputColumnName}': group '{group}' has no statistics of its own; standardized with those of all {Statistics.Global.Rows} training rows");
         return Statistics.Global;
     }
 
