@@ -20,6 +20,7 @@ switch (args.FirstOrDefault())
     case "featurize": return FeaturizerBenchmark.Run(rest);
     case "speech-recipe": return SpeechRecipeBenchmark.Run(rest);
     case "speech-folds": return SpeakerFoldsBenchmark.Run(rest);
+    case "timeline-memory": return TimelineMemory.Run(rest);
     case "soak": return ScoringSoak.Run(rest);
     case "scalar-race": return ScalarRaceReproducer.Run(rest);
     case "iemocap-scale": return IemocapScaleBenchmark.Run(rest);

@@ -17,6 +17,7 @@ public static class MsaCli
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(TimelineCommand.Create());
         root.Subcommands.Add(FeaturizeCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());

@@ -47,7 +47,7 @@ public sealed class SpeechRecipeTests : IDisposable
     }
 
     [Fact]
-    public void TheDefaultEmoDbAudioModelLearnsTheVoiceAndItsBundleScoresInAFreshProcess()
+    public void TheDefaultEmoDbAudioModelLearnsTheVoiceAndItsBundleScoresInAFreshProcessOneFileAndALongRecording()
     {
         string root = WriteCorpus();
         string bundle = Path.Combine(_folder, "audio.zip");
@@ -72,6 +72,47 @@ public sealed class SpeechRecipeTests : IDisposable
             // One recording names no speaker: the per-speaker copy falls back to the training statistics, and says so.
             Assert.Contains("warning: column 'Functionals': rows with an empty 'Speaker' are standardized with the statistics of all", predictErrors);
         }
+        TimelineFindsAndLabelsTheUtterancesOfALongRecording(root, bundle);
+    }
+
+    /// <summary>
+    /// The held-out speakers' files one after another, 0.8 s of faint noise between them, as one
+    /// recording: <c>msa timeline</c> finds each file as a segment and labels it.
+    /// </summary>
+    private void TimelineFindsAndLabelsTheUtterancesOfALongRecording(string root, string bundle)
+    {
+        var files = Directory.GetFiles(root, "1[56]*.wav").Order(StringComparer.Ordinal).ToList();
+        var samples = new List<float>();
+        var random = new Random(3);
+        var expected = new List<(double Start, double End, string Label)>();
+        void Pause() { for (int i = 0; i < 12800; i++) samples.Add((float)(0.001 * (random.NextDouble() - 0.5))); }
+        Pause();
+        foreach (string file in files)
+        {
+            var audio = WavReader.Read(file);
+            expected.Add((samples.Count / 16000.0, (samples.Count + audio.Samples.Length) / 16000.0, file.EndsWith("Fa.wav", StringComparison.Ordinal) ? "happy" : "sad"));
+            samples.AddRange(audio.Samples);
+            Pause();
+        }
+        string recording = Path.Combine(_folder, "long.wav"), csv = Path.Combine(_folder, "timeline.csv");
+        WavWriter.WritePcm16(recording, samples.ToArray(), 16000);
+
+        var (code, printed, errors) = CliProcess.Run("timeline", "--model", bundle, "--audio", recording, "--output", csv, "--quiet");
+
+        Assert.True(code == 0, errors);
+        Assert.Contains($"{files.Count} segments", printed);
+        Assert.True(new FileInfo(Path.ChangeExtension(csv, ".png")).Length > 1000, "the plot");
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal("start,end,label,happy,sad", rows[0]);
+        var segments = rows.Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(files.Count, segments.Count);
+        for (int i = 0; i < files.Count; i++)
+        {
+            Assert.InRange(double.Parse(segments[i][0], System.Globalization.CultureInfo.InvariantCulture), expected[i].Start - 0.3, expected[i].Start + 0.3);
+            Assert.InRange(double.Parse(segments[i][1], System.Globalization.CultureInfo.InvariantCulture), expected[i].End - 0.3, expected[i].End + 0.3);
+        }
+        int right = segments.Zip(expected).Count(p => p.First[2] == p.Second.Label);
+        Assert.True(right >= files.Count - 1, $"{right} of {files.Count} segments labelled as their file");
     }
 
     [Fact]

@@ -54,8 +54,16 @@ public static class WavReader
     private static readonly WavLimits Defaults = new();
 
     /// <summary>Finds and checks the 'fmt ' and 'data' chunks, and that they are within <paramref name="limits"/> (null: the defaults).</summary>
-    public static WavLayout Parse(ReadOnlySpan<byte> file, WavLimits? limits = null)
+    public static WavLayout Parse(ReadOnlySpan<byte> file, WavLimits? limits = null) => Parse(file, file.Length, limits);
+
+    /// <summary>
+    /// <see cref="Parse(ReadOnlySpan{byte}, WavLimits?)"/> from the first bytes of a file of
+    /// <paramref name="fileLength"/> bytes: the 'fmt ' chunk and the 'data' chunk's header must lie in
+    /// <paramref name="prefix"/>, the samples may lie beyond it (a file read as a stream).
+    /// </summary>
+    public static WavLayout Parse(ReadOnlySpan<byte> prefix, long fileLength, WavLimits? limits = null)
     {
+        var file = prefix;
         if (file.Length == 0) throw new InvalidDataException("file is empty (0 bytes); expected a RIFF/WAVE file");
         if (file.Length < 12 || !file[..4].SequenceEqual("RIFF"u8) || !file.Slice(8, 4).SequenceEqual("WAVE"u8))
             throw new InvalidDataException("not a WAV file: expected a 'RIFF....WAVE' header");
@@ -87,11 +95,12 @@ public static class WavReader
             else if (id.SequenceEqual("data"u8))
             {
                 if (!haveFormat) throw new InvalidDataException("'data' chunk before the 'fmt ' chunk; expected 'fmt ' first");
-                int available = file.Length - body;
+                long available = fileLength - body;
                 bool streamed = size == StreamedSize || (size == 0 && available > 0 && riffSize is 0 or StreamedSize);
                 if (size > available && !streamed)
                     throw new InvalidDataException($"truncated: the 'data' chunk declares {size} bytes but the file holds {available}; expected the whole chunk (was the file cut short?)");
-                int length = streamed ? available : (int)size;
+                if ((streamed ? available : size) > int.MaxValue) throw new InvalidDataException($"the 'data' chunk holds {(streamed ? available : size)} bytes; expected at most {int.MaxValue}");
+                int length = streamed ? (int)available : (int)size;
                 var layout = new WavLayout(format, channels, bits, sampleRate, body, length);
                 Validate(layout);
                 (limits ?? Defaults).Check(layout);
