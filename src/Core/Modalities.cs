@@ -16,4 +16,6 @@ public enum Modalities
     Text = 2,
     /// <summary>An image (pixels or pretrained features).</summary>
     Image = 4,
+    /// <summary>A video's frames (pretrained features of sampled frames).</summary>
+    Visual = 8,
 }

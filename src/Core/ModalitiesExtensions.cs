@@ -3,9 +3,9 @@ namespace MsaMl;
 /// <summary>Naming and checking sets of <see cref="Modalities"/>.</summary>
 public static class ModalitiesExtensions
 {
-    private static readonly Modalities[] Order = { Modalities.Audio, Modalities.Image, Modalities.Text };
+    private static readonly Modalities[] Order = { Modalities.Audio, Modalities.Image, Modalities.Text, Modalities.Visual };
 
-    /// <summary>The single modalities of a set, in input order (audio, image, text).</summary>
+    /// <summary>The single modalities of a set, in input order (audio, image, text, visual).</summary>
     public static IReadOnlyList<Modalities> Members(this Modalities set) => Order.Where(m => set.HasFlag(m)).ToArray();
 
     /// <summary>The set in words, e.g. "audio + text", or "no modality".</summary>

@@ -16,7 +16,10 @@ public class MultimodalInput
     /// <summary>Absolute path of the image file, or empty (image missing).</summary>
     public string ImagePath { get; set; } = "";
 
+    /// <summary>Absolute path of the video file, or empty (visual missing).</summary>
+    public string VideoPath { get; set; } = "";
+
     /// <summary>The scoring columns of <paramref name="record"/>.</summary>
     public static MultimodalInput Of(MultimodalRecord record) =>
-        new() { Text = record.Text, AudioPath = record.AudioPath, ImagePath = record.ImagePath };
+        new() { Text = record.Text, AudioPath = record.AudioPath, ImagePath = record.ImagePath, VideoPath = record.VideoPath };
 }

@@ -2,7 +2,7 @@ namespace MsaMl.Datasets;
 
 /// <summary>
 /// One example in MsaMl's standard columns. Readers fill what their dataset has; an empty
-/// <see cref="AudioPath"/> or <see cref="ImagePath"/> means that modality is missing.
+/// <see cref="AudioPath"/>, <see cref="ImagePath"/> or <see cref="VideoPath"/> means that modality is missing.
 /// </summary>
 public class MultimodalRecord
 {
@@ -17,6 +17,9 @@ public class MultimodalRecord
 
     /// <summary>Absolute path of the image file, or empty.</summary>
     public string ImagePath { get; set; } = "";
+
+    /// <summary>Absolute path of the video file whose frames are the visual modality, or empty.</summary>
+    public string VideoPath { get; set; } = "";
 
     /// <summary>The class label as text (for example "neu", "positive").</summary>
     public string Label { get; set; } = "";
@@ -35,5 +38,5 @@ public class MultimodalRecord
     /// so rows of every dataset give a model the same input schema.
     /// </summary>
     public MultimodalRecord ToStandard() =>
-        new() { Id = Id, Text = Text, AudioPath = AudioPath, ImagePath = ImagePath, Label = Label, Split = Split, Speaker = Speaker };
+        new() { Id = Id, Text = Text, AudioPath = AudioPath, ImagePath = ImagePath, VideoPath = VideoPath, Label = Label, Split = Split, Speaker = Speaker };
 }

@@ -50,6 +50,23 @@ public class MosiReaderTests
     }
 
     [Fact]
+    public void VideoPathComesFromTheRawTreeWhenItExists()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Path.Combine(Root, "label.csv"), Path.Combine(temp.Path, "label.csv"));
+        Assert.All(Read(temp.Path).Records, r => Assert.Equal("", r.VideoPath));
+        string video = Path.Combine(temp.Path, MosiReader.RawFolderName, "vidA0000001", "2.mp4");
+        Directory.CreateDirectory(Path.GetDirectoryName(video)!);
+        File.WriteAllBytes(video, [0]);
+
+        var table = Read(temp.Path);
+
+        Assert.Equal(["", video, "", "", "", ""], table.Records.Select(r => r.VideoPath));
+        Assert.Equal(video, table.Records[1].ToStandard().VideoPath);
+        Assert.Contains(table.Warnings, w => w.StartsWith("5 clip(s) without a video under", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WithoutAWavFolderEveryAudioPathIsEmptyAndSaidSo()
     {
         using var temp = new TempFolder();

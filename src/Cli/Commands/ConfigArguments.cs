@@ -69,8 +69,8 @@ internal sealed class ConfigArguments
             var set = MsaMl.Modalities.None;
             foreach (string name in names)
                 set |= Enum.TryParse<MsaMl.Modalities>(name, ignoreCase: true, out var m) && m.Members().Count == 1 ? m
-                    : throw new ArgumentException($"--modalities '{modalities}': '{name}' is not a modality; expected names of audio, image, text separated by commas.");
-            if (set == MsaMl.Modalities.None) throw new ArgumentException("--modalities is empty; expected names of audio, image, text separated by commas.");
+                    : throw new ArgumentException($"--modalities '{modalities}': '{name}' is not a modality; expected names of audio, image, text, visual separated by commas.");
+            if (set == MsaMl.Modalities.None) throw new ArgumentException("--modalities is empty; expected names of audio, image, text, visual separated by commas.");
             Put("model.modalities", set.ToString());
         }
         if (parse.GetValue(Task) is { } task)

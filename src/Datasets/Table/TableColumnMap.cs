@@ -2,13 +2,13 @@ namespace MsaMl.Datasets;
 
 /// <summary>
 /// Which column of a table holds each of MsaMl's standard columns. Only <see cref="Label"/> and one
-/// of <see cref="Text"/>, <see cref="Audio"/> or <see cref="Image"/> are required; column names
+/// of <see cref="Text"/>, <see cref="Audio"/>, <see cref="Image"/> or <see cref="Video"/> are required; column names
 /// match exactly, else ignoring case.
 /// </summary>
 public sealed class TableColumnMap
 {
-    /// <summary>The keys of <see cref="Parse"/>, in order: id, text, audio, image, label, split, group.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["id", "text", "audio", "image", "label", "split", "group"];
+    /// <summary>The keys of <see cref="Parse"/>, in order: id, text, audio, image, video, label, split, group.</summary>
+    public static readonly IReadOnlyList<string> Keys = ["id", "text", "audio", "image", "video", "label", "split", "group"];
 
     /// <summary>Column with a unique row id; when null the row's line number is its id.</summary>
     public string? Id { get; set; }
@@ -21,6 +21,9 @@ public sealed class TableColumnMap
 
     /// <summary>Column with the image file path; an empty field is a missing modality.</summary>
     public string? Image { get; set; }
+
+    /// <summary>Column with the video file path (the visual modality: its frames); an empty field is a missing modality.</summary>
+    public string? Video { get; set; }
 
     /// <summary>Column with the label: a class name, or a number (see <see cref="TableReaderOptions.LabelKind"/>). Required.</summary>
     public string? Label { get; set; }
@@ -73,7 +76,7 @@ public sealed class TableColumnMap
 
     private string? Get(string key) => key switch
     {
-        "id" => Id, "text" => Text, "audio" => Audio, "image" => Image,
+        "id" => Id, "text" => Text, "audio" => Audio, "image" => Image, "video" => Video,
         "label" => Label, "split" => Split, "group" => Group,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
@@ -86,6 +89,7 @@ public sealed class TableColumnMap
             case "text": Text = column; break;
             case "audio": Audio = column; break;
             case "image": Image = column; break;
+            case "video": Video = column; break;
             case "label": Label = column; break;
             case "split": Split = column; break;
             case "group": Group = column; break;

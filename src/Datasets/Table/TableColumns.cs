@@ -1,19 +1,19 @@
 namespace MsaMl.Datasets;
 
 /// <summary>A <see cref="TableColumnMap"/> resolved against a table's columns: the index of each mapped column, -1 when unmapped.</summary>
-internal sealed record TableColumns(int Id, int Text, int Audio, int Image, int Label, int Split, int Group)
+internal sealed record TableColumns(int Id, int Text, int Audio, int Image, int Video, int Label, int Split, int Group)
 {
     /// <exception cref="DatasetFormatException">The map lacks a label or every modality, names a column the table does not have
-    /// (the message lists the columns found) or has twice, or maps one column to two of text, audio, image, label and split.</exception>
+    /// (the message lists the columns found) or has twice, or maps one column to two of text, audio, image, video, label and split.</exception>
     public static TableColumns Resolve(RawTable table, TableColumnMap map)
     {
         string keys = "msa train --map, TableReaderOptions.Columns";
         if (map.Label is null)
             throw new DatasetFormatException(table.File, table.HeaderLine,
                 $"no label column is mapped ({keys}: label=<column>); columns found: {table.ColumnList}");
-        if (map.Text is null && map.Audio is null && map.Image is null)
+        if (map.Text is null && map.Audio is null && map.Image is null && map.Video is null)
             throw new DatasetFormatException(table.File, table.HeaderLine,
-                $"none of text, audio or image is mapped ({keys}: text=<column>, audio=<column>, image=<column>); columns found: {table.ColumnList}");
+                $"none of text, audio, image or video is mapped ({keys}: text=<column>, audio=<column>, image=<column>, video=<column>); columns found: {table.ColumnList}");
 
         foreach (var (key, column) in map.Mapped())
         {
@@ -36,10 +36,10 @@ internal sealed record TableColumns(int Id, int Text, int Audio, int Image, int 
                 $"column '{table.Columns[shared.Key]}' is mapped to both {string.Join(" and ", shared.Select(m => m.Key))} ({keys}); each of {string.Join(", ", OwnColumn)} needs a column of its own (a label read as an input makes any model look perfect)");
 
         int Index(string? column) => column is null ? -1 : table.Find(column);
-        return new TableColumns(Index(map.Id), Index(map.Text), Index(map.Audio), Index(map.Image),
+        return new TableColumns(Index(map.Id), Index(map.Text), Index(map.Audio), Index(map.Image), Index(map.Video),
             Index(map.Label), Index(map.Split), Index(map.Group));
     }
 
     /// <summary>The keys whose columns no other of them may share (id and group may name any column).</summary>
-    private static readonly string[] OwnColumn = ["text", "audio", "image", "label", "split"];
+    private static readonly string[] OwnColumn = ["text", "audio", "image", "video", "label", "split"];
 }

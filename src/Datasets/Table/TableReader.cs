@@ -47,7 +47,7 @@ public static class TableReader
     }
 
     private static Func<TableRecord, string?> GroupOf(TableColumns columns) =>
-        columns.Group >= 0 ? r => r.Group : r => r.ImagePath.Length > 0 ? r.ImagePath : r.AudioPath;
+        columns.Group >= 0 ? r => r.Group : r => r.ImagePath.Length > 0 ? r.ImagePath : r.VideoPath.Length > 0 ? r.VideoPath : r.AudioPath;
 
     private static string GroupingOf(TableColumnMap map) =>
         map.Group is { } group ? $"grouped by column '{group}'" : "rows with the same file kept together";

@@ -8,6 +8,7 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
 {
     private readonly List<string> _missingAudio = [];
     private readonly List<string> _missingImage = [];
+    private readonly List<string> _missingVideo = [];
     private readonly List<string> _duplicateIds = [];
     private readonly List<string> _warnings = [];
 
@@ -33,6 +34,9 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
         WarningList.AddCounted(_warnings, drop
             ? $"row(s) dropped because the image file does not exist (relative paths from {baseFolder})"
             : $"row(s) whose image file does not exist (relative paths from {baseFolder}), kept without an image", _missingImage);
+        WarningList.AddCounted(_warnings, drop
+            ? $"row(s) dropped because the video file does not exist (relative paths from {baseFolder})"
+            : $"row(s) whose video file does not exist (relative paths from {baseFolder}), kept without a video", _missingVideo);
         WarningList.AddCounted(_warnings, "row(s) repeat an id seen before", _duplicateIds);
         return records;
     }
@@ -64,7 +68,8 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
 
         string audio = Resolve(Field(columns.Audio), row.Line, _missingAudio, out bool audioMissing);
         string image = Resolve(Field(columns.Image), row.Line, _missingImage, out bool imageMissing);
-        if ((audioMissing || imageMissing) && options.MissingFiles == MissingFilePolicy.DropRow) return null;
+        string video = Resolve(Field(columns.Video), row.Line, _missingVideo, out bool videoMissing);
+        if ((audioMissing || imageMissing || videoMissing) && options.MissingFiles == MissingFilePolicy.DropRow) return null;
 
         return new TableRecord
         {
@@ -72,6 +77,7 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
             Text = columns.Text < 0 ? "" : row.Fields[columns.Text].Trim(),
             AudioPath = audio,
             ImagePath = image,
+            VideoPath = video,
             Label = Shared(labelText),
             Value = value,
             Split = split,
@@ -113,7 +119,7 @@ internal sealed class TableRows(RawTable table, TableColumns columns, TableReade
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing) return false;
         if (kind != FileKind.Regular)
-            throw new DatasetFormatException(table.File, line, $"'{field}' ({path}) is {FileKinds.Describe(kind)}, not a regular file; expected the row's audio or image file");
+            throw new DatasetFormatException(table.File, line, $"'{field}' ({path}) is {FileKinds.Describe(kind)}, not a regular file; expected the row's audio, image or video file");
         return true;
     }
 }

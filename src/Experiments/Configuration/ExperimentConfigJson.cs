@@ -129,7 +129,7 @@ public static class ExperimentConfigJson
         if (named.Shape == ModelShape.Late)
         {
             if (members is not JsonArray list || list.Count == 0)
-                throw new ExperimentConfigException($"{path}.members", Show(members), "late fusion needs its members: an array of single-modality models (audio, image, text)");
+                throw new ExperimentConfigException($"{path}.members", Show(members), "late fusion needs its members: an array of single-modality models (audio, image, text, visual)");
             if (pooled is not null) throw new ExperimentConfigException($"{path}.pooled", Show(pooled), "late fusion has no pooled model of its own; its members may");
             if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "late fusion has no options besides 'name', 'modalities', 'speedCopies' and 'members'");
             section.Members = list.Select((m, i) =>
@@ -137,14 +137,14 @@ public static class ExperimentConfigJson
                 string memberPath = $"{path}.members[{i}]";
                 var member = ModelFromJson(m as JsonObject ?? throw new ExperimentConfigException(memberPath, Show(m), "expected a model object"), memberPath, declared);
                 if (TaskModels.Parse(member.Name, declared).Shape != ModelShape.SingleModality)
-                    throw new ExperimentConfigException($"{memberPath}.name", Show(JsonValue.Create(member.Name)), "a late-fusion member is a single-modality model: audio, image or text");
+                    throw new ExperimentConfigException($"{memberPath}.name", Show(JsonValue.Create(member.Name)), "a late-fusion member is a single-modality model: audio, image, text or visual");
                 return member;
             }).ToList();
             return section;
         }
         if (members is not null) throw new ExperimentConfigException($"{path}.members", Show(members), "only late fusion has members");
         if (pooled is not null && named.Shape is not (ModelShape.SingleModality or ModelShape.Early))
-            throw new ExperimentConfigException($"{path}.pooled", Show(pooled), $"model '{name}' is a TorchSharp model; a pooled-feature model is early fusion or a single modality (audio, image, text)");
+            throw new ExperimentConfigException($"{path}.pooled", Show(pooled), $"model '{name}' is a TorchSharp model; a pooled-feature model is early fusion or a single modality (audio, image, text, visual)");
         if (named.Shape == ModelShape.Early || pooled is not null)
         {
             if (model.Count > 0) throw new ExperimentConfigException($"{path}.{model.First().Key}", Show(model.First().Value), "a pooled-feature model has no options besides 'name', 'modalities', 'speedCopies' and 'pooled'");

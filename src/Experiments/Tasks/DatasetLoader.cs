@@ -16,11 +16,12 @@ public static class DatasetLoader
 
     /// <summary>
     /// The modalities a dataset provides: speech corpora and MMSA's benchmarks audio + text (the
-    /// transcript or scripted sentence), the image sets image + text, a table the modalities its
-    /// column map names (text, audio, image).
+    /// transcript or scripted sentence), MMSA's benchmarks also visual when <paramref name="root"/>
+    /// holds the <c>Raw/</c> videos, the image sets image + text, a table the modalities its column
+    /// map names (text, audio, image, video).
     /// </summary>
     /// <exception cref="ArgumentException">The name is unknown, or a table's map names no modality.</exception>
-    public static Modalities ModalitiesOf(string dataset, string? map = null)
+    public static Modalities ModalitiesOf(string dataset, string? map = null, string? root = null)
     {
         if (dataset.Equals(TableDatasetLoader.DatasetName, StringComparison.OrdinalIgnoreCase))
         {
@@ -28,12 +29,13 @@ public static class DatasetLoader
                 throw new ArgumentException($"Dataset '{TableDatasetLoader.DatasetName}' needs --map, e.g. --map text=Text,image=Name,label=Valence (keys: {string.Join(", ", TableColumnMap.Keys)}).");
             var columns = TableColumnMap.Parse(map);
             var set = (columns.Text is null ? Modalities.None : Modalities.Text) | (columns.Audio is null ? Modalities.None : Modalities.Audio)
-                | (columns.Image is null ? Modalities.None : Modalities.Image);
-            return set != Modalities.None ? set : throw new ArgumentException($"--map '{map}' names no modality; map at least one of text=, audio=, image=.");
+                | (columns.Image is null ? Modalities.None : Modalities.Image) | (columns.Video is null ? Modalities.None : Modalities.Visual);
+            return set != Modalities.None ? set : throw new ArgumentException($"--map '{map}' names no modality; map at least one of text=, audio=, image=, video=.");
         }
         return dataset.ToLowerInvariant() switch
         {
             "demo-images" or "senticap" or "mvsa" => Modalities.Image | Modalities.Text,
+            "mosi" or "mosei" or "sims" when root is not null && Directory.Exists(Path.Combine(root, MosiReader.RawFolderName)) => Modalities.Audio | Modalities.Text | Modalities.Visual,
             _ when Names.Contains(dataset, StringComparer.OrdinalIgnoreCase) || dataset.Equals("demo", StringComparison.OrdinalIgnoreCase)
                 || dataset.Equals("cremad", StringComparison.OrdinalIgnoreCase) => Modalities.Audio | Modalities.Text,
             _ => throw new ArgumentException($"Unknown dataset '{dataset}'; expected one of: {string.Join(", ", Names)} (or demo)."),
@@ -168,7 +170,7 @@ public static class DatasetLoader
     }
 
     private static MultimodalRecord Relabel(MultimodalRecord r, string label, string split, string dataset) =>
-        new() { Id = $"{dataset}/{r.Id}", Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = label, Split = split };
+        new() { Id = $"{dataset}/{r.Id}", Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, VideoPath = r.VideoPath, Label = label, Split = split };
 
     private static string Require(string? root, string dataset) =>
         string.IsNullOrWhiteSpace(root) ? throw new ArgumentException($"Dataset '{dataset}' needs --root <folder>.") : root;

@@ -22,7 +22,7 @@ public sealed class ExperimentTask
     public required Modalities Declared { get; init; }
 
     /// <summary>
-    /// The feature columns of each modality the data has, in input order (audio, image, text). A
+    /// The feature columns of each modality the data has, in input order (audio, image, text, visual). A
     /// declared modality no record carries (a MOSI label.csv without audio) has none: the featurizer
     /// leaves it out, and models that read it say so.
     /// </summary>
@@ -145,5 +145,5 @@ public sealed class ExperimentTask
 
     /// <summary>A copy in the standard columns plus the sentiment intensity (0 for a record without one).</summary>
     public static IntensityRecord StandardIntensity(MultimodalRecord r) =>
-        new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, Label = r.Label, Split = r.Split, Speaker = r.Speaker, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
+        new() { Id = r.Id, Text = r.Text, AudioPath = r.AudioPath, ImagePath = r.ImagePath, VideoPath = r.VideoPath, Label = r.Label, Split = r.Split, Speaker = r.Speaker, Sentiment = (r as IntensityRecord)?.Sentiment ?? 0f };
 }

@@ -44,6 +44,7 @@ public static class RecordInputErrors
     {
         nameof(MultimodalInput.AudioPath) => "audio file",
         nameof(MultimodalInput.ImagePath) => "image file",
+        nameof(MultimodalInput.VideoPath) => "video file",
         _ => $"column {column}",
     };
 }

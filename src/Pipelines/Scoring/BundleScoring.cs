@@ -26,8 +26,8 @@ public static class BundleScoring
     }
 
     /// <summary>
-    /// The modalities the bundle's Score is computed from (of the input columns Text, AudioPath and
-    /// ImagePath, those the chain's stages read on the way to Score); null when the chain cannot tell.
+    /// The modalities the bundle's Score is computed from (of the input columns Text, AudioPath,
+    /// ImagePath and VideoPath, those the chain's stages read on the way to Score); null when the chain cannot tell.
     /// </summary>
     public static Modalities? ScoredModalities(ITransformer model, DataViewSchema inputSchema)
     {
@@ -48,6 +48,7 @@ public static class BundleScoring
                 nameof(MultimodalInput.Text) => Modalities.Text,
                 nameof(MultimodalInput.AudioPath) => Modalities.Audio,
                 nameof(MultimodalInput.ImagePath) => Modalities.Image,
+                nameof(MultimodalInput.VideoPath) => Modalities.Visual,
                 _ => Modalities.None,
             };
         return read;

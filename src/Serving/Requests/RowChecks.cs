@@ -53,6 +53,7 @@ internal static class RowChecks
     {
         Modalities.Audio => "audio (a WAV file)",
         Modalities.Image => "image (an image file)",
+        Modalities.Visual => "visual (a video file, which requests cannot carry yet)",
         _ => "text (a non-empty string)",
     };
 }

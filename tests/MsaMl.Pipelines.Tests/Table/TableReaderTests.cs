@@ -124,7 +124,7 @@ public sealed class TableReaderTests : IDisposable
         var noLabel = Assert.Throws<DatasetFormatException>(() => Read(file, "text=Text"));
         Assert.Contains("no label column is mapped", noLabel.Message);
         Assert.Contains("'Valence'", noLabel.Message);
-        Assert.Contains("none of text, audio or image", Assert.Throws<DatasetFormatException>(() => Read(file, "label=Valence")).Message);
+        Assert.Contains("none of text, audio, image or video", Assert.Throws<DatasetFormatException>(() => Read(file, "label=Valence")).Message);
     }
 
     [Fact]
@@ -171,6 +171,18 @@ public sealed class TableReaderTests : IDisposable
         var dropped = Read(file, map, o => o.MissingFiles = MissingFilePolicy.DropRow);
         Assert.Equal(["one", "four"], dropped.Records.Select(r => r.Text));
         Assert.StartsWith("2 row(s) dropped because the image file does not exist", Assert.Single(dropped.Warnings, w => w.Contains("image file")));
+    }
+
+    [Fact]
+    public void AVideoColumnGivesVideoPathAndAMissingVideoIsCounted()
+    {
+        string clip = _temp.Write("clips/a.mp4", "x");
+        string file = _temp.Write("t.csv", "clip,label\nclips/a.mp4,x\nclips/gone.mp4,y\n");
+
+        var table = Read(file, "video=clip,label=label");
+
+        Assert.Equal([clip, ""], table.Records.Select(r => r.VideoPath));
+        Assert.StartsWith("1 row(s) whose video file does not exist", Assert.Single(table.Warnings, w => w.Contains("video file")));
     }
 
     [Fact]

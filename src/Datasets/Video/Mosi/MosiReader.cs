@@ -6,8 +6,9 @@ namespace MsaMl.Datasets.Video;
 /// Reads CMU-MOSI, CMU-MOSEI or CH-SIMS in MMSA's layout: <c>label.csv</c> (header forms in
 /// <see cref="MosiLabelFile"/>: <c>id,text,label,mode</c>, <c>video_id,clip_id,text,label,mode</c>,
 /// or SIMS's with unimodal labels), optionally a parallel <c>wav/&lt;video_id&gt;/&lt;clip_id&gt;.wav</c>
-/// tree, and optionally <c>Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</c> whose audio is extracted into
-/// that tree with ffmpeg when <see cref="MosiOptions.ExtractAudioFromVideos"/> is on.
+/// tree, and optionally <c>Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</c>: each clip's <see cref="MultimodalRecord.VideoPath"/>
+/// (the visual modality), whose audio is extracted into the wav tree with ffmpeg when
+/// <see cref="MosiOptions.ExtractAudioFromVideos"/> is on.
 /// </summary>
 public static class MosiReader
 {
@@ -52,6 +53,13 @@ public static class MosiReader
             string? wav = hasAudioFolder ? lookup.Find(clip.VideoId, clip.ClipId) : null;
             clip.AudioPath = wav ?? "";
             if (hasAudioFolder && wav == null) missingWav.Add(clip.Id);
+        }
+
+        if (Directory.Exists(rawFolder))
+        {
+            var videos = new ClipMediaLookup(rawFolder, ".mp4");
+            foreach (var clip in clips) clip.VideoPath = videos.Find(clip.VideoId, clip.ClipId) ?? "";
+            WarningList.AddCounted(warnings, $"clip(s) without a video under {rawFolder}, kept with an empty VideoPath", clips.Where(c => c.VideoPath.Length == 0).Select(c => c.Id).ToList());
         }
 
         if (!hasAudioFolder)
