@@ -27,6 +27,9 @@ public sealed class ModalityVocabularyTests
         Assert.Equal(Speech, DatasetLoader.ModalitiesOf("emodb"));
         Assert.Equal(Modalities.Image | Modalities.Text, DatasetLoader.ModalitiesOf("senticap"));
         Assert.Equal(All, DatasetLoader.ModalitiesOf("table", "text=T,audio=A,image=I,label=L"));
+        Assert.Equal(Modalities.Text | Modalities.Visual, DatasetLoader.ModalitiesOf("table", "text=T,video=V,label=L"));
+        Assert.Equal(Modalities.Visual, TaskModels.Reads(Model("visual", Modalities.Text | Modalities.Visual), Modalities.Text | Modalities.Visual));
+        Assert.Equal(Speech, DatasetLoader.ModalitiesOf("mosi", root: Path.GetTempPath()));
         Assert.Equal("aat", TaskModels.Default(All));
         Assert.Equal("ote", TaskModels.Default(Modalities.Image | Modalities.Text));
     }

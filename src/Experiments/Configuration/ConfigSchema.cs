@@ -58,6 +58,11 @@ internal static class ConfigSchema
             if (value is JsonValue n && n.GetValueKind() == JsonValueKind.Number && long.TryParse(n.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long l) && (type == typeof(long) || l is >= int.MinValue and <= int.MaxValue)) return;
             throw new ExperimentConfigException(path, shown, "expected a whole number");
         }
+        if (type == typeof(TimeSpan))
+        {
+            if (value is JsonValue d && d.TryGetValue(out string? duration) && TimeSpan.TryParse(duration, System.Globalization.CultureInfo.InvariantCulture, out _)) return;
+            throw new ExperimentConfigException(path, shown, "expected a duration such as \"00:01:00\"");
+        }
         if (type == typeof(double) || type == typeof(float))
         {
             if (value.GetValueKind() == JsonValueKind.Number) return;

@@ -5,6 +5,7 @@ using MsaMl.Datasets;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Text;
+using MsaMl.Transforms.Video;
 
 namespace MsaMl.Experiments.Configuration;
 
@@ -86,6 +87,16 @@ public static class ConfiguredTask
                 }));
             }
             inputs.Add(new ModalityColumns(Modalities.Text, "Text", "TextTokens", "TextTokens", ["TextEmbedding"]) { TokenIdsColumn = tokenIds });
+        }
+        if (featurized.HasFlag(Modalities.Visual) && records.Any(r => r.VideoPath.Length > 0))
+        {
+            var video = Clone(f.Video ?? throw new ExperimentConfigException("featurizers.video", "null", "a dataset with videos needs the video frame options"));
+            video.InputColumnName = "VideoPath";
+            video.OutputColumnName = "VideoFrameFeatures";
+            video.MaskColumnName = "VideoFrameMask";
+            video.PooledColumnName = "VideoPooled";
+            Append(ml.Msa().Transforms.VideoFrames(video));
+            inputs.Add(new ModalityColumns(Modalities.Visual, "VideoPath", "VideoFrameFeatures", "VideoFrameFeatures", ["VideoPooled"]));
         }
         if (featurizer is null)
             throw new InvalidDataException($"Dataset '{name}' has none of the modalities it declares ({declared.Describe()}): no record carries them.");

@@ -30,7 +30,7 @@ public sealed class ExperimentConfig
 
     /// <summary>The modalities the dataset provides (<see cref="DatasetLoader.ModalitiesOf"/>).</summary>
     [JsonIgnore]
-    public Modalities Modalities => DatasetLoader.ModalitiesOf(Dataset.Name, Dataset.Map);
+    public Modalities Modalities => DatasetLoader.ModalitiesOf(Dataset.Name, Dataset.Map, Dataset.Root);
 
     /// <summary>Whether the models learn the sentiment intensity (<see cref="TaskType.Regression"/>).</summary>
     [JsonIgnore]

@@ -42,17 +42,18 @@ public static class ExperimentConfigResolver
         string dataset = Text(overlay, "dataset.name") ?? throw new ExperimentConfigException("dataset.name", "nothing", "a dataset is required (--dataset or dataset.name)");
         string? model = Text(overlay, "model.name");
         string? map = Text(overlay, "dataset.map");
+        string? root = Text(overlay, "dataset.root");
         if (!ExperimentPresets.Names.Contains(preset)) throw new ExperimentConfigException("preset", $"\"{preset}\"", $"expected one of: {string.Join(", ", ExperimentPresets.Names)}");
         var datasets = DatasetLoader.Names.Append("demo").ToList();
         if (!datasets.Contains(dataset, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"Unknown dataset '{dataset}' (dataset.name); expected one of: {string.Join(", ", datasets)}.");
-        var declared = DatasetLoader.ModalitiesOf(dataset, map);
+        var declared = DatasetLoader.ModalitiesOf(dataset, map, root);
         if (model is not null) TaskModels.Parse(model, declared);
         TaskType? task = null;
         if (Text(overlay, "dataset.task") is { } taskName)
             task = Enum.TryParse<TaskType>(taskName, ignoreCase: true, out var parsed) ? parsed
                 : throw new ExperimentConfigException("dataset.task", $"\"{taskName}\"", $"expected one of: {string.Join(", ", Enum.GetNames<TaskType>())}");
-        var complete = ExperimentPresets.Defaults(preset, dataset, model, map, presetModel: !ConfigOverlay.SetsNull(overlay, "model.pooled"), task);
+        var complete = ExperimentPresets.Defaults(preset, dataset, model, map, presetModel: !ConfigOverlay.SetsNull(overlay, "model.pooled"), task, root);
         ConfigOverlay.Merge(complete, overlay);
         PushToMembers(complete);
         return ExperimentConfigJson.FromJson(complete);

@@ -39,6 +39,8 @@ public static class ExperimentConfigValidation
         Require(audio == (f.Spectrogram is not null), "featurizers.spectrogram", audio ? "null" : "an object", audio ? "a dataset with audio needs the spectrogram options" : "the dataset has no audio");
         Require(images == (f.Image is not null), "featurizers.image", images ? "null" : "an object", images ? "a dataset with images needs the image options" : "the dataset has no images");
         Require(images == (f.ImageFeatures is not null), "featurizers.imageFeatures", images ? "null" : "an object", images ? "a dataset with images needs the imageFeatures options" : "the dataset has no images");
+        bool visual = declared.HasFlag(Modalities.Visual);
+        Require(visual == (f.Video is not null), "featurizers.video", visual ? "null" : "an object", visual ? "a dataset with videos needs the video frame options" : "the dataset has no videos");
         Require(text == (f.Text is not null), "featurizers.text", text ? "null" : "an object", text ? "a dataset with text needs the text encoder's options" : "the dataset has no text");
         Require(!c.Regression || DatasetLoader.HasIntensity(c.Dataset.Name), "dataset.task", "\"Regression\"", "the sentiment intensity is read from mosi, mosei, sims and demo-speech: expected Classification");
         Require(!c.Dataset.ExtractAudio || DatasetLoader.IsIntensity(c.Dataset.Name), "dataset.extractAudio", true, "audio is extracted from the videos of mosi, mosei and sims only");
@@ -53,6 +55,7 @@ public static class ExperimentConfigValidation
         if (f.Functionals is { } functionals) OwnCheck("featurizers.functionals", functionals.Validate);
         if (f.Text is { } t) OwnCheck("featurizers.text", () => t.Validate());
         if (f.Image is { } image) OwnCheck("featurizers.image", () => image.Validate());
+        if (f.Video is { } video) OwnCheck("featurizers.video", () => video.Validate());
         Model(c.Model, "model", member: false);
     }
 

@@ -7,6 +7,7 @@ using MsaMl.Trainers.Composition;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Text;
+using MsaMl.Transforms.Video;
 
 namespace MsaMl.Experiments.Configuration;
 
@@ -48,14 +49,16 @@ public static class ExperimentPresets
     /// <c>--set model.pooled=null</c> asks for).
     /// </param>
     /// <param name="task">What the models learn; null: the dataset's default (regression for mosi, mosei, sims).</param>
+    /// <param name="root">The dataset's folder: mosi, mosei and sims declare the visual modality when it holds <c>Raw/</c>.</param>
     /// <remarks>
     /// The preset file's <c>images</c> section applies to a dataset with images, its <c>speech</c>
-    /// section to one with audio (or with text only), both (speech last) to one with both, and its
-    /// <c>regression</c> section on top for a sentiment-intensity task.
+    /// section to one with audio (or with text only), both (speech last) to one with both, its
+    /// <c>video</c> section to one with videos (before the others), and its <c>regression</c> section
+    /// on top for a sentiment-intensity task.
     /// </remarks>
-    public static JsonObject Defaults(string preset, string dataset, string? model, string? map = null, bool presetModel = true, TaskType? task = null)
+    public static JsonObject Defaults(string preset, string dataset, string? model, string? map = null, bool presetModel = true, TaskType? task = null, string? root = null)
     {
-        var declared = DatasetLoader.ModalitiesOf(dataset, map);
+        var declared = DatasetLoader.ModalitiesOf(dataset, map, root);
         var type = task ?? (DatasetLoader.IsIntensity(dataset) ? TaskType.Regression : TaskType.Classification);
         bool regression = type == TaskType.Regression;
         var named = TaskModels.Parse(model ?? TaskModels.Default(declared), declared);
@@ -79,6 +82,7 @@ public static class ExperimentPresets
                 Image = image ? new ImageTensorOptions() : null,
                 ImageFeatures = image ? new PretrainedImageFeaturesOptions() : null,
                 Text = declared.HasFlag(Modalities.Text) ? new BertEmbeddingOptions() : null,
+                Video = declared.HasFlag(Modalities.Visual) ? new VideoFramesOptions() : null,
             },
             Model = new ModelSection { Name = named.Name },
         };
@@ -90,6 +94,7 @@ public static class ExperimentPresets
         if (!audio) { featurizers.Remove("spectrogram"); featurizers.Remove("functionals"); }
         if (!image) { featurizers.Remove("image"); featurizers.Remove("imageFeatures"); }
         if (!declared.HasFlag(Modalities.Text)) featurizers.Remove("text");
+        if (!declared.HasFlag(Modalities.Visual)) featurizers.Remove("video");
         foreach (var (key, value) in featurizers.ToList())
             if (value is null) featurizers.Remove(key);
         json["model"] = ModelDefaults(section, named, declared, regression, presetModel);
@@ -124,7 +129,7 @@ public static class ExperimentPresets
                 return model;
         }
         var type = TaskModelBuilder.OptionsType(named, declared)!;
-        var options = type == typeof(ComposedOptions) ? TaskModelBuilder.DefaultComposition(declared) : Activator.CreateInstance(type)!;
+        var options = type == typeof(ComposedOptions) ? TaskModelBuilder.DefaultComposition(named.Fixed != Modalities.None ? named.Fixed : declared) : Activator.CreateInstance(type)!;
         foreach (var (key, value) in JsonSerializer.SerializeToNode(options, type, ExperimentConfigJson.Options)!.AsObject())
             model[key] = value?.DeepClone();
         if (section[TaskModelBuilder.SectionOf(type)] is JsonObject preset) ConfigOverlay.Merge(model, preset);
@@ -135,6 +140,7 @@ public static class ExperimentPresets
     private static JsonObject Sections(string preset, Modalities declared, bool regression)
     {
         var merged = new JsonObject();
+        if (declared.HasFlag(Modalities.Visual)) ConfigOverlay.Merge(merged, Section(preset, "video"));
         if (declared.HasFlag(Modalities.Image)) ConfigOverlay.Merge(merged, Section(preset, "images"));
         if (declared.HasFlag(Modalities.Audio) || !declared.HasFlag(Modalities.Image)) ConfigOverlay.Merge(merged, Section(preset, "speech"));
         if (regression) ConfigOverlay.Merge(merged, Section(preset, "regression"));

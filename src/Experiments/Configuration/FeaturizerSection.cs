@@ -3,10 +3,11 @@ using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Audio.Functionals;
 using MsaMl.Transforms.Image;
 using MsaMl.Transforms.Text;
+using MsaMl.Transforms.Video;
 
 namespace MsaMl.Experiments.Configuration;
 
-/// <summary>The <c>featurizers</c> section: the options of every featurizer of the task one per modality of the dataset: audio (spectrogram, functionals), image (image, imageFeatures), text.</summary>
+/// <summary>The <c>featurizers</c> section: the options of every featurizer of the task one per modality of the dataset: audio (spectrogram, functionals), image (image, imageFeatures), text, visual (video).</summary>
 public sealed class FeaturizerSection
 {
     /// <summary>The log spectrogram of speech tasks.</summary>
@@ -28,4 +29,8 @@ public sealed class FeaturizerSection
     /// <summary>The BERT-architecture text encoder of datasets with text.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BertEmbeddingOptions? Text { get; set; }
+
+    /// <summary>The ResNet-18 features of frames sampled from each video, of datasets with videos (the visual modality).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VideoFramesOptions? Video { get; set; }
 }

@@ -26,6 +26,8 @@ public sealed class TaskModelBuilder(MLContext ml, ExperimentTask task, int seed
         ModelShape.TensorFusion or ModelShape.Attention => typeof(FusionHeadOptions),
         ModelShape.Composed => typeof(ComposedOptions),
         ModelShape.SingleModality when named.Fixed == Modalities.Image => typeof(OteOptions),
+        // Neither paper model reads frames: the visual model is a composition over the frame features.
+        ModelShape.SingleModality when named.Fixed == Modalities.Visual => typeof(ComposedOptions),
         // Text alone is AAT's text branch on a dataset with audio, OTE's on one with images only.
         ModelShape.SingleModality when named.Fixed == Modalities.Text && !declared.HasFlag(Modalities.Audio) && declared.HasFlag(Modalities.Image) => typeof(OteOptions),
         ModelShape.SingleModality => typeof(AatOptions),

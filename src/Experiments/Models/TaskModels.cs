@@ -14,6 +14,7 @@ public static class TaskModels
         new("audio", ModelShape.SingleModality, Modalities.Audio),
         new("image", ModelShape.SingleModality, Modalities.Image),
         new("text", ModelShape.SingleModality, Modalities.Text),
+        new("visual", ModelShape.SingleModality, Modalities.Visual),
         new("aat", ModelShape.Aat, Modalities.Audio | Modalities.Text),
         new("ote", ModelShape.Ote, Modalities.Image | Modalities.Text),
         new("early", ModelShape.Early, Modalities.None),
@@ -26,7 +27,7 @@ public static class TaskModels
     /// <summary>The model names that fit a dataset declaring <paramref name="declared"/>.</summary>
     public static IReadOnlyList<string> Names(Modalities declared) => All.Where(m => m.Fits(declared)).Select(m => m.Name).ToArray();
 
-    /// <summary>The single-modality model of one modality (a late-fusion member): audio, image or text.</summary>
+    /// <summary>The single-modality model of one modality (a late-fusion member): audio, image, text or visual.</summary>
     public static NamedModel Single(Modalities modality) => All.First(m => m.Shape == ModelShape.SingleModality && m.Fixed == modality);
 
     /// <summary>The model trained when none is named: the seed paper's model of the data (AAT with audio, OTE with images), else text.</summary>

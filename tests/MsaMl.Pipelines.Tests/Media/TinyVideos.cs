@@ -32,6 +32,14 @@ internal static class TinyVideos
         }
     }
 
+    /// <summary>A silent clip of one colour (ffmpeg's color source: a name or <c>0xRRGGBB</c>), 64x64 at 5 frames per second.</summary>
+    public static string Colour(string path, string colour, double seconds = 1)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Ffmpeg("-f", "lavfi", "-i", FormattableString.Invariant($"color=c={colour}:s=64x64:d={seconds}:r=5"), "-c:v", "mpeg4", "-pix_fmt", "yuv420p", path);
+        return path;
+    }
+
     private static void Ffmpeg(params string[] arguments)
     {
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
