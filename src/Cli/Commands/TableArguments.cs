@@ -7,7 +7,7 @@ internal static class TableArguments
 {
     public static Option<string?> Map() => new("--map")
     {
-        Description = "--dataset table: which column is what, key=Column,... with keys id, text, audio, image, label, split, group (e.g. text=Text,image=Name,label=Valence).",
+        Description = "--dataset table: which column is what, key=Column,... with keys id, text, audio, image, video, label, split, group (e.g. text=Text,image=Name,label=Valence).",
     };
 
     public static Option<string?> Encoding() => new("--encoding")
