@@ -1,3 +1,4 @@
+using MsaMl.Trainers.Composition.Encoders;
 using MsaMl.Trainers.Modules;
 using static TorchSharp.torch;
 
@@ -31,5 +32,21 @@ public sealed class AttentionPoolingTests
         var actual = pooling.forward(map).data<float>().ToArray();
         Assert.Equal(expected[0], actual[0], 5);
         Assert.Equal(expected[1], actual[1], 5);
+    }
+
+    [Fact]
+    public void TheAttentionPooledEncoderLeavesZeroPaddedStepsOut()
+    {
+        using var scope = NewDisposeScope();
+        random.manual_seed(3);
+        var encoder = (nn.Module<Tensor, Tensor>)new AttentionPooledOptions { Width = 4, AttentionDim = 5 }.Create([5, 6]).Module;
+        var frames = randn(1, 3, 6);
+        var padded = cat([frames, zeros(1, 2, 6)], 1);                  // a 3-frame video in 5 slots
+
+        var pooled = encoder.forward(padded);
+
+        Assert.Equal([1L, 4], pooled.shape);
+        Assert.True(pooled.allclose(encoder.forward(frames), rtol: 1e-5, atol: 1e-6));
+        Assert.False(pooled.allclose(encoder.forward(cat([frames, ones(1, 2, 6)], 1)), rtol: 1e-5, atol: 1e-6));
     }
 }

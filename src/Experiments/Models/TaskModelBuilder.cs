@@ -38,10 +38,16 @@ public sealed class TaskModelBuilder(MLContext ml, ExperimentTask task, int seed
     public static string SectionOf(Type optionsType) =>
         optionsType == typeof(AatOptions) ? "aat" : optionsType == typeof(OteOptions) ? "ote" : optionsType == typeof(FusionHeadOptions) ? "head" : "composed";
 
-    /// <summary>The composition <c>--model composed</c> starts from: each declared modality's sequence mean-pooled to 32 -> concatenation -> an MLP head.</summary>
+    /// <summary>
+    /// The composition <c>--model composed</c> (and the TorchSharp <c>visual</c> model) starts from: each
+    /// declared modality's sequence pooled to 32 (the frames by attention, which leaves a short video's
+    /// padding out; the others by their mean) -> concatenation -> an MLP head.
+    /// </summary>
     public static ComposedOptions DefaultComposition(Modalities declared) => new()
     {
-        Encoders = declared.Members().Select(m => (EncoderOptions)new MeanPooledOptions { Modality = m, Width = 32 }).ToList(),
+        Encoders = declared.Members().Select(m => m == Modalities.Visual
+            ? new AttentionPooledOptions { Modality = m, Width = 32 }
+            : (EncoderOptions)new MeanPooledOptions { Modality = m, Width = 32 }).ToList(),
         Fusion = new ConcatFusionOptions(),
         Head = new MlpHeadOptions { Hidden = 64, Dropout = 0.3 },
     };
