@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MsaMl.Pipelines.Scoring;
 using MsaMl.Pipelines.Tests.Media;
 
 namespace MsaMl.Cli.Tests;
@@ -26,8 +27,7 @@ public sealed class VisualModalityTests : IDisposable
         for (int pair = 0; pair < 20; pair++)
             foreach (bool bright in new[] { true, false })
             {
-                string colour = "0x" + string.Concat(Hues[pair % Hues.Length].Chunk(2).Select(c => c[0] == 'f' ? (bright ? "f0" : "40") : (bright ? "a0" : "00")));
-                string clip = TinyVideos.Colour(Path.Combine(_folder, "clips", $"{pair}-{(bright ? "bright" : "dark")}.mp4"), colour);
+                string clip = TinyVideos.Colour(Path.Combine(_folder, "clips", $"{pair}-{(bright ? "bright" : "dark")}.mp4"), Colour(pair, bright));
                 csv.Append($"{clip},{Sentences[pair % Sentences.Length]},{(bright ? "positive" : "negative")},{(pair < 12 ? "train" : "test")}\n");
             }
         string path = Path.Combine(_folder, "clips.csv");
@@ -35,10 +35,16 @@ public sealed class VisualModalityTests : IDisposable
         return path;
     }
 
-    private JsonElement Train(string table, string model)
+    /// <summary>Pastel for bright, near black for dark, in one of the hues.</summary>
+    private static string Colour(int pair, bool bright) =>
+        "0x" + string.Concat(Hues[pair % Hues.Length].Chunk(2).Select(c => c[0] == 'f' ? (bright ? "f0" : "40") : (bright ? "a0" : "00")));
+
+    private JsonElement Train(string table, string model) => Train(model, "--dataset", "table", "--root", table, "--map", Map);
+
+    private JsonElement Train(string model, params string[] args)
     {
         string output = Path.Combine(_folder, $"{model}.zip");
-        var (code, errors) = CliRunner.Run("train", "--dataset", "table", "--root", table, "--map", Map, "--model", model, "--quiet", "--output", output);
+        var (code, errors) = CliRunner.Run(["train", .. args, "--model", model, "--quiet", "--output", output]);
         Assert.True(code == 0, errors);
         return JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(output, ".results.json"))).RootElement.Clone();
     }
@@ -56,5 +62,28 @@ public sealed class VisualModalityTests : IDisposable
         // Each test sentence is one positive and one negative clip: whatever the text model says, it is right once.
         Assert.Equal(0.5, Accuracy(Train(table, "text")), 3);
         Assert.InRange(Accuracy(Train(table, "late")), 0.9, 1);
+    }
+
+    [FfmpegFact]
+    public void TensorFusionOnAMosiLayoutWithRawVideosReadsAudioTextAndFrames()
+    {
+        // MMSA's layout: label.csv and Raw/<video_id>/<clip_id>.mp4 only; the audio is extracted from the videos.
+        string root = Path.Combine(_folder, "mosi");
+        var labels = new StringBuilder("video_id,clip_id,text,label,mode\n");
+        for (int pair = 0; pair < 12; pair++)
+            foreach (bool bright in new[] { true, false })
+            {
+                TinyVideos.Colour(Path.Combine(root, "Raw", $"v{pair}", $"{(bright ? 1 : 2)}.mp4"), Colour(pair, bright), withTone: true);
+                labels.Append($"v{pair},{(bright ? 1 : 2)},{Sentences[pair % Sentences.Length]},{(bright ? 2 : -2)},{(pair < 8 ? "train" : pair < 10 ? "valid" : "test")}\n");
+            }
+        File.WriteAllText(Path.Combine(root, "label.csv"), labels.ToString());
+
+        var results = Train("tfn", "--dataset", "mosi", "--root", root, "--quick");
+
+        Assert.Equal(["spectrogram", "text", "video"], results.GetProperty("configuration").GetProperty("featurizers").EnumerateObject().Select(p => p.Name));
+        Assert.True(results.GetProperty("summary").TryGetProperty("Has0_acc_2", out _));
+        var ml = new Microsoft.ML.MLContext(seed: 1);
+        var (bundle, _, schema) = BundleScoring.Load(ml, Path.Combine(_folder, "tfn.zip"));
+        Assert.Equal(Modalities.Audio | Modalities.Text | Modalities.Visual, BundleScoring.ScoredModalities(bundle, schema));
     }
 }

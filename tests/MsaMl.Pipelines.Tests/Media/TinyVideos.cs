@@ -32,11 +32,12 @@ internal static class TinyVideos
         }
     }
 
-    /// <summary>A silent clip of one colour (ffmpeg's color source: a name or <c>0xRRGGBB</c>), 64x64 at 5 frames per second.</summary>
-    public static string Colour(string path, string colour, double seconds = 1)
+    /// <summary>A clip of one colour (ffmpeg's color source: a name or <c>0xRRGGBB</c>), 64x64 at 5 frames per second, silent or with a 220 Hz tone.</summary>
+    public static string Colour(string path, string colour, double seconds = 1, bool withTone = false)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        Ffmpeg("-f", "lavfi", "-i", FormattableString.Invariant($"color=c={colour}:s=64x64:d={seconds}:r=5"), "-c:v", "mpeg4", "-pix_fmt", "yuv420p", path);
+        string[] tone = withTone ? ["-f", "lavfi", "-i", FormattableString.Invariant($"sine=f=220:d={seconds}"), "-c:a", "aac"] : [];
+        Ffmpeg(["-f", "lavfi", "-i", FormattableString.Invariant($"color=c={colour}:s=64x64:d={seconds}:r=5"), .. tone, "-c:v", "mpeg4", "-pix_fmt", "yuv420p", path]);
         return path;
     }
 
