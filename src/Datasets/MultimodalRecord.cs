@@ -33,6 +33,15 @@ public class MultimodalRecord
     /// </summary>
     public string Speaker { get; set; } = "";
 
+    /// <summary>Empties the columns of <paramref name="modalities"/> (the text, the paths): those modalities are then missing.</summary>
+    public void Blank(Modalities modalities)
+    {
+        if (modalities.HasFlag(Modalities.Audio)) AudioPath = "";
+        if (modalities.HasFlag(Modalities.Image)) ImagePath = "";
+        if (modalities.HasFlag(Modalities.Text)) Text = "";
+        if (modalities.HasFlag(Modalities.Visual)) VideoPath = "";
+    }
+
     /// <summary>
     /// A copy in the standard columns only, without a reader's extra columns (session, corpus...),
     /// so rows of every dataset give a model the same input schema.

@@ -62,7 +62,10 @@ public class MosiReaderTests
         var table = Read(temp.Path);
 
         Assert.Equal(["", video, "", "", "", ""], table.Records.Select(r => r.VideoPath));
-        Assert.Equal(video, table.Records[1].ToStandard().VideoPath);
+        var standard = table.Records[1].ToStandard();
+        Assert.Equal(video, standard.VideoPath);
+        standard.Blank(Modalities.Visual | Modalities.Text);
+        Assert.Equal(("", "", "vidA0000001$_$2"), (standard.VideoPath, standard.Text, standard.Id));
         Assert.Contains(table.Warnings, w => w.StartsWith("5 clip(s) without a video under", StringComparison.Ordinal));
     }
 

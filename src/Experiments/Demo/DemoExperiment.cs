@@ -145,8 +145,7 @@ public static class DemoExperiment
             rows.ForEach(blank);
             return cache.Save(features.Featurizer.Transform(task.MapLabels(ml.Data.LoadFromEnumerable(rows))), name);
         }
-        return (Featurize("test-first-blanked", r => { if (other == Modalities.Audio) r.AudioPath = ""; else r.ImagePath = ""; }),
-                Featurize("test-text-blanked", r => r.Text = ""));
+        return (Featurize("test-first-blanked", r => r.Blank(other)), Featurize("test-text-blanked", r => r.Blank(Modalities.Text)));
     }
 
     private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, Modalities other, string name, ITransformer model,
