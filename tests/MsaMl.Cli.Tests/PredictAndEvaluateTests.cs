@@ -45,7 +45,7 @@ public sealed class PredictAndEvaluateTests : IDisposable
         string root = FixtureRoot.Iemocap();
         string bundle = Train("iemocap", root, "audio", out var trained);
         // The bundle takes the scoring columns only: no Id, Label or Split (evaluate maps the labels itself).
-        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath" }, InputColumns(bundle));
+        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath", "VideoPath" }, InputColumns(bundle));
         // Two recordings that differ (the fixture repeats some).
         var wavs = Directory.GetFiles(root, "*.wav", SearchOption.AllDirectories).Order()
             .DistinctBy(f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))).ToArray();
@@ -88,7 +88,7 @@ public sealed class PredictAndEvaluateTests : IDisposable
         // ML.NET's own classifier inside the bundle keeps its class names without the label column.
         string root = FixtureRoot.Iemocap();
         string bundle = Train("iemocap", root, "early", out var trained);
-        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath" }, InputColumns(bundle));
+        Assert.Equal(new[] { "Text", "AudioPath", "ImagePath", "VideoPath" }, InputColumns(bundle));
         var wav = Directory.GetFiles(root, "*.wav", SearchOption.AllDirectories).Order().First();
         var scores = Predict(bundle, "--audio", wav, "--text", "I am so happy today");
 
