@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MsaMl.Datasets;
 using MsaMl.Pipelines.Scoring;
 using MsaMl.Pipelines.Tests.Media;
 
@@ -62,6 +63,21 @@ public sealed class VisualModalityTests : IDisposable
         // Each test sentence is one positive and one negative clip: whatever the text model says, it is right once.
         Assert.Equal(0.5, Accuracy(Train(table, "text")), 3);
         Assert.InRange(Accuracy(Train(table, "late")), 0.9, 1);
+
+        // The saved visual model scores a video file: in a fresh process, and through PredictionEngine with a VideoPath.
+        string bundlePath = Path.Combine(_folder, "visual.zip");
+        string bright = Path.Combine(_folder, "clips", "13-bright.mp4"), dark = Path.Combine(_folder, "clips", "13-dark.mp4");
+        foreach (var (clip, expected) in new[] { (bright, "positive"), (dark, "negative") })
+        {
+            var (code, printed, errors) = CliProcess.Run("predict", "--model", bundlePath, "--video", clip, "--json");
+            Assert.True(code == 0, errors);
+            Assert.Equal(expected, JsonDocument.Parse(printed).RootElement.GetProperty("label").GetString());
+        }
+        var ml = new Microsoft.ML.MLContext(seed: 1);
+        var (bundle, classes, _) = BundleScoring.Load(ml, bundlePath);
+        var engine = BundleScoring.Engine(ml, bundle);
+        Assert.Equal("positive", classes[(int)engine.Predict(new MultimodalRecord { VideoPath = bright }).PredictedLabel - 1]);
+        Assert.Equal("negative", classes[(int)engine.Predict(new MultimodalRecord { VideoPath = dark }).PredictedLabel - 1]);
     }
 
     [FfmpegFact]
@@ -85,5 +101,16 @@ public sealed class VisualModalityTests : IDisposable
         var ml = new Microsoft.ML.MLContext(seed: 1);
         var (bundle, _, schema) = BundleScoring.Load(ml, Path.Combine(_folder, "tfn.zip"));
         Assert.Equal(Modalities.Audio | Modalities.Text | Modalities.Visual, BundleScoring.ScoredModalities(bundle, schema));
+
+        // One prediction from a video file: its audio track and frames are extracted; without --text the text is said to be missing, never invented.
+        string clip = Path.Combine(root, "Raw", "v10", "1.mp4");
+        var (withoutText, printed, notes) = CliProcess.Run("predict", "--model", Path.Combine(_folder, "tfn.zip"), "--video", clip, "--json");
+        Assert.True(withoutText == 0, notes);
+        Assert.True(float.IsFinite(JsonDocument.Parse(printed).RootElement.GetProperty("intensity").GetSingle()));
+        Assert.Contains("note: the model reads text, and none was given; scored as a missing modality from the others.", notes);
+        Assert.DoesNotContain("reads audio", notes);
+        var (withText, _, quiet) = CliProcess.Run("predict", "--model", Path.Combine(_folder, "tfn.zip"), "--video", clip, "--text", "we went there on a tuesday", "--json");
+        Assert.True(withText == 0, quiet);
+        Assert.DoesNotContain("note:", quiet);
     }
 }

@@ -17,26 +17,40 @@ internal static class PredictCommand
         var text = new Option<string>("--text") { Description = "The transcript or caption.", DefaultValueFactory = _ => "" };
         var audio = new Option<string?>("--audio") { Description = "A WAV file (speech models)." };
         var image = new Option<string?>("--image") { Description = "An image file (image models)." };
+        var video = new Option<string?>("--video") { Description = "A video file: its frames for models that read the visual stream, and its audio track (extracted with ffmpeg) for models that read audio, unless --audio is given." };
         var json = new Option<bool>("--json") { Description = "Print label and scores as JSON." };
-        var command = new Command("predict", "Predict the label of one example with a saved model bundle.") { model, text, audio, image, json };
+        var command = new Command("predict", "Predict the label of one example with a saved model bundle.") { model, text, audio, image, video, json };
         command.SetAction(parse => CommandErrors.Run(parse, () =>
         {
-            string? audioPath = parse.GetValue(audio), imagePath = parse.GetValue(image);
+            string? audioPath = parse.GetValue(audio), imagePath = parse.GetValue(image), videoPath = parse.GetValue(video);
             if (!string.IsNullOrEmpty(audioPath)) RegularFile.RequireReadable(audioPath, "audio file");
             if (!string.IsNullOrEmpty(imagePath)) RegularFile.RequireReadable(imagePath, "image file");
+            if (!string.IsNullOrEmpty(videoPath)) RegularFile.RequireReadable(videoPath, "video file");
             var ml = new MLContext(seed: 1);
             string modelPath = parse.GetValue(model)!;
             var (bundle, classes, inputSchema) = BundleScoring.Load(ml, modelPath);
-            if (BundleScoring.ScoredModalities(bundle, inputSchema) is { } reads)
+            var reads = BundleScoring.ScoredModalities(bundle, inputSchema);
+            if (reads is { } known)
+            {
                 foreach (var (path, option, modality) in new[] { (audioPath, "--audio", Modalities.Audio), (imagePath, "--image", Modalities.Image) })
-                    if (!string.IsNullOrEmpty(path) && !reads.HasFlag(modality))
-                        throw new ArgumentException($"{option}: the model {modelPath} does not read {modality.Describe()}; it reads {reads.Describe()}.");
+                    if (!string.IsNullOrEmpty(path) && !known.HasFlag(modality))
+                        throw new ArgumentException($"{option}: the model {modelPath} does not read {modality.Describe()}; it reads {known.Describe()}.");
+                if (!string.IsNullOrEmpty(videoPath) && (known & (Modalities.Visual | Modalities.Audio)) == 0)
+                    throw new ArgumentException($"--video: the model {modelPath} reads neither the video's frames nor its audio; it reads {known.Describe()}.");
+            }
+            using var soundtrack = new VideoSoundtrack();
+            if (string.IsNullOrEmpty(audioPath) && !string.IsNullOrEmpty(videoPath) && reads?.HasFlag(Modalities.Audio) != false)
+                audioPath = soundtrack.Extract(videoPath);
             var row = new MultimodalRecord
             {
                 Text = parse.GetValue(text)!,
-                AudioPath = Full(parse.GetValue(audio)),
-                ImagePath = Full(parse.GetValue(image)),
+                AudioPath = Full(audioPath),
+                ImagePath = Full(imagePath),
+                VideoPath = reads?.HasFlag(Modalities.Visual) != false ? Full(videoPath) : "",
             };
+            if (reads is { } read)
+                foreach (var missing in MissingModalities(read, row))
+                    Console.Error.WriteLine($"note: the model reads {missing.Describe()}, and none was given; scored as a missing modality from the others.");
             if (classes.Length == 0)
             {
                 float intensity = BundleScoring.IntensityEngine(ml, bundle).Predict(row).Score;
@@ -62,4 +76,11 @@ internal static class PredictCommand
     }
 
     private static string Full(string? path) => string.IsNullOrEmpty(path) ? "" : Path.GetFullPath(path);
+
+    /// <summary>The modalities <paramref name="reads"/> names that <paramref name="row"/> leaves empty (the text is never invented).</summary>
+    private static IEnumerable<Modalities> MissingModalities(Modalities reads, MultimodalRecord row)
+    {
+        foreach (var (modality, value) in new[] { (Modalities.Text, row.Text), (Modalities.Audio, row.AudioPath), (Modalities.Image, row.ImagePath), (Modalities.Visual, row.VideoPath) })
+            if (reads.HasFlag(modality) && string.IsNullOrWhiteSpace(value)) yield return modality;
+    }
 }

@@ -62,36 +62,18 @@ internal static class TimelineCommand
             if (BundleScoring.ScoredModalities(bundle, inputSchema) is { } reads && !reads.HasFlag(Modalities.Audio))
                 throw new ArgumentException($"--model: {modelPath} does not read audio; it reads {reads.Describe()}, and a timeline scores the audio of each segment.");
 
-            string? extracted = null;
-            try
-            {
-                if (videoPath != null)
-                {
-                    extracted = Path.Combine(Path.GetTempPath(), $"msaml-timeline-{Guid.NewGuid():N}.wav");
-                    try
-                    {
-                        new FfmpegAudioExtractor().Extract(videoPath, extracted);
-                    }
-                    catch (MediaExtractionException ex)
-                    {
-                        throw new InvalidDataException(ex.Message, ex);
-                    }
-                }
-                var display = parse.GetValue(quiet) ? null : ConsoleProgress.StandardError();
-                var rows = display?.Rows("timeline: seconds of the recording");
-                var clock = Stopwatch.StartNew();
-                var progress = rows is null ? null : new SecondsRead(s => rows.Report(new FeaturizingProgress("timeline", (long)s, null, clock.Elapsed)));
-                var segments = AudioTimeline.Score(ml, bundle, classes, extracted ?? audioPath!, segmenter, parse.GetValue(text)!, progress).ToList();
-                TimelineFile.Save(segments, classes, outputPath);
-                TimelinePlot.Save(segments, plotPath, $"{Path.GetFileName(input)}: {Path.GetFileName(modelPath)}");
-                Console.WriteLine($"{segments.Count} segments; wrote {outputPath} and {plotPath}");
-                foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
-                return CommandErrors.Success;
-            }
-            finally
-            {
-                if (extracted != null && File.Exists(extracted)) File.Delete(extracted);
-            }
+            using var soundtrack = new VideoSoundtrack();
+            string recording = videoPath != null ? soundtrack.Extract(videoPath) : audioPath!;
+            var display = parse.GetValue(quiet) ? null : ConsoleProgress.StandardError();
+            var rows = display?.Rows("timeline: seconds of the recording");
+            var clock = Stopwatch.StartNew();
+            var progress = rows is null ? null : new SecondsRead(s => rows.Report(new FeaturizingProgress("timeline", (long)s, null, clock.Elapsed)));
+            var segments = AudioTimeline.Score(ml, bundle, classes, recording, segmenter, parse.GetValue(text)!, progress).ToList();
+            TimelineFile.Save(segments, classes, outputPath);
+            TimelinePlot.Save(segments, plotPath, $"{Path.GetFileName(input)}: {Path.GetFileName(modelPath)}");
+            Console.WriteLine($"{segments.Count} segments; wrote {outputPath} and {plotPath}");
+            foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
+            return CommandErrors.Success;
         }));
         return command;
     }
