@@ -41,7 +41,7 @@ public sealed class NonRegularInputTests : IDisposable
         var options = new TableReaderOptions { Path = table, Columns = TableColumnMap.Parse("image=Name,text=Text,label=Valence") };
 
         var error = SpecialFiles.Within(30, () => Assert.Throws<DatasetFormatException>(() => TableReader.Read(new MLContext(1), options)));
-        Assert.Equal($"{table}, line 2: 'images/pipe.png' ({Path.Combine(_folder, "images", "pipe.png")}) is a named pipe (FIFO), not a regular file; expected the row's audio or image file", error.Message);
+        Assert.Equal($"{table}, line 2: 'images/pipe.png' ({Path.Combine(_folder, "images", "pipe.png")}) is a named pipe (FIFO), not a regular file; expected the row's audio, image or video file", error.Message);
 
         File.WriteAllText(table, "Name,Text,Valence\nimages,someone upset,negative\n");
         error = Assert.Throws<DatasetFormatException>(() => TableReader.Read(new MLContext(1), options));
