@@ -36,7 +36,7 @@ public static class SpeakerFoldsBenchmark
 {
     private sealed record Utterance(string Id, string Path, string Label, string Speaker, string Fold);
 
-    private sealed class FeatureRow
+    private sealed record FeatureRow
     {
         public string Label { get; set; } = "";
         public string Speaker { get; set; } = "";
@@ -282,7 +282,7 @@ public static class SpeakerFoldsBenchmark
 
     /// <summary>A copy as its recipe sees it: a voice of its own, or (SameVoice) its original speaker's.</summary>
     private static FeatureRow AsVoice(FeatureRow copy, Recipe recipe) =>
-        recipe.SameVoice ? new FeatureRow { Label = copy.Label, Speaker = copy.Speaker[..copy.Speaker.IndexOf(CopyVoice, StringComparison.Ordinal)], Functionals = copy.Functionals, MelStatistics = copy.MelStatistics, Both = copy.Both, BothWithoutQuartiles = copy.BothWithoutQuartiles } : copy;
+        recipe.SameVoice ? copy with { Speaker = copy.Speaker[..copy.Speaker.IndexOf(CopyVoice, StringComparison.Ordinal)] } : copy;
 
     /// <summary>A recipe's copies; null: the preset's (speed copies when its audio model has them).</summary>
     private static Augmentation AugmentationOf(Recipe recipe) =>

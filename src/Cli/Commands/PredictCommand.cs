@@ -54,13 +54,13 @@ internal static class PredictCommand
             if (classes.Length == 0)
             {
                 float intensity = BundleScoring.IntensityEngine(ml, bundle).Predict(row).Score;
-                foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
+                WriteWarnings(bundle);
                 if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new { intensity }, CliJson.Options));
                 else AnsiConsole.MarkupLine($"sentiment intensity: [bold]{intensity:F3}[/]");
                 return CommandErrors.Success;
             }
             var prediction = BundleScoring.Engine(ml, bundle).Predict(row);
-            foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
+            WriteWarnings(bundle);
             string label = classes[(int)prediction.PredictedLabel - 1];
             var scores = classes.Select((c, i) => (c, prediction.Score[i])).ToDictionary(p => p.c, p => p.Item2);
             if (parse.GetValue(json))
@@ -73,6 +73,12 @@ internal static class PredictCommand
             return CommandErrors.Success;
         }));
         return command;
+    }
+
+    /// <summary>What the bundle's transforms fell back on while scoring, on standard error.</summary>
+    internal static void WriteWarnings(ITransformer bundle)
+    {
+        foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
     }
 
     private static string Full(string? path) => string.IsNullOrEmpty(path) ? "" : Path.GetFullPath(path);

@@ -72,7 +72,7 @@ internal static class TimelineCommand
             TimelineFile.Save(segments, classes, outputPath);
             TimelinePlot.Save(segments, plotPath, $"{Path.GetFileName(input)}: {Path.GetFileName(modelPath)}");
             Console.WriteLine($"{segments.Count} segments; wrote {outputPath} and {plotPath}");
-            foreach (string warning in BundleScoring.Warnings(bundle)) Console.Error.WriteLine($"warning: {warning}");
+            PredictCommand.WriteWarnings(bundle);
             return CommandErrors.Success;
         }));
         return command;

@@ -37,11 +37,11 @@ public sealed class SkippedImages
             .ToList();
     }
 
-    private static IEnumerable<ImageWarnings> WarningsOf(ITransformer model) => model switch
-    {
-        ImageTensorTransformer tensor => [tensor.Warnings],
-        PretrainedImageFeaturesTransformer features => [features.Warnings],
-        IEnumerable<ITransformer> chain => chain.SelectMany(WarningsOf),
-        _ => [],
-    };
+    private static IEnumerable<ImageWarnings> WarningsOf(ITransformer model) =>
+        Pipelines.Scoring.BundleScoring.Stages(model).SelectMany(stage => stage switch
+        {
+            ImageTensorTransformer tensor => [tensor.Warnings],
+            PretrainedImageFeaturesTransformer features => [features.Warnings],
+            _ => Array.Empty<ImageWarnings>(),
+        });
 }

@@ -75,12 +75,16 @@ public static class BundleScoring
     /// row without the group column standardized with the training statistics, a speaker without
     /// statistics of its own, an unreadable image treated as missing.
     /// </summary>
-    public static IReadOnlyList<string> Warnings(ITransformer model) => model switch
-    {
-        Transforms.Normalization.GroupStandardizationTransformer group => group.Warnings.Lines,
-        Transforms.Image.ImageTensorTransformer tensor => tensor.Warnings.Lines,
-        Transforms.Image.PretrainedImageFeaturesTransformer features => features.Warnings.Lines,
-        IEnumerable<ITransformer> chain => chain.SelectMany(Warnings).Distinct().ToList(),
-        _ => [],
-    };
+    public static IReadOnlyList<string> Warnings(ITransformer model) =>
+        Stages(model).SelectMany(stage => stage switch
+        {
+            Transforms.Normalization.GroupStandardizationTransformer group => group.Warnings.Lines,
+            Transforms.Image.ImageTensorTransformer tensor => tensor.Warnings.Lines,
+            Transforms.Image.PretrainedImageFeaturesTransformer features => features.Warnings.Lines,
+            _ => [],
+        }).Distinct().ToList();
+
+    /// <summary>The stages of <paramref name="model"/>, chains (nested or not) opened, in order.</summary>
+    public static IEnumerable<ITransformer> Stages(ITransformer model) =>
+        model is IEnumerable<ITransformer> chain ? chain.SelectMany(Stages) : [model];
 }

@@ -66,16 +66,7 @@ internal sealed class SpectrogramWorker
         {
             spectrogram.Slice(bin * t, valid).CopyTo(sorted);
             sorted.Sort();
-            for (int q = 0; q < 3; q++) quartiles[3 * bin + q] = Percentile(sorted, 0.25 * (q + 1));
+            for (int q = 0; q < 3; q++) quartiles[3 * bin + q] = (float)SortedPercentile.Of<float>(sorted, 0.25 * (q + 1));
         }
-    }
-
-    /// <summary>The <paramref name="fraction"/> percentile of sorted values, interpolated linearly between neighbours (numpy's default).</summary>
-    internal static float Percentile(ReadOnlySpan<float> sorted, double fraction)
-    {
-        double position = fraction * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return (float)(sorted[below] + (position - below) * (sorted[above] - sorted[below]));
     }
 }

@@ -6,8 +6,8 @@ using MsaMl.Transforms.Image;
 namespace MsaMl.Transforms.Video;
 
 /// <summary>
-/// Samples a row's video with ffmpeg into [MaxFrames, 3, 224, 224] raw RGB values, reading ffmpeg's
-/// raw RGB24 output one frame at a time; one per thread. Bad videos throw <see cref="MsaInputException"/>
+/// Samples a row's video with ffmpeg, reading its raw RGB24 output one frame at a time and handing
+/// each frame on as [3, 224, 224] raw RGB values; one per thread. Bad videos throw <see cref="MsaInputException"/>
 /// naming the column, row and file.
 /// </summary>
 internal sealed class VideoFrameSampler(VideoFramesOptions options)
@@ -19,9 +19,13 @@ internal sealed class VideoFrameSampler(VideoFramesOptions options)
     public const int FramePlane = 3 * FrameSize * FrameSize;
 
     private readonly byte[] _frame = new byte[FramePlane];
+    private readonly float[] _plane = new float[FramePlane];
 
-    /// <summary>Writes the row's frames into <paramref name="pixels"/>; returns how many, 0 for an empty path (a missing video).</summary>
-    public int Load(FeaturizerInput input, Span<float> pixels)
+    /// <summary>
+    /// Hands each of the row's frames, as [3, 224, 224] raw RGB values in a buffer reused for the next,
+    /// to <paramref name="frame"/> with its index; returns how many, 0 for an empty path (a missing video).
+    /// </summary>
+    public int Load(FeaturizerInput input, Action<int, float[]> frame)
     {
         if (string.IsNullOrWhiteSpace(input.Value)) return 0;
         string path = FilePaths.Resolve(input.Value, options.BaseFolder);
@@ -37,7 +41,7 @@ internal sealed class VideoFrameSampler(VideoFramesOptions options)
         {
             throw new MsaInputException(options.InputColumnName, input.Row, path, $"cannot read video: {ex.Message}", ex);
         }
-        int frames = Decode(path, pixels, out int code, out string errors);
+        int frames = Decode(path, frame, out int code, out string errors);
         string? problem = code switch
         {
             -1 => $"ffmpeg did not finish within VideoFramesOptions.Timeout ({errors})",
@@ -50,14 +54,14 @@ internal sealed class VideoFrameSampler(VideoFramesOptions options)
         return frames;
     }
 
-    private int Decode(string path, Span<float> pixels, out int code, out string errors)
+    private int Decode(string path, Action<int, float[]> frame, out int code, out string errors)
     {
         using var ffmpeg = FfmpegProcess.Start(options.FfmpegPath, Arguments(path), options.Timeout, "VideoFramesOptions.FfmpegPath");
         int frames = 0;
         while (frames < options.MaxFrames && ReadFrame(ffmpeg.Output))
         {
-            ImagePixels.ToChw(_frame, 3, FrameSize, FrameSize, PixelNormalization.Raw, pixels.Slice(frames * FramePlane, FramePlane));
-            frames++;
+            ImagePixels.ToChw(_frame, 3, FrameSize, FrameSize, PixelNormalization.Raw, _plane);
+            frame(frames++, _plane);
         }
         (code, errors) = ffmpeg.Finish();
         return frames;

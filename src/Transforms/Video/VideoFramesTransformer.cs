@@ -58,23 +58,22 @@ public sealed class VideoFramesTransformer : FeaturizingTransformer
     private sealed class FramesFeaturizer(VideoFramesOptions options, ImageEncoder encoder) : Featurizer
     {
         private readonly VideoFrameSampler _sampler = new(options);
-        private readonly float[] _pixels = new float[options.MaxFrames * VideoFrameSampler.FramePlane];
 
+        // Each frame is encoded as it is read: no row holds more than one frame's pixels.
         public override void Featurize(IReadOnlyList<FeaturizerInput> batch, float[][] outputs)
         {
             int size = encoder.FeatureSize, maxFrames = options.MaxFrames;
             for (int i = 0; i < batch.Count; i++)
             {
-                int frames = _sampler.Load(batch[i], _pixels);
+                var features = outputs[0].AsMemory(i * maxFrames * size, maxFrames * size);
+                int frames = _sampler.Load(batch[i], (k, pixels) => encoder.Run(pixels, 1, VideoFrameSampler.FrameSize).CopyTo(features.Span[(k * size)..]));
                 if (frames == 0) continue;
-                var features = encoder.Run(_pixels[..(frames * VideoFrameSampler.FramePlane)], frames, VideoFrameSampler.FrameSize);
-                features.CopyTo(outputs[0].AsSpan(i * maxFrames * size, frames * size));
                 outputs[1].AsSpan(i * maxFrames, frames).Fill(1f);
-                if (outputs.Length > 2) Mean(features, frames, size, outputs[2].AsSpan(i * size, size));
+                if (outputs.Length > 2) Mean(features.Span, frames, size, outputs[2].AsSpan(i * size, size));
             }
         }
 
-        private static void Mean(float[] features, int frames, int size, Span<float> pooled)
+        private static void Mean(ReadOnlySpan<float> features, int frames, int size, Span<float> pooled)
         {
             for (int f = 0; f < frames; f++)
             for (int j = 0; j < size; j++) pooled[j] += features[f * size + j];

@@ -20,21 +20,12 @@ internal ref struct FunctionalWriter(Span<float> output)
     {
         MeanStd(values);
         var sorted = values.Order().ToArray();
-        double p20 = Percentile(sorted, 0.2), p80 = Percentile(sorted, 0.8);
+        double p20 = SortedPercentile.Of<double>(sorted, 0.2), p80 = SortedPercentile.Of<double>(sorted, 0.8);
         Value(p20);
-        Value(Percentile(sorted, 0.5));
+        Value(SortedPercentile.Of<double>(sorted, 0.5));
         Value(p80);
         Value(p80 - p20);
     }
 
     public static double Mean(List<double> values) => values.Count > 0 ? values.Average() : 0;
-
-    private static double Percentile(double[] sorted, double p)
-    {
-        if (sorted.Length == 0) return 0;
-        double position = p * (sorted.Length - 1);
-        int low = (int)Math.Floor(position);
-        int high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-    }
 }
