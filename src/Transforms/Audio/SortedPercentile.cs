@@ -12,7 +12,7 @@ internal static class SortedPercentile
         double position = fraction * (sorted.Length - 1);
         int below = (int)Math.Floor(position);
         int above = Math.Min(below + 1, sorted.Length - 1);
-        double low = double.CreateChecked(sorted[below]), high = double.CreateChecked(sorted[above]);
-        return low + (position - below) * (high - low);
+        // The difference in T's own arithmetic: float spectrogram quartiles stay what they were before this helper.
+        return double.CreateChecked(sorted[below]) + (position - below) * double.CreateChecked(sorted[above] - sorted[below]);
     }
 }
