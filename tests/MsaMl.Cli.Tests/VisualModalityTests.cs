@@ -62,7 +62,14 @@ public sealed class VisualModalityTests : IDisposable
         Assert.InRange(Accuracy(visual), 0.9, 1);
         // Each test sentence is one positive and one negative clip: whatever the text model says, it is right once.
         Assert.Equal(0.5, Accuracy(Train(table, "text")), 3);
-        Assert.InRange(Accuracy(Train(table, "late")), 0.9, 1);
+        var late = Train(table, "late");
+        Assert.InRange(Accuracy(late), 0.9, 1);
+        // The missing-modality table: without the frames only the text is left, and it is at chance; without the text nothing is lost.
+        var missing = late.GetProperty("missingModality").EnumerateArray().ToDictionary(r => r.GetProperty("missing").GetString()!, r => Accuracy(r));
+        Assert.Equal(["text", "visual"], missing.Keys);
+        Assert.InRange(missing["text"], 0.9, 1);
+        Assert.Equal(0.5, missing["visual"], 3);
+        Assert.False(visual.TryGetProperty("missingModality", out _));
 
         // The saved visual model scores a video file: in a fresh process, and through PredictionEngine with a VideoPath.
         string bundlePath = Path.Combine(_folder, "visual.zip");
@@ -98,6 +105,11 @@ public sealed class VisualModalityTests : IDisposable
 
         Assert.Equal(["spectrogram", "text", "video"], results.GetProperty("configuration").GetProperty("featurizers").EnumerateObject().Select(p => p.Name));
         Assert.True(results.GetProperty("summary").TryGetProperty("Has0_acc_2", out _));
+        // The missing-modality table for three: each modality alone missing, then each pair, with MMSA's metrics.
+        var missing = results.GetProperty("missingModality").EnumerateArray().ToList();
+        Assert.Equal(["audio", "text", "visual", "audio + text", "audio + visual", "text + visual"], missing.Select(r => r.GetProperty("missing").GetString()));
+        Assert.Equal(["text + visual", "audio + visual", "audio + text", "visual", "text", "audio"], missing.Select(r => r.GetProperty("given").GetString()));
+        Assert.All(missing, r => Assert.True(double.IsFinite(r.GetProperty("summary").GetProperty("MAE").GetProperty("mean").GetDouble())));
         var ml = new Microsoft.ML.MLContext(seed: 1);
         var (bundle, _, schema) = BundleScoring.Load(ml, Path.Combine(_folder, "tfn.zip"));
         Assert.Equal(Modalities.Audio | Modalities.Text | Modalities.Visual, BundleScoring.ScoredModalities(bundle, schema));

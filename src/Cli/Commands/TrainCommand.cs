@@ -60,6 +60,12 @@ internal static class TrainCommand
                         metrics = r.Metrics.ToNamedValues().Where(v => names.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value),
                     }),
                     metrics = names.Where(outcome.Summary.ContainsKey).ToDictionary(n => n, n => new { mean = outcome.Summary[n].Mean, std = outcome.Summary[n].StandardDeviation }),
+                    missingModality = outcome.MissingModality.Select(row => new
+                    {
+                        given = row.Given.Describe(),
+                        missing = row.Missing.Describe(),
+                        metrics = names.Where(row.Summary.ContainsKey).ToDictionary(n => n, n => new { mean = row.Summary[n].Mean, std = row.Summary[n].StandardDeviation }),
+                    }),
                     scoredSplit = outcome.ScoredSplit,
                     bundle = loso ? null : bundle,
                     results = outcome.ResultFile,
@@ -87,12 +93,35 @@ internal static class TrainCommand
                     AnsiConsole.MarkupLine($"[bold]{Markup.Escape(config.Model.Name)}[/] ({Markup.Escape(config.Preset)}) on {Markup.Escape(config.Dataset.Name)}, {seeds}, {Markup.Escape(scored)}: " +
                         $"WA {Show(MetricNames.WeightedAccuracy)}, UA {Show(MetricNames.UnweightedAccuracy)}, macro F1 {Show(MetricNames.MacroF1)}");
                 }
+                WriteMissingModalityTable(outcome, names);
                 AnsiConsole.MarkupLine(loso ? $"results {Markup.Escape(outcome.ResultFile)}" : $"saved {Markup.Escape(bundle)}; results {Markup.Escape(outcome.ResultFile)}");
             }
             return CommandErrors.Success;
         }));
         return command;
     }
+
+    /// <summary>
+    /// The missing-modality table under the metrics: the model with every input, then with each
+    /// subset of its modalities missing from the test rows, the task's metrics and their change.
+    /// </summary>
+    private static void WriteMissingModalityTable(ConfiguredExperiment.Outcome outcome, IReadOnlyList<string> names)
+    {
+        if (outcome.MissingModality.Count == 0) return;
+        var shown = names.Where(outcome.Summary.ContainsKey).ToList();
+        var table = new Table().Border(TableBorder.Simple).Title("missing-modality table (test rows, inputs emptied)");
+        table.AddColumn("given").AddColumn("missing");
+        foreach (string name in shown) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        var all = outcome.MissingModality[0].Given | outcome.MissingModality[0].Missing;
+        table.AddRow([Markup.Escape(all.Describe()), "—", .. shown.Select(n => Markup.Escape(outcome.Summary[n].Format()))]);
+        foreach (var row in outcome.MissingModality)
+            table.AddRow([Markup.Escape(row.Given.Describe()), Markup.Escape(row.Missing.Describe()),
+                .. shown.Select(n => row.Summary.TryGetValue(n, out var m) ? Markup.Escape($"{m.Format()} ({Change(m.Mean - outcome.Summary[n].Mean)})") : "n/a")]);
+        AnsiConsole.Write(table);
+    }
+
+    private static string Change(double difference) =>
+        (difference >= 0 ? "+" : "−") + Math.Abs(difference).ToString(MetricFormat.DefaultNumberFormat, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Writes audio-extraction progress to standard error every <see cref="ExtractionProgressEvery"/> clips and at the end.</summary>
     private sealed class ExtractionReporter : IProgress<ExtractionProgress>

@@ -24,8 +24,9 @@ public static class ConfiguredExperiment
     /// <param name="Warnings">The reader's warnings and the validation note.</param>
     /// <param name="ScoredSplit">The split the metrics were computed on: test, or train when the data has no test rows (<see cref="TrainingRun.ScoredSplit"/>).</param>
     /// <param name="Evaluator">The metric set (its names in report order, and the protocol of a regression task).</param>
+    /// <param name="MissingModality">The missing-modality table: the metrics over the seeds or folds with each subset of the model's modalities missing (empty for a model of one modality).</param>
     public sealed record Outcome(IReadOnlyDictionary<string, MetricSummary> Summary, IReadOnlyList<(string Key, INamedMetrics Metrics)> Runs, string ResultFile,
-        IReadOnlyList<string> Warnings, string ScoredSplit, TaskEvaluator Evaluator);
+        IReadOnlyList<string> Warnings, string ScoredSplit, TaskEvaluator Evaluator, IReadOnlyList<MissingModalitySummary> MissingModality);
 
     /// <summary>Runs the experiment.</summary>
     /// <param name="config">The resolved configuration.</param>
@@ -61,6 +62,7 @@ public static class ConfiguredExperiment
         var options = new { dataset = config.Dataset.Name, root = config.Dataset.Root, map = config.Dataset.Map, encoding = config.Dataset.Encoding, model = model.Name, preset = config.Preset,
             task = config.Dataset.Task, testDataset = config.Evaluation.TestDataset, testRoot = config.Evaluation.TestRoot, bundle = loso ? null : bundlePath };
 
+        var missing = new List<IReadOnlyList<MissingModalityMetrics>>();
         using var speedCopies = new TrainingSpeedCopies(reads.HasFlag(Modalities.Audio) ? model.SpeedCopies : []);
 
         INamedMetrics Train(int seed, string name, IReadOnlyList<MultimodalRecord> records, string bundle)
@@ -68,7 +70,9 @@ public static class ConfiguredExperiment
             var ml = new MLContext(seed: seed);
             records = speedCopies.Add(records, trainOnValidation, progress?.Featurizing(name, "speed copies of the training recordings"));
             var task = ConfiguredTask.Create(ml, name, records, data.Labels, config, progress, trainOnValidation, reads);
-            return TrainingRun.Run(ml, task, model, evaluator, bundle, seed, config.Training.Quick, progress);
+            var run = TrainingRun.Run(ml, task, model, evaluator, bundle, seed, config.Training.Quick, progress, config.Evaluation.MissingModalities);
+            missing.Add(run.Missing);
+            return run.Metrics;
         }
 
         if (loso)
@@ -77,8 +81,9 @@ public static class ConfiguredExperiment
             var cv = LeaveOneOut(config, data, (name, records) => Temporary(bundle => Train(seeds[0], name, records, bundle)));
             var document = EvaluationResultFile.Write(file, cv, options, new[] { seeds[0] });
             notes.AddRange(collector.Warnings);
-            Finish(file, document, configuration, notes, scored, evaluator);
-            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes, scored, evaluator);
+            var foldTable = MissingModalitySummary.Summarize(missing);
+            Finish(file, document, configuration, notes, scored, evaluator, foldTable);
+            return new Outcome(cv.Summary, cv.Folds.Select(f => (f.TestKey, f.Metrics)).ToList(), file, notes, scored, evaluator, foldTable);
         }
 
         var result = MultiSeedRunner.Run(seed => seed == seeds[0]
@@ -87,8 +92,9 @@ public static class ConfiguredExperiment
         string resultFile = Path.ChangeExtension(bundlePath, ".results.json");
         var written = EvaluationResultFile.Write(resultFile, result, options, evaluator.Protocol);
         notes.AddRange(collector.Warnings);
-        Finish(resultFile, written, configuration, notes, scored, evaluator);
-        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes, scored, evaluator);
+        var table = MissingModalitySummary.Summarize(missing);
+        Finish(resultFile, written, configuration, notes, scored, evaluator, table);
+        return new Outcome(result.Summary, result.Runs.Select(r => ($"seed {r.Seed}", r.Metrics)).ToList(), resultFile, notes, scored, evaluator, table);
     }
 
     /// <summary>Whether a model trains no TorchSharp network (a pooled model, or late fusion of pooled members).</summary>
@@ -118,8 +124,11 @@ public static class ConfiguredExperiment
             : null;
     }
 
-    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes, string scoredSplit, TaskEvaluator evaluator)
+    private static void Finish(string file, EvaluationResultDocument document, System.Text.Json.Nodes.JsonNode configuration, List<string> notes, string scoredSplit, TaskEvaluator evaluator,
+        IReadOnlyList<MissingModalitySummary> missingModality)
     {
+        document.MissingModality = missingModality.Count == 0 ? null
+            : missingModality.Select(row => new MissingModalityRecord { Given = row.Given.Describe(), Missing = row.Missing.Describe(), Summary = row.Summary.ToDictionary() }).ToList();
         document.Configuration = configuration;
         document.ScoredSplit = scoredSplit;
         document.Protocol ??= evaluator.Protocol;

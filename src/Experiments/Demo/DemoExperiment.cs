@@ -119,7 +119,7 @@ public static class DemoExperiment
         progress?.Stage(task.Name, "scoring cost and missing-modality robustness");
         var testFeatures = runner.Features.Test;
         models.AddRange(results.Select(r => WithCost(r.Result, r.Model, testFeatures)));
-        var blanked = BlankedTestFeatures(ml, task, other, runner.Features);
+        var blanked = (runner.TestWithout(other), runner.TestWithout(Modalities.Text));
         robustness.Add(Robustness(ml, task, other, paperName, both.Model, testFeatures, blanked));
         robustness.Add(Robustness(ml, task, other, "Late fusion", late.Model, testFeatures, blanked));
 
@@ -133,20 +133,6 @@ public static class DemoExperiment
     /// <summary>The result with the model's scoring cost (ms per row, peak memory) on <paramref name="features"/>.</summary>
     private static ModelResult WithCost(ModelResult result, ITransformer model, IDataView features) =>
         result with { Complexity = ComplexityRow.From(result.Model, result.Parameters, ScoringCostMeter.Measure(model, features)) };
-
-    /// <summary>The test split featurized with the non-text modality blanked, and with the text blanked (once per task).</summary>
-    /// <remarks>Written to the task's own feature cache, beside its three splits (deleted with them).</remarks>
-    private static (IDataView FirstBlanked, IDataView TextBlanked) BlankedTestFeatures(MLContext ml, ExperimentTask task, Modalities other, FeaturizedSplits features)
-    {
-        var cache = features.Cache ?? throw new InvalidOperationException($"Task '{task.Name}': the featurized splits have no feature cache.");
-        IDataView Featurize(string name, Action<MultimodalRecord> blank)
-        {
-            var rows = task.Records.Where(r => r.Split == SplitNames.Test).Select(ExperimentTask.Standard).ToList();
-            rows.ForEach(blank);
-            return cache.Save(features.Featurizer.Transform(task.MapLabels(ml.Data.LoadFromEnumerable(rows))), name);
-        }
-        return (Featurize("test-first-blanked", r => r.Blank(other)), Featurize("test-text-blanked", r => r.Blank(Modalities.Text)));
-    }
 
     private static RobustnessResult Robustness(MLContext ml, ExperimentTask task, Modalities other, string name, ITransformer model,
         IDataView testFeatures, (IDataView FirstBlanked, IDataView TextBlanked) blanked)

@@ -53,4 +53,11 @@ public sealed class EvaluationResultDocument
 
     /// <summary>Each metric over the runs (mean, sample std, values).</summary>
     public Dictionary<string, MetricSummary> Summary { get; set; } = new();
+
+    /// <summary>
+    /// The missing-modality table of a model that reads two or more modalities: each metric over the
+    /// runs with each subset of its modalities missing from the test rows; null when not measured.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<MissingModalityRecord>? MissingModality { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Pipelines.Fusion;
+using MsaMl.Datasets;
 using MsaMl.Experiments.Configuration;
 using MsaMl.Experiments.Models;
 using MsaMl.Trainers.Composition;
@@ -98,6 +99,19 @@ public sealed class TaskRunner
         var metrics = _ml.Msa().Evaluation.EvaluateClassification(scored, "Label", model.ScoreColumn, model.PredictedLabelColumn);
         _progress?.Stage(Task.Name, $"evaluated {model.Name} in {clock.Elapsed.TotalSeconds:F1} s");
         return new ModelResult(Task.Name, model.Name, kind, metrics, model.SecondsToTrain, model.Parameters, model.LearningCurve);
+    }
+
+    /// <summary>
+    /// The test split featurized again with the inputs of <paramref name="missing"/> empty in every
+    /// row, as a scoring app without them would give it; written to the splits' feature cache
+    /// (deleted with them).
+    /// </summary>
+    public IDataView TestWithout(Modalities missing)
+    {
+        var cache = Features.Cache ?? throw new InvalidOperationException($"Task '{Task.Name}': the featurized splits have no feature cache.");
+        var rows = Task.MapLabels(Task.Split(_ml, SplitNames.Test, missing));
+        string name = $"{SplitNames.Test}-without-{string.Join("-", missing.Members()).ToLowerInvariant()}";
+        return cache.Save(Features.Featurizer.Transform(rows), name);
     }
 
     /// <summary>Saves the fitted featurizer followed by <paramref name="model"/> as a bundle that scores raw rows.</summary>

@@ -9,10 +9,16 @@ namespace MsaMl.Experiments;
 /// <summary>Trains one model of a task, evaluates it on the test split with the task's metric set and saves a bundle of featurizer + model.</summary>
 public static class TrainingRun
 {
+    /// <summary>What one training run measured.</summary>
+    /// <param name="Metrics">The task's metrics on the scored split, every input given.</param>
+    /// <param name="Missing">The metrics on the test split with each subset of the model's modalities missing (<see cref="MissingModalityMetrics.SubsetsToBlank"/>); empty for a model of one modality, without a test split, or when not asked for.</param>
+    public sealed record Result(INamedMetrics Metrics, IReadOnlyList<MissingModalityMetrics> Missing);
+
     /// <summary>Featurizes the task, trains <paramref name="model"/>, evaluates it with <paramref name="evaluator"/> and saves the bundle.</summary>
+    /// <param name="missingModalities">Also evaluate the test split with each subset of the model's modalities missing (<see cref="Result.Missing"/>).</param>
     /// <exception cref="InvalidDataException">The data has no training rows, or (regression, MMSA's protocol) no test rows.</exception>
-    public static INamedMetrics Run(MLContext ml, ExperimentTask task, ModelSection model, TaskEvaluator evaluator, string bundlePath, int seed, bool quick,
-        IExperimentProgress? progress = null)
+    public static Result Run(MLContext ml, ExperimentTask task, ModelSection model, TaskEvaluator evaluator, string bundlePath, int seed, bool quick,
+        IExperimentProgress? progress = null, bool missingModalities = false)
     {
         if (!task.Records.Any(r => r.Split == SplitNames.Train)) throw new InvalidDataException($"Dataset '{task.Name}' has no rows in the '{SplitNames.Train}' split.");
         if (task.Regression && !task.Records.Any(r => r.Split == SplitNames.Test))
@@ -28,8 +34,16 @@ public static class TrainingRun
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var metrics = evaluator.Evaluate(ml, trained.Model.Transform(rows), task, trained);
         progress?.Stage(task.Name, $"evaluated {trained.Name} in {clock.Elapsed.TotalSeconds:F1} s");
+        var missing = new List<MissingModalityMetrics>();
+        var reads = runner.ReadsOf(model) & task.Available;
+        if (missingModalities && hasTest)
+            foreach (var blanked in MissingModalityMetrics.SubsetsToBlank(reads))
+            {
+                progress?.Stage(task.Name, $"evaluating {trained.Name} without {blanked.Describe()}");
+                missing.Add(new MissingModalityMetrics(reads & ~blanked, blanked, evaluator.Evaluate(ml, trained.Model.Transform(runner.TestWithout(blanked)), task, trained)));
+            }
         runner.Save(trained, bundlePath);
-        return metrics;
+        return new Result(metrics, missing);
     }
 
     /// <summary>How progress lines and results name a model.</summary>

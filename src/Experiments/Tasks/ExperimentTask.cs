@@ -55,9 +55,20 @@ public sealed class ExperimentTask
     public IEstimator<ITransformer>? LabelMapping { get; init; }
 
     /// <summary>The records of one split as an IDataView in the standard columns.</summary>
-    public IDataView Split(MLContext ml, string split) => Regression
-        ? ml.Data.LoadFromEnumerable(RecordsOf(split).Select(StandardIntensity).ToList())
-        : ml.Data.LoadFromEnumerable(RecordsOf(split).Select(Standard).ToList());
+    /// <param name="ml">The context.</param>
+    /// <param name="split">The split's name.</param>
+    /// <param name="missing">Modalities whose inputs are emptied in every row (<see cref="MultimodalRecord.Blank"/>), as a scoring app without them would give them.</param>
+    public IDataView Split(MLContext ml, string split, Modalities missing = Modalities.None)
+    {
+        T Blanked<T>(T record) where T : MultimodalRecord
+        {
+            record.Blank(missing);
+            return record;
+        }
+        return Regression
+            ? ml.Data.LoadFromEnumerable(RecordsOf(split).Select(r => Blanked(StandardIntensity(r))).ToList())
+            : ml.Data.LoadFromEnumerable(RecordsOf(split).Select(r => Blanked(Standard(r))).ToList());
+    }
 
     /// <summary>The schema a saved model of any task takes: the scoring columns only (<see cref="MultimodalInput"/>).</summary>
     public static DataViewSchema BundleInputSchema(MLContext ml) => ml.Data.LoadFromEnumerable(new List<MultimodalInput>()).Schema;
