@@ -47,7 +47,7 @@ public static class SpeakerFoldsBenchmark
         public float[] BothWithoutQuartiles { get; set; } = [];
     }
 
-    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation? Augment = Augmentation.None, bool? SpeakerCopy = null, bool SameVoice = false);
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation? Augment = Augmentation.None, bool? SpeakerCopy = null, bool SameVoice = false, bool? Balance = null);
 
     /// <summary>Which augmented copies of the training folds' files join the training rows (test folds are never augmented).</summary>
     [Flags]
@@ -72,6 +72,9 @@ public static class SpeakerFoldsBenchmark
         new("  the same, L2 0.1 instead of 1", "Both", false, "preset", 0.1f, Augment: null),
         new("  the same, L2 3 instead of 1", "Both", false, "preset", 3f, Augment: null),
         new("  the same, speed copies standardized with their original speaker's statistics", "Both", false, "preset", Augment: null, SameVoice: true),
+        new("  the same, classes balanced (rows weighted by n / (K n_c))", "Both", false, "preset", Augment: null, Balance: true),
+        new("  the same, classes not balanced", "Both", false, "preset", Augment: null, Balance: false),
+        new("  the same, classes balanced, L2 3", "Both", false, "preset", 3f, Augment: null, Balance: true),
         new("  the same, speed copies standardized with their original speaker's statistics, L2 0.1 (the preset before the quartiles)", "BothWithoutQuartiles", false, "preset", 0.1f, Augment: null, SameVoice: true),
         new("  the same without the quartiles", "BothWithoutQuartiles", false, "preset", Augment: null),
         new("  the same without the speed copies", "Both", false, "preset"),
@@ -97,6 +100,9 @@ public static class SpeakerFoldsBenchmark
     /// <summary>--l2 X: the L2 weight of the preset's rows that name none, instead of the preset's.</summary>
     private static float? L2;
 
+    /// <summary>--l1 X: the L1 weight of the preset's rows that name none, instead of the preset's.</summary>
+    private static float? L1;
+
     /// <summary>--only A,B: the recipes whose name contains one of them (the peers still run unless --no-peer).</summary>
     private static string? Only;
 
@@ -105,6 +111,7 @@ public static class SpeakerFoldsBenchmark
         TimeFrames = TrainingStepBenchmark.StringArg(args, "--time-frames") is { } frames ? int.Parse(frames) : null;
         Only = TrainingStepBenchmark.StringArg(args, "--only");
         L2 = TrainingStepBenchmark.StringArg(args, "--l2") is { } l2 ? float.Parse(l2, CultureInfo.InvariantCulture) : null;
+        L1 = TrainingStepBenchmark.StringArg(args, "--l1") is { } l1 ? float.Parse(l1, CultureInfo.InvariantCulture) : null;
         Quartiles = TrainingStepBenchmark.StringArg(args, "--quartiles") is { } q ? q == "on" : null;
         Speeds = TrainingStepBenchmark.StringArg(args, "--speeds")?.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         string corpus = TrainingStepBenchmark.StringArg(args, "--corpus") ?? "both";
@@ -317,9 +324,10 @@ public static class SpeakerFoldsBenchmark
             {
                 "preset" => new PooledModelOptions
                     {
-                        Trainer = Preset.Model.Pooled!.Trainer, L1Regularization = recipe.L1 ?? Preset.Model.Pooled.L1Regularization,
+                        Trainer = Preset.Model.Pooled!.Trainer, L1Regularization = recipe.L1 ?? L1 ?? Preset.Model.Pooled.L1Regularization,
                         L2Regularization = recipe.L2 ?? L2 ?? Preset.Model.Pooled.L2Regularization, CenterFeatures = recipe.Center && Preset.Model.Pooled.CenterFeatures,
                         PerSpeakerCopy = !recipe.PerSpeaker && (recipe.SpeakerCopy ?? Preset.Model.Pooled.PerSpeakerCopy),
+                        BalanceClasses = recipe.Balance ?? Preset.Model.Pooled.BalanceClasses,
                     }
                     .Estimator(ml, [recipe.PerSpeaker ? "Features" : recipe.Column]),
                 "sdca" => normalize.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),

@@ -83,6 +83,9 @@ public sealed class ConfigReadingTests
         Assert.True(audio.Model.Pooled!.PerSpeakerCopy);
         var again = ExperimentConfigResolver.Resolve(JsonNode.Parse(ExperimentConfigJson.Write(audio))!.AsObject());
         Assert.Equal(audio.Model.SpeedCopies, again.Model.SpeedCopies);
+        Assert.True(audio.Model.Pooled.BalanceClasses);
+        Assert.True(again.Model.Pooled!.BalanceClasses);
+        Assert.False(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=audio", "model.pooled.balanceClasses=false")).Model.Pooled!.BalanceClasses);
 
         Assert.Empty(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=aat")).Model.SpeedCopies);
         var late = ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=late"));
