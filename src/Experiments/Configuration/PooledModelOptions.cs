@@ -45,9 +45,10 @@ public sealed class PooledModelOptions
 
     /// <summary>
     /// Weigh each training row by n / (K · n<sub>c</sub>), so every class counts the same in the loss
-    /// (<c>ClassBalancedEstimator</c>; the trainer's example weights), which is what unweighted accuracy
-    /// rewards on corpora whose classes differ in size (EmoDB: 127 anger clips, 46 disgust).
-    /// Classification only.
+    /// (<c>ClassBalancedEstimator</c>, the trainer's example weights): what unweighted accuracy rewards
+    /// where classes differ in size (EmoDB: 127 anger clips, 46 disgust; URDU's speaker folds). On in
+    /// the fast preset's audio model, where it gained on both corpora's speaker folds
+    /// (benchmarks/README.md, "Speech recipes on speaker-independent folds"). Classification only.
     /// </summary>
     public bool BalanceClasses { get; set; }
 
