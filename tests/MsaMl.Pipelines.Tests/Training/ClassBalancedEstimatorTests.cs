@@ -40,7 +40,7 @@ public sealed class ClassBalancedEstimatorTests
         Assert.Equal(30 * weights[0], 10 * weights[1], 4);
     }
 
-    /// <summary>90 rows of "common" around 0, 10 of "rare" around 1.2: unweighted, the rare class is rarely predicted.</summary>
+    /// <summary>Rows of "common" around 0 and of "rare" around 1.2 (unit deviation); trained nine to one, the rare class is rarely predicted unweighted.</summary>
     private static IEnumerable<Row> Rows(int common, int rare, int seed)
     {
         var random = new Random(seed);
