@@ -207,8 +207,8 @@ public static class SpeakerFoldsBenchmark
                 {
                     string table = Path.Combine(folder, $"{fold}.csv");
                     string Split(Utterance r) => r.Fold == fold ? "test" : r.Fold == folds[(k + 1) % folds.Count] ? "validation" : "train";
-                    File.WriteAllLines(table, new[] { "id,file,label,split" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{Split(r)}")));
-                    return TrainThroughTheExperimentPath(new JsonObject { ["name"] = "table", ["root"] = table, ["map"] = "id=id,audio=file,label=label,split=split" }, modelSeeds, pooled);
+                    File.WriteAllLines(table, new[] { "id,file,label,split,speaker" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{Split(r)},{r.Speaker}")));
+                    return TrainThroughTheExperimentPath(new JsonObject { ["name"] = "table", ["root"] = table, ["map"] = "id=id,audio=file,label=label,split=split,group=speaker" }, modelSeeds, pooled);
                 }).ToList();
                 MetricSummary Over(string metric) => MetricSummary.FromValues(perFold.SelectMany(f => f[metric].Values));
                 string seedNote = modelSeeds.Length > 1 ? " (± over folds and seeds)" : " (± over folds)";
