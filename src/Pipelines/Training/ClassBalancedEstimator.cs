@@ -1,12 +1,14 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MsaMl.Trainers.Training;
 
 namespace MsaMl.Pipelines.Training;
 
 /// <summary>
 /// Fits a trainer with every training row weighted by n / (K · n<sub>c</sub>) (n rows, K classes
-/// present, n<sub>c</sub> rows of the row's class), so each class weighs the same in the loss however
-/// many rows it has: what unweighted accuracy (UA), the speech corpora's headline metric, rewards.
+/// present, n<sub>c</sub> rows of the row's class; <see cref="ClassBalance"/>, as the TorchSharp
+/// trainers' balanced loss), so each class weighs the same in the loss however many rows it has:
+/// what unweighted accuracy (UA), the speech corpora's headline metric, rewards.
 /// The weights exist only while fitting; the fitted model is the trainer's own transformer, which
 /// scores without a label and saves like the trainer alone.
 /// </summary>
@@ -37,7 +39,7 @@ public sealed class ClassBalancedEstimator<TTransformer> : IEstimator<TTransform
             ?? throw new ArgumentOutOfRangeException(nameof(input), $"Label column '{_labelColumn}': not found.");
         if (label.Type is not KeyDataViewType key || key.RawType != typeof(uint))
             throw new ArgumentOutOfRangeException(nameof(input), $"Label column '{_labelColumn}': expected a UInt32 key type (use MapValueToKey), found {label.Type}.");
-        float[] weights = Weights(ClassCounts(input, label, key.Count));
+        float[] weights = ClassBalance.Weights(ClassBalance.KeyCounts(input, label, checked((int)key.Count)));
         var weighted = Weighting(key, weights).Fit(input).Transform(input);
         return _trainer.Fit(weighted);
     }
@@ -50,28 +52,6 @@ public sealed class ClassBalancedEstimator<TTransformer> : IEstimator<TTransform
         if (!label.IsKey) throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Label column '{_labelColumn}': expected a key type (use MapValueToKey), found {label.ItemType}.");
         var withWeights = Weighting(new KeyDataViewType(typeof(uint), 1), [1f]).GetOutputSchema(inputSchema);
         return _trainer.GetOutputSchema(withWeights);
-    }
-
-    /// <summary>The weight of each class (key value k at index k-1): n / (K · n_c) over the K classes with rows; 0 for a class without rows.</summary>
-    public static float[] Weights(IReadOnlyList<long> counts)
-    {
-        long rows = counts.Sum();
-        int present = counts.Count(c => c > 0);
-        return counts.Select(c => c == 0 ? 0f : (float)(rows / ((double)present * c))).ToArray();
-    }
-
-    private static long[] ClassCounts(IDataView input, DataViewSchema.Column label, ulong classes)
-    {
-        var counts = new long[classes];
-        using var cursor = input.GetRowCursor([label]);
-        var getter = cursor.GetGetter<uint>(label);
-        uint value = 0;
-        while (cursor.MoveNext())
-        {
-            getter(ref value);
-            if (value > 0) counts[value - 1]++;
-        }
-        return counts;
     }
 
     private IEstimator<ITransformer> Weighting(KeyDataViewType key, float[] weights)

@@ -142,20 +142,7 @@ public sealed class DataViewBatchSource : IBatchSource
         return new TrainingBatch(inputs, labelTensor.to(device), count);
     }
 
-    public int[] LabelCounts(int classes)
-    {
-        var counts = new int[classes];
-        var column = _data.Schema[_labelColumn];
-        using var cursor = _data.GetRowCursor(new[] { column });
-        var getter = cursor.GetGetter<uint>(column);
-        uint key = 0;
-        while (cursor.MoveNext())
-        {
-            getter(ref key);
-            if (key > 0) counts[key - 1]++;
-        }
-        return counts;
-    }
+    public int[] LabelCounts(int classes) => ClassBalance.KeyCounts(_data, _data.Schema[_labelColumn], classes);
 
     /// <summary>One batch's buffers: features per column (row-major), labels, targets.</summary>
     private sealed record Slot(float[][] Features, long[] Labels, float[] Targets);

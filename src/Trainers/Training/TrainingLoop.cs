@@ -149,9 +149,7 @@ internal static class TrainingLoop
             return tensor(options.ClassWeights);
         }
         if (!options.BalanceClasses) return null;
-        var counts = train.LabelCounts(classes);
-        float total = counts.Sum();
-        return tensor(counts.Select(c => c > 0 ? total / (classes * c) : 0f).ToArray());
+        return tensor(ClassBalance.Weights(train.LabelCounts(classes)));
     }
 
     private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MsaMl.Pipelines.Training;
+using MsaMl.Trainers.Training;
 
 namespace MsaMl.Pipelines.Tests.Training;
 
@@ -33,7 +34,7 @@ public sealed class ClassBalancedEstimatorTests
     [Fact]
     public void EachClassWeighsTheSameInAllAndAnEmptyClassNothing()
     {
-        float[] weights = ClassBalancedEstimator<ITransformer>.Weights([30, 10, 0]);
+        float[] weights = ClassBalance.Weights([30, 10, 0]);
         Assert.Equal(40f / (2 * 30), weights[0], 5);
         Assert.Equal(40f / (2 * 10), weights[1], 5);
         Assert.Equal(0f, weights[2]);
