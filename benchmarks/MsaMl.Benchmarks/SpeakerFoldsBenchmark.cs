@@ -38,6 +38,8 @@ public static class SpeakerFoldsBenchmark
 
     private sealed record FeatureRow
     {
+        /// <summary>The file's id; a speed copy's carries <see cref="TrainingSpeedCopies.Marker"/> and its speed, as in msa train.</summary>
+        public string Id { get; set; } = "";
         public string Label { get; set; } = "";
         public string Speaker { get; set; } = "";
         public float[] Functionals { get; set; } = [];
@@ -47,7 +49,7 @@ public static class SpeakerFoldsBenchmark
         public float[] BothWithoutQuartiles { get; set; } = [];
     }
 
-    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation? Augment = Augmentation.None, bool? SpeakerCopy = null, bool SameVoice = false, bool? Balance = null, float TestCopies = 0);
+    private sealed record Recipe(string Name, string Column, bool PerSpeaker, string Trainer, float? L2 = null, float? L1 = null, bool Center = true, Augmentation? Augment = Augmentation.None, bool? SpeakerCopy = null, bool SameVoice = false, bool? Balance = null, float TestCopies = 0, string[]? Members = null, bool Averaged = false);
 
     /// <summary>Which augmented copies of the training folds' files join the training rows (test folds are never augmented).</summary>
     [Flags]
@@ -63,28 +65,45 @@ public static class SpeakerFoldsBenchmark
     /// <summary>The fast preset's speech configuration with its audio model: the featurizer options and the pooled model the benchmark measures as the default.</summary>
     private static readonly ExperimentConfig Preset = ExperimentConfigJson.FromJson(ExperimentPresets.Defaults(ExperimentPresets.Fast, "emodb", "audio"));
 
+    private const string PresetName = "two L-BFGS models over functionals + log-mel statistics and quartiles, each with a copy standardized per speaker, L2 1, classes balanced, their probabilities averaged: the first centered and trained also on the files at speeds 0.9 and 1.1 as voices of their own, the second scaled but not centered and trained on the files alone (the fast preset's audio model)";
+    private const string FirstName = "the first model alone: functionals + log-mel statistics and quartiles, global and a copy standardized per speaker, training files also at speeds 0.9 and 1.1 as voices of their own -> L-BFGS, L2 1, classes balanced (the preset before the average)";
+    private const string SameVoiceName = "  the same, speed copies standardized with their original speaker's statistics";
+    private const string NotCenteredName = "  the same without the speed copies, scaled to unit second moment but not centered (ML.NET's NormalizeMeanVariance default)";
+    private const string NoCopiesName = "  the same without the speed copies";
+    private const string NotCenteredCopiesName = "  the same, scaled to unit second moment but not centered";
+    private const string NoiseName = "  the same with copies in white noise at 20 dB SNR instead of the speed copies";
+
     private static readonly Recipe[] Recipes =
     [
         new("functionals, global standardization -> L-BFGS max. entropy", "Functionals", false, "lbfgs"),
         new("functionals, per speaker -> L-BFGS max. entropy", "Functionals", true, "lbfgs"),
         new("log-mel statistics, per speaker -> L-BFGS max. entropy", "MelStatistics", true, "lbfgs"),
-        new("functionals + log-mel statistics and quartiles, global and a copy standardized per speaker, training files also at speeds 0.9 and 1.1 as voices of their own -> L-BFGS, L2 1, classes balanced (the fast preset's audio model)", "Both", false, "preset", Augment: null),
+        new(PresetName, "Both", false, "preset", Augment: null, Averaged: true),
+        new(FirstName, "Both", false, "preset", Augment: null),
         new("  the same, each test file also scored at speeds 0.9 and 1.1 (as voices of their own), the three probabilities averaged", "Both", false, "preset", Augment: null, TestCopies: 1),
         new("  the same, each test file also scored at speeds 0.9 and 1.1, the copies' probabilities at half the original's weight", "Both", false, "preset", Augment: null, TestCopies: 0.5f),
         new("  the same, classes not balanced (the preset before class balancing)", "Both", false, "preset", Augment: null, Balance: false),
         new("  the same, L2 0.1 instead of 1", "Both", false, "preset", 0.1f, Augment: null),
         new("  the same, L2 3 instead of 1", "Both", false, "preset", 3f, Augment: null),
-        new("  the same, speed copies standardized with their original speaker's statistics", "Both", false, "preset", Augment: null, SameVoice: true),
+        new(SameVoiceName, "Both", false, "preset", Augment: null, SameVoice: true),
         new("  the same, speed copies standardized with their original speaker's statistics, L2 0.1, classes not balanced (the preset before the quartiles)", "BothWithoutQuartiles", false, "preset", 0.1f, Augment: null, SameVoice: true, Balance: false),
         new("  the same without the quartiles", "BothWithoutQuartiles", false, "preset", Augment: null),
-        new("  the same without the speed copies", "Both", false, "preset"),
+        new(NoCopiesName, "Both", false, "preset"),
+        new(NotCenteredCopiesName, "Both", false, "preset", Augment: null, Center: false),
         new("  the same without the per-speaker copy", "Both", false, "preset", SpeakerCopy: false, Augment: null),
         new("  the same without either", "Both", false, "preset", SpeakerCopy: false),
         new("  the same without either, nor the quartiles, L2 0.1, classes not balanced (the preset before the copies)", "BothWithoutQuartiles", false, "preset", 0.1f, SpeakerCopy: false, Balance: false),
         new("  the same without the speed copies, L1 0 instead of 1", "Both", false, "preset", L1: 0f),
         new("  the same without the speed copies, scaled to unit second moment but not centered (ML.NET's NormalizeMeanVariance default)", "Both", false, "preset", Center: false),
-        new("  the same with copies in white noise at 20 dB SNR instead of the speed copies", "Both", false, "preset", Augment: Augmentation.Noise),
+        new(NoiseName, "Both", false, "preset", Augment: Augmentation.Noise),
         new("  the same with speed and noise copies (3 copies per file)", "Both", false, "preset", Augment: Augmentation.Speed | Augmentation.Noise),
+        new("late average (probabilities) of the first model and its variant without the speed copies, not centered (what the preset's row trains as two models)", "Both", false, "ensemble", Members: [FirstName, NotCenteredName]),
+        new("late average of the first model and its variant without the speed copies", "Both", false, "ensemble", Members: [FirstName, NoCopiesName]),
+        new("late average of the first model and its variant not centered", "Both", false, "ensemble", Members: [FirstName, NotCenteredCopiesName]),
+        new("late average of the first model's variants without the speed copies, centered and not", "Both", false, "ensemble", Members: [NoCopiesName, NotCenteredName]),
+        new("late average of the first model and its variant with the copies standardized with their original speaker's statistics", "Both", false, "ensemble", Members: [FirstName, SameVoiceName]),
+        new("late average of the first model and its variant with noise copies", "Both", false, "ensemble", Members: [FirstName, NoiseName]),
+        new("late average of the first model, its same-voice and noise-copy variants", "Both", false, "ensemble", Members: [FirstName, SameVoiceName, NoiseName]),
         new("functionals + log-mel statistics and quartiles, per speaker -> L-BFGS max. entropy", "Both", true, "lbfgs"),
         new("functionals + log-mel statistics, per speaker -> L-BFGS max. entropy", "BothWithoutQuartiles", true, "lbfgs"),
         new("functionals + log-mel statistics and quartiles, per speaker -> L-BFGS, L2 1 (the preset's trainer)", "Both", true, "preset"),
@@ -149,6 +168,7 @@ public static class SpeakerFoldsBenchmark
     {
         Console.WriteLine($"\n## {title}: {rows.Count} files, {rows.Select(r => r.Speaker).Distinct().Count()} speakers, {rows.Select(r => r.Label).Distinct().Count()} classes");
         var ml = new MLContext(1);
+        Probabilities.Clear();
         var clock = Stopwatch.StartNew();
         var features = Featurize(ml, rows);
         Console.WriteLine($"featurized in {clock.Elapsed.TotalSeconds:F1} s (functionals {features[0].Functionals.Length}, log-mel statistics {features[0].MelStatistics.Length} values per file)");
@@ -161,7 +181,7 @@ public static class SpeakerFoldsBenchmark
         foreach (var recipe in recipes)
         {
             clock.Restart();
-            var scores = (recipe.Trainer == "sdca" ? seeds : seeds.Take(1)).Select(seed => Pooled(rows, features, copies, recipe, seed)).ToList();
+            var scores = (recipe.Trainer == "sdca" ? seeds : seeds.Take(1)).Select(seed => recipe.Members != null ? Ensemble(features, recipe) : Pooled(rows, features, copies, recipe, seed)).ToList();
             string seedNote = recipe.Trainer == "sdca" ? $" ({scores.Count} seeds)" : " (deterministic)";
             Console.WriteLine($"| {recipe.Name}{seedNote} | {MeanStd(scores.Select(s => s.Ua))} | {MeanStd(scores.Select(s => s.Wa))} | {clock.Elapsed.TotalSeconds:F1} |");
         }
@@ -252,15 +272,16 @@ public static class SpeakerFoldsBenchmark
         var spectrogram = Preset.Featurizers.Spectrogram!;
         spectrogram.StatisticsColumnName = "MelStatistics";
         if (TimeFrames is { } frames) spectrogram.TimeFrames = frames;
+        if (Environment.GetEnvironmentVariable("MSAML_MEL") is { } mel) spectrogram.MelBands = int.Parse(mel);
         if (Quartiles is { } quartiles) spectrogram.StatisticsQuartiles = quartiles;
         var pipeline = ml.Msa().Transforms.AcousticFunctionals(Preset.Featurizers.Functionals!).Append(ml.Msa().Transforms.LogSpectrogram(spectrogram));
         var output = pipeline.Fit(data).Transform(data);
         var functionals = output.GetColumn<float[]>("Functionals").ToArray();
         var statistics = output.GetColumn<float[]>("MelStatistics").ToArray();
-        int quartileCount = spectrogram.StatisticsQuartiles ? 3 * spectrogram.MelBands : 0;
+        int quartileCount = spectrogram.StatisticsQuartiles ? (Environment.GetEnvironmentVariable("MSAML_PCT") ?? "0.25,0.5,0.75").Split(',').Length * spectrogram.MelBands : 0;
         return rows.Select((r, i) => new FeatureRow
         {
-            Label = r.Label, Speaker = r.Speaker, Functionals = functionals[i], MelStatistics = statistics[i],
+            Id = r.Id, Label = r.Label, Speaker = r.Speaker, Functionals = functionals[i], MelStatistics = statistics[i],
             Both = functionals[i].Concat(statistics[i]).ToArray(),
             BothWithoutQuartiles = functionals[i].Concat(statistics[i][..^quartileCount]).ToArray(),
         }).ToArray();
@@ -279,7 +300,8 @@ public static class SpeakerFoldsBenchmark
         string folder = Path.Combine(Path.GetTempPath(), "msaml-speech-folds-augmented");
         var paths = rows.Select(r => SpeechAugmentation.WriteCopies(r.Path, Path.Combine(folder, r.Label), AugmentSpeeds, AugmentSnrDb, seed: 1)).ToList();
         // Each copy joins as a voice of its own, as TrainingSpeedCopies gives it (a recipe's SameVoice undoes it).
-        var copies = rows.SelectMany((r, i) => paths[i].Select((p, k) => r with { Path = p, Speaker = r.Speaker + CopyVoice + k })).ToList();
+        string Kind(int k) => k < AugmentSpeeds.Length ? TrainingSpeedCopies.Marker + AugmentSpeeds[k].ToString(CultureInfo.InvariantCulture) : "@noise";
+        var copies = rows.SelectMany((r, i) => paths[i].Select((p, k) => r with { Id = r.Id + Kind(k), Path = p, Speaker = r.Speaker + CopyVoice + k })).ToList();
         var features = Featurize(ml, copies);
         int perFile = AugmentSpeeds.Length + AugmentSnrDb.Length;
         return rows.Select((_, i) => features.Skip(i * perFile).Take(perFile).ToArray()).ToArray();
@@ -307,7 +329,7 @@ public static class SpeakerFoldsBenchmark
         schema["Both"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Both.Length);
         schema["BothWithoutQuartiles"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].BothWithoutQuartiles.Length);
         var labels = features.Select(f => f.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var predicted = new string[rows.Count];
+        var probabilities = new float[rows.Count][];
         foreach (string fold in rows.Select(r => r.Fold).Distinct())
         {
             var trainRows = features.Where((_, i) => rows[i].Fold != fold)
@@ -328,6 +350,7 @@ public static class SpeakerFoldsBenchmark
                         L2Regularization = recipe.L2 ?? L2 ?? Preset.Model.Pooled.L2Regularization, CenterFeatures = recipe.Center && Preset.Model.Pooled.CenterFeatures,
                         PerSpeakerCopy = !recipe.PerSpeaker && (recipe.SpeakerCopy ?? Preset.Model.Pooled.PerSpeakerCopy),
                         BalanceClasses = recipe.Balance ?? Preset.Model.Pooled.BalanceClasses,
+                        AveragedWith = recipe.Averaged ? Preset.Model.Pooled.AveragedWith : null,
                     }
                     .Estimator(ml, [recipe.PerSpeaker ? "Features" : recipe.Column]),
                 "sdca" => normalize.Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
@@ -337,22 +360,33 @@ public static class SpeakerFoldsBenchmark
             var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", keyData: ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l })))
                 .Append(model).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
             var fitted = pipeline.Fit(train);
+            var scores = fitted.Transform(test).GetColumn<float[]>("Score").ToArray();
             if (recipe.TestCopies > 0)
-            {
-                var scores = fitted.Transform(test).GetColumn<float[]>("Score").ToArray();
                 foreach (int speed in Enumerable.Range(0, AugmentSpeeds.Length))
                 {
                     var copyScores = fitted.Transform(ml.Data.LoadFromEnumerable(testIndexes.Select(i => AsVoice(copies[i][speed], recipe)), schema)).GetColumn<float[]>("Score").ToArray();
                     for (int k = 0; k < testIndexes.Length; k++)
                         for (int c = 0; c < labels.Length; c++) scores[k][c] += recipe.TestCopies * copyScores[k][c];
                 }
-                for (int k = 0; k < testIndexes.Length; k++) predicted[testIndexes[k]] = labels[Array.IndexOf(scores[k], scores[k].Max())];
-                continue;
-            }
-            var output = fitted.Transform(test).GetColumn<string>("PredictedLabel").ToArray();
-            for (int k = 0; k < testIndexes.Length; k++) predicted[testIndexes[k]] = output[k];
+            for (int k = 0; k < testIndexes.Length; k++) probabilities[testIndexes[k]] = scores[k];
         }
-        return Score(features.Select(f => f.Label).ToArray(), predicted);
+        Probabilities[recipe.Name] = probabilities;
+        return Score(features.Select(f => f.Label).ToArray(), Predicted(probabilities, labels));
+    }
+
+    /// <summary>Each file's class scores from the last seed of every recipe run so far (an ensemble row averages its members').</summary>
+    private static readonly Dictionary<string, float[][]> Probabilities = new();
+
+    private static string[] Predicted(float[][] probabilities, string[] labels) =>
+        probabilities.Select(p => labels[Array.IndexOf(p, p.Max())]).ToArray();
+
+    /// <summary>A late fusion of recipes already run: the mean of their members' class probabilities per file.</summary>
+    private static (double Ua, double Wa) Ensemble(FeatureRow[] features, Recipe recipe)
+    {
+        var members = recipe.Members!.Select(m => Probabilities[m]).ToList();
+        var labels = features.Select(f => f.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var mean = features.Select((_, i) => Enumerable.Range(0, labels.Length).Select(c => members.Average(m => m[i][c])).ToArray()).ToArray();
+        return Score(features.Select(f => f.Label).ToArray(), Predicted(mean, labels));
     }
 
     private static (double Ua, double Wa) Score(string[] truth, string[] predicted)

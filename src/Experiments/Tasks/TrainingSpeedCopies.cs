@@ -53,10 +53,16 @@ public sealed class TrainingSpeedCopies : IDisposable
     private static string FolderKey(string path) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "")))[..16];
 
+    /// <summary>What a copy's id (and speaker) carries after the original's: "@speed0.9".</summary>
+    public const string Marker = "@speed";
+
+    /// <summary>Whether a record id is a speed copy's (<see cref="Marker"/> followed by its speed).</summary>
+    public static bool IsCopy(string id) => id.Contains(Marker, StringComparison.Ordinal);
+
     private static MultimodalRecord CopyOf(MultimodalRecord r, string path, double speed)
     {
         var copy = r is IntensityRecord ? ExperimentTask.StandardIntensity(r) : r.ToStandard();
-        string suffix = $"@speed{speed.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        string suffix = Marker + speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         copy.Id = r.Id + suffix;
         copy.AudioPath = path;
         if (r.Speaker.Length > 0) copy.Speaker = r.Speaker + suffix;

@@ -85,6 +85,13 @@ public sealed class ConfigReadingTests
         Assert.Equal(audio.Model.SpeedCopies, again.Model.SpeedCopies);
         Assert.True(audio.Model.Pooled.BalanceClasses);
         Assert.True(again.Model.Pooled!.BalanceClasses);
+        var second = again.Model.Pooled.AveragedWith!;
+        Assert.False(second.TrainOnSpeedCopies);
+        Assert.False(second.CenterFeatures);
+        Assert.True(second.PerSpeakerCopy && second.BalanceClasses);
+        Assert.True(again.Model.Pooled.TrainOnSpeedCopies);
+        Assert.Null(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=audio", "model.pooled.averagedWith=null")).Model.Pooled!.AveragedWith);
+        Assert.Equal("model.pooled.averagedWith", Refused("dataset.name=emodb", "model.name=audio", "model.pooled.averagedWith.l1Regularization=-1").KeyPath);
         Assert.False(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=audio", "model.pooled.balanceClasses=false")).Model.Pooled!.BalanceClasses);
 
         Assert.Empty(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=aat")).Model.SpeedCopies);
