@@ -72,27 +72,25 @@ public sealed class PooledModelOptions
     public PooledModelOptions? AveragedWith { get; set; }
 
     /// <summary>Throws naming the first option whose value is not allowed.</summary>
-    public void Validate()
+    public void Validate() => Validate("", null);
+
+    /// <param name="prefix">Written before an option's name in the message ("AveragedWith." for the second model).</param>
+    /// <param name="parameter">The parameter the exception names; null: the option itself.</param>
+    private void Validate(string prefix, string? parameter)
     {
         if (AveragedWith is { } second)
         {
             if (second.AveragedWith is not null)
-                throw new ArgumentOutOfRangeException(nameof(AveragedWith), "AveragedWith.AveragedWith: expected null (two models are averaged, not a chain of them).");
-            try
-            {
-                second.Validate();
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                throw new ArgumentOutOfRangeException(nameof(AveragedWith), e.ActualValue, $"AveragedWith.{e.Message.Split(Environment.NewLine)[0]}");
-            }
+                throw new ArgumentOutOfRangeException(parameter ?? nameof(AveragedWith), $"{prefix}AveragedWith.AveragedWith: expected null (two models are averaged, not a chain of them).");
+            second.Validate($"{prefix}AveragedWith.", parameter ?? nameof(AveragedWith));
         }
-        if (L2Regularization is < 0 or float.NaN) throw new ArgumentOutOfRangeException(nameof(L2Regularization), L2Regularization, "L2Regularization: expected 0 or more (null: the trainer's own choice, SDCA only).");
+        if (L2Regularization is < 0 or float.NaN)
+            throw new ArgumentOutOfRangeException(parameter ?? nameof(L2Regularization), L2Regularization, $"{prefix}L2Regularization: expected 0 or more (null: the trainer's own choice, SDCA only).");
         if (L2Regularization is null && Trainer == PooledTrainer.LbfgsMaximumEntropy)
-            throw new ArgumentOutOfRangeException(nameof(L2Regularization), null, "L2Regularization: L-BFGS needs a value (0 or more); null is for SDCA.");
-        if (!(L1Regularization >= 0)) throw new ArgumentOutOfRangeException(nameof(L1Regularization), L1Regularization, "L1Regularization: expected 0 or more.");
+            throw new ArgumentOutOfRangeException(parameter ?? nameof(L2Regularization), null, $"{prefix}L2Regularization: L-BFGS needs a value (0 or more); null is for SDCA.");
+        if (!(L1Regularization >= 0)) throw new ArgumentOutOfRangeException(parameter ?? nameof(L1Regularization), L1Regularization, $"{prefix}L1Regularization: expected 0 or more.");
         if (Trainer == PooledTrainer.SdcaMaximumEntropy && L1Regularization != 1f && L1Regularization != 0f)
-            throw new ArgumentOutOfRangeException(nameof(L1Regularization), L1Regularization, "L1Regularization: SDCA maximum entropy takes no L1 weight here; expected 0 or the default 1.");
+            throw new ArgumentOutOfRangeException(parameter ?? nameof(L1Regularization), L1Regularization, $"{prefix}L1Regularization: SDCA maximum entropy takes no L1 weight here; expected 0 or the default 1.");
     }
 
     /// <summary>The estimator over <paramref name="columns"/>: concatenate, standardize, train; writes <c>Score</c> and <c>PredictedLabel</c>.</summary>
@@ -112,12 +110,13 @@ public sealed class PooledModelOptions
         if (regression) throw new ArgumentOutOfRangeException(nameof(AveragedWith), "AveragedWith: averaging two pooled models is for classification; a regression task takes one (set it to null).");
         var fusion = new LateFusionOptions();
         IEstimator<ITransformer>? members = null;
-        foreach (var (member, name) in new[] { (this, "first"), (AveragedWith, "second") })
+        foreach (var (member, name) in new[] { (this, "First"), (AveragedWith, "Second") })
         {
-            string score = $"Score{(name == "first" ? "First" : "Second")}Pooled";
+            // Each model's ML.NET trainer writes Score; a copy keeps it from the next one's.
+            string score = $"Score{name}Pooled";
             var estimator = member.Single(ml, columns, labelColumn, regression, speakersKnown).Append(ml.Transforms.CopyColumns(score, "Score"));
             members = members is null ? estimator : members.Append(estimator);
-            fusion.Members.Add(new LateFusionMember { Name = name, ScoreColumnName = score });
+            fusion.Members.Add(new LateFusionMember { Name = name.ToLowerInvariant(), ScoreColumnName = score });
         }
         return members!.Append(new LateFusionEstimator(fusion));
     }

@@ -101,7 +101,9 @@ public sealed class PooledAverageTests
         var nested = new PooledModelOptions { AveragedWith = new PooledModelOptions { AveragedWith = new PooledModelOptions() } };
         Assert.Contains("AveragedWith.AveragedWith", Assert.Throws<ArgumentOutOfRangeException>(nested.Validate).Message);
         var badSecond = new PooledModelOptions { AveragedWith = new PooledModelOptions { L1Regularization = -1 } };
-        Assert.StartsWith("AveragedWith.L1Regularization", Assert.Throws<ArgumentOutOfRangeException>(badSecond.Validate).Message);
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(badSecond.Validate);
+        Assert.StartsWith("AveragedWith.L1Regularization: expected 0 or more.", refused.Message);
+        Assert.Equal("AveragedWith", refused.ParamName);
         var ml = new MLContext(1);
         var regression = new PooledModelOptions { AveragedWith = new PooledModelOptions() };
         Assert.Contains("classification", Assert.Throws<ArgumentOutOfRangeException>(() => regression.Estimator(ml, ["Features"], regression: true)).Message);
