@@ -56,17 +56,19 @@ public static class ExperimentConfigValidation
         if (f.Text is { } t) OwnCheck("featurizers.text", () => t.Validate());
         if (f.Image is { } image) OwnCheck("featurizers.image", () => image.Validate());
         if (f.Video is { } video) OwnCheck("featurizers.video", () => video.Validate());
-        Model(c.Model, "model", member: false);
+        Model(c.Model, "model", member: false, c.Regression);
     }
 
-    private static void Model(ModelSection model, string path, bool member)
+    private static void Model(ModelSection model, string path, bool member, bool regression)
     {
         foreach (double speed in model.SpeedCopies)
             Require(speed is >= 0.5 and <= 2 && speed != 1, $"{path}.speedCopies", speed, "expected speed factors from 0.5 to 2, other than 1");
         Require(!member || model.SpeedCopies.Count == 0, $"{path}.speedCopies", "a list", "copies of the training recordings are made once for the whole model: set model.speedCopies");
         if (model.Pooled is { } pooled) OwnCheck($"{path}.pooled", pooled.Validate);
+        Require(!regression || model.Pooled?.AveragedWith is null, $"{path}.pooled.averagedWith", "an object",
+            "averaging two pooled models is for classification: expected null for a regression task");
         if (model.Options is { } o) OwnCheck(path, o.Validate);
-        for (int i = 0; i < (model.Members?.Count ?? 0); i++) Model(model.Members![i], $"{path}.members[{i}]", member: true);
+        for (int i = 0; i < (model.Members?.Count ?? 0); i++) Model(model.Members![i], $"{path}.members[{i}]", member: true, regression);
     }
 
     /// <summary>Runs an options class's own check, reporting its error under the configuration key of the option it names.</summary>

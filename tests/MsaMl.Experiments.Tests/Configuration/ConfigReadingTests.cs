@@ -92,6 +92,9 @@ public sealed class ConfigReadingTests
         Assert.True(again.Model.Pooled.TrainOnSpeedCopies);
         Assert.Null(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=audio", "model.pooled.averagedWith=null")).Model.Pooled!.AveragedWith);
         Assert.Equal("model.pooled.averagedWith", Refused("dataset.name=emodb", "model.name=audio", "model.pooled.averagedWith.l1Regularization=-1").KeyPath);
+        var regression = Refused("dataset.name=demo-speech", "dataset.task=Regression", "model={\"name\":\"early\",\"pooled\":{\"averagedWith\":{}}}");
+        Assert.Equal("model.pooled.averagedWith", regression.KeyPath);
+        Assert.Contains("classification", regression.Message);
         Assert.False(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=audio", "model.pooled.balanceClasses=false")).Model.Pooled!.BalanceClasses);
 
         Assert.Empty(ExperimentConfigResolver.Resolve(Overlay("dataset.name=emodb", "model.name=aat")).Model.SpeedCopies);
