@@ -8,6 +8,8 @@ using Microsoft.ML.Data;
 using MsaMl.Experiments;
 using MsaMl.Experiments.Configuration;
 using MsaMl.Pipelines.Evaluation;
+using MsaMl.Pipelines.Scoring;
+using MsaMl.Datasets;
 using MsaMl.Datasets.Speech;
 using MsaMl.Transforms.Audio;
 using MsaMl.Transforms.Audio.Functionals;
@@ -29,8 +31,9 @@ namespace MsaMl.Benchmarks;
 /// With --imagenet-cnn (EmoDB), the log-mel spectrogram read as an image by the ImageNet ResNet-18
 /// (<see cref="ImageNetSpectrogramSplit"/>) on msa train's test speakers, --imagenet-epochs N (default 10),
 /// --imagenet-stages the TrainableStages values to run (default 0,1);
-/// --no-folds skips the recipes on the speaker folds.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--time-frames N] [--only A,B] [--speeds 0.9,1.1] [--quartiles on|off] [--l2 X] [--datasets folder]
+/// --no-folds skips the recipes on the speaker folds; --cnn-late adds the default and the small CNN
+/// trained per fold through msa train's path, scored from their bundles, and their late fusion.
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--cnn-late] [--time-frames N] [--only A,B] [--speeds 0.9,1.1] [--quartiles on|off] [--l2 X] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -145,6 +148,11 @@ public static class SpeakerFoldsBenchmark
                 (TrainingStepBenchmark.StringArg(args, "--imagenet-stages") ?? "0,1").Split(',').Select(int.Parse).ToArray());
         if (corpus is "urdu" or "both" && !args.Contains("--no-folds")) Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
         if (corpus is "urdu" or "both" && !args.Contains("--no-train-split")) MsaTrainFolds(Urdu(Path.Combine(datasets, "urdu")), seeds, args.Contains("--cnn"));
+        if (args.Contains("--cnn-late"))
+        {
+            if (corpus is "emodb" or "both") CnnLateFusion("EmoDB, leave one speaker out", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds[0]);
+            if (corpus is "urdu" or "both") CnnLateFusion("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds[0]);
+        }
         return 0;
     }
 
@@ -242,7 +250,62 @@ public static class SpeakerFoldsBenchmark
         }
     }
 
-    private static IReadOnlyDictionary<string, MetricSummary> TrainThroughTheExperimentPath(JsonObject dataset, int[] seeds, bool pooled)
+    /// <summary>
+    /// --cnn-late: per speaker fold (test fold k, validation fold k+1, as <see cref="MsaTrainFolds"/>),
+    /// the default audio model and the small CNN each trained through msa train's path on one seed
+    /// and saved as bundles; every test file is scored by both reloaded bundles (the fold's test
+    /// speakers standardized from their own files, as msa train scores a split), and the pooled UA
+    /// of the default, the CNN and the average of their probabilities is over all files.
+    /// </summary>
+    private static void CnnLateFusion(string title, List<Utterance> rows, int seed)
+    {
+        Console.WriteLine($"\n## {title}: the default and the small CNN through msa train's path per fold (test fold k, validation fold k+1), scored from their reloaded bundles, seed {seed}; UA and WA over all files");
+        string folder = Directory.CreateTempSubdirectory("msaml-speech-folds-").FullName;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var ml = new MLContext(seed);
+            var labels = rows.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var folds = rows.Select(r => r.Fold).Distinct().Order(StringComparer.Ordinal).ToList();
+            var probabilities = new[] { new float[rows.Count][], new float[rows.Count][] };
+            for (int k = 0; k < folds.Count; k++)
+            {
+                string table = Path.Combine(folder, $"{folds[k]}.csv");
+                string Split(Utterance r) => r.Fold == folds[k] ? "test" : r.Fold == folds[(k + 1) % folds.Count] ? "validation" : "train";
+                File.WriteAllLines(table, new[] { "id,file,label,split,speaker" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{Split(r)},{r.Speaker}")));
+                var testIndexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold == folds[k]).ToArray();
+                var test = ml.Data.LoadFromEnumerable(testIndexes.Select(i => new MultimodalRecord
+                {
+                    Id = rows[i].Id, AudioPath = rows[i].Path, Label = rows[i].Label, Split = SplitNames.Test, Speaker = rows[i].Speaker,
+                }));
+                foreach (bool pooled in new[] { true, false })
+                {
+                    string bundle = Path.Combine(folder, $"{folds[k]}-{(pooled ? "default" : "cnn")}.zip");
+                    TrainThroughTheExperimentPath(new JsonObject { ["name"] = "table", ["root"] = table, ["map"] = "id=id,audio=file,label=label,split=split,group=speaker" }, [seed], pooled, bundle);
+                    var (model, classes, _) = BundleScoring.Load(ml, bundle);
+                    var scores = model.Transform(test).GetColumn<float[]>("Score").ToArray();
+                    for (int t = 0; t < testIndexes.Length; t++)
+                        probabilities[pooled ? 0 : 1][testIndexes[t]] = labels.Select(l => scores[t][Array.IndexOf(classes, l)]).ToArray();
+                }
+                Console.Error.WriteLine($"speech-folds: {title}: fold {k + 1}/{folds.Count} done, {clock.Elapsed.TotalSeconds:F0} s");
+            }
+            var truth = rows.Select(r => r.Label).ToArray();
+            var average = probabilities[0].Select((p, i) => p.Zip(probabilities[1][i], (a, b) => (a + b) / 2).ToArray()).ToArray();
+            Console.WriteLine("\n| model | UA | WA |\n|---|---|---|");
+            foreach (var (name, p) in new[] { ("the default (two averaged L-BFGS models)", probabilities[0]), ("the small CNN (--set model.pooled=null)", probabilities[1]), ("late fusion: the average of the two's probabilities", average) })
+            {
+                var (ua, wa) = Score(truth, Predicted(p, labels));
+                Console.WriteLine($"| {name} | {100 * ua:F1} % | {100 * wa:F1} % |");
+            }
+            Console.WriteLine($"({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, MetricSummary> TrainThroughTheExperimentPath(JsonObject dataset, int[] seeds, bool pooled, string? keepBundle = null)
     {
         var overlay = new JsonObject
         {
@@ -252,14 +315,14 @@ public static class SpeakerFoldsBenchmark
         };
         if (!pooled) overlay["model"]!.AsObject()["pooled"] = null;
         var config = ExperimentConfigResolver.Resolve(overlay);
-        string bundle = Path.Combine(Path.GetTempPath(), $"msaml-speech-folds-{Guid.NewGuid():N}.zip");
+        string bundle = keepBundle ?? Path.Combine(Path.GetTempPath(), $"msaml-speech-folds-{Guid.NewGuid():N}.zip");
         try
         {
             return ConfiguredExperiment.Run(config, bundle).Summary;
         }
         finally
         {
-            File.Delete(bundle);
+            if (keepBundle == null) File.Delete(bundle);
             File.Delete(Path.ChangeExtension(bundle, ".results.json"));
         }
     }

@@ -61,6 +61,8 @@ public sealed class SpeechRecipeTests : IDisposable
         using var stored = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(bundle, ".results.json")));
         var configuration = stored.RootElement.GetProperty("configuration");
         Assert.Equal("LbfgsMaximumEntropy", configuration.GetProperty("model").GetProperty("pooled").GetProperty("trainer").GetString());
+        // The default averages a second model, fitted on the recordings without their speed copies.
+        Assert.False(configuration.GetProperty("model").GetProperty("pooled").GetProperty("averagedWith").GetProperty("trainOnSpeedCopies").GetBoolean());
         Assert.True(configuration.GetProperty("featurizers").TryGetProperty("functionals", out _));
 
         foreach (var (file, expected) in new[] { ("15a01Fa.wav", "happy"), ("16b02Ta.wav", "sad") })
