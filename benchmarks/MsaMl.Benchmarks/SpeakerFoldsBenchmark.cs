@@ -232,13 +232,7 @@ public static class SpeakerFoldsBenchmark
             foreach (var (name, modelSeeds, pooled) in AudioModels(seeds, cnn))
             {
                 var clock = Stopwatch.StartNew();
-                var perFold = folds.Select((fold, k) =>
-                {
-                    string table = Path.Combine(folder, $"{fold}.csv");
-                    string Split(Utterance r) => r.Fold == fold ? "test" : r.Fold == folds[(k + 1) % folds.Count] ? "validation" : "train";
-                    File.WriteAllLines(table, new[] { "id,file,label,split,speaker" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{Split(r)},{r.Speaker}")));
-                    return TrainThroughTheExperimentPath(new JsonObject { ["name"] = "table", ["root"] = table, ["map"] = "id=id,audio=file,label=label,split=split,group=speaker" }, modelSeeds, pooled);
-                }).ToList();
+                var perFold = folds.Select((_, k) => TrainThroughTheExperimentPath(FoldTable(folder, rows, folds, k), modelSeeds, pooled)).ToList();
                 MetricSummary Over(string metric) => MetricSummary.FromValues(perFold.SelectMany(f => f[metric].Values));
                 string seedNote = modelSeeds.Length > 1 ? " (± over folds and seeds)" : " (± over folds)";
                 Console.WriteLine($"| {name}{seedNote} | {string.Join(",", modelSeeds)} | {Show(Over(MetricNames.UnweightedAccuracy))} | {Show(Over(MetricNames.WeightedAccuracy))} | {clock.Elapsed.TotalSeconds:F0} |");
@@ -248,6 +242,18 @@ public static class SpeakerFoldsBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Fold k as a table for <c>msa train --dataset table</c> (written under <paramref name="folder"/>):
+    /// fold k tests, fold k+1 validates, the rest train; the speaker is the table's group column.
+    /// </summary>
+    private static JsonObject FoldTable(string folder, List<Utterance> rows, IReadOnlyList<string> folds, int k)
+    {
+        string table = Path.Combine(folder, $"{folds[k]}.csv");
+        string Split(Utterance r) => r.Fold == folds[k] ? "test" : r.Fold == folds[(k + 1) % folds.Count] ? "validation" : "train";
+        File.WriteAllLines(table, new[] { "id,file,label,split,speaker" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{Split(r)},{r.Speaker}")));
+        return new JsonObject { ["name"] = "table", ["root"] = table, ["map"] = "id=id,audio=file,label=label,split=split,group=speaker" };
     }
 
     /// <summary>
@@ -270,9 +276,7 @@ public static class SpeakerFoldsBenchmark
             var probabilities = new[] { new float[rows.Count][], new float[rows.Count][] };
             for (int k = 0; k < folds.Count; k++)
             {
-                string table = Path.Combine(folder, $"{folds[k]}.csv");
-                string Split(Utterance r) => r.Fold == folds[k] ? "test" : r.Fold == folds[(k + 1) % folds.Count] ? "validation" : "train";
-                File.WriteAllLines(table, new[] { "id,file,label,split,speaker" }.Concat(rows.Select(r => $"{r.Id},{r.Path},{r.Label},{Split(r)},{r.Speaker}")));
+                var dataset = FoldTable(folder, rows, folds, k);
                 var testIndexes = Enumerable.Range(0, rows.Count).Where(i => rows[i].Fold == folds[k]).ToArray();
                 var test = ml.Data.LoadFromEnumerable(testIndexes.Select(i => new MultimodalRecord
                 {
@@ -281,7 +285,7 @@ public static class SpeakerFoldsBenchmark
                 foreach (bool pooled in new[] { true, false })
                 {
                     string bundle = Path.Combine(folder, $"{folds[k]}-{(pooled ? "default" : "cnn")}.zip");
-                    TrainThroughTheExperimentPath(new JsonObject { ["name"] = "table", ["root"] = table, ["map"] = "id=id,audio=file,label=label,split=split,group=speaker" }, [seed], pooled, bundle);
+                    TrainThroughTheExperimentPath(dataset, [seed], pooled, bundle);
                     var (model, classes, _) = BundleScoring.Load(ml, bundle);
                     var scores = model.Transform(test).GetColumn<float[]>("Score").ToArray();
                     for (int t = 0; t < testIndexes.Length; t++)
