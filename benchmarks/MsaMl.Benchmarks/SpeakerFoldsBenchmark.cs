@@ -31,9 +31,10 @@ namespace MsaMl.Benchmarks;
 /// With --imagenet-cnn (EmoDB), the log-mel spectrogram read as an image by the ImageNet ResNet-18
 /// (<see cref="ImageNetSpectrogramSplit"/>) on msa train's test speakers, --imagenet-epochs N (default 10),
 /// --imagenet-stages the TrainableStages values to run (default 0,1);
+/// --imagenet-folds the same ImageNet model on the speaker folds (one seed, every fold predicted by a model trained on the others);
 /// --no-folds skips the recipes on the speaker folds; --cnn-late adds the default and the small CNN
 /// trained per fold through msa train's path, scored from their bundles, and their late fusion.
-/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--no-folds] [--cnn-late] [--time-frames N] [--only A,B] [--speeds 0.9,1.1] [--quartiles on|off] [--l2 X] [--datasets folder]
+/// Usage: speech-folds [--corpus emodb|urdu|both] [--seeds 1,2,3] [--no-peer] [--sdca] [--no-train-split] [--cnn] [--imagenet-cnn] [--imagenet-epochs N] [--imagenet-stages 0,1] [--imagenet-folds] [--no-folds] [--cnn-late] [--time-frames N] [--only A,B] [--speeds 0.9,1.1] [--quartiles on|off] [--l2 X] [--datasets folder]
 /// </summary>
 public static class SpeakerFoldsBenchmark
 {
@@ -148,6 +149,15 @@ public static class SpeakerFoldsBenchmark
                 (TrainingStepBenchmark.StringArg(args, "--imagenet-stages") ?? "0,1").Split(',').Select(int.Parse).ToArray());
         if (corpus is "urdu" or "both" && !args.Contains("--no-folds")) Evaluate("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")), seeds, !args.Contains("--no-peer"), args.Contains("--sdca"));
         if (corpus is "urdu" or "both" && !args.Contains("--no-train-split")) MsaTrainFolds(Urdu(Path.Combine(datasets, "urdu")), seeds, args.Contains("--cnn"));
+        if (args.Contains("--imagenet-folds"))
+        {
+            int epochs = int.Parse(TrainingStepBenchmark.StringArg(args, "--imagenet-epochs") ?? "10");
+            int[] stages = (TrainingStepBenchmark.StringArg(args, "--imagenet-stages") ?? "0,1").Split(',').Select(int.Parse).ToArray();
+            if (corpus is "emodb" or "both")
+                ImageNetSpectrogramSplit.RunFolds("EmoDB, leave one speaker out", EmoDb(Path.Combine(datasets, "emodb", "wav")).Select(u => (u.Path, u.Label, u.Fold)).ToList(), seeds[0], epochs, stages);
+            if (corpus is "urdu" or "both")
+                ImageNetSpectrogramSplit.RunFolds("URDU, 5 folds of whole speakers", Urdu(Path.Combine(datasets, "urdu")).Select(u => (u.Path, u.Label, u.Fold)).ToList(), seeds[0], epochs, stages);
+        }
         if (args.Contains("--cnn-late"))
         {
             if (corpus is "emodb" or "both") CnnLateFusion("EmoDB, leave one speaker out", EmoDb(Path.Combine(datasets, "emodb", "wav")), seeds[0]);
