@@ -86,9 +86,7 @@ internal static class ImageNetSpectrogramSplit
                 for (int t = 0; t < test.Length; t++) predicted[test[t]] = labels[predictedKeys[t] - 1];
                 Console.Error.WriteLine($"imagenet folds: {title}: fold {fold} done, {clock.Elapsed.TotalSeconds:F0} s");
             }
-            var truth = utterances.Select(u => u.Label).ToArray();
-            double wa = truth.Zip(predicted).Count(p => p.First == p.Second) / (double)truth.Length;
-            double ua = labels.Average(c => truth.Zip(predicted).Where(p => p.First == c).Count(p => p.Second == c) / (double)truth.Count(t => t == c));
+            var (ua, wa) = SpeakerFoldsBenchmark.Score(utterances.Select(u => u.Label).ToArray(), predicted);
             Console.WriteLine($"| {Name(stages)} | {100 * ua:F1} % | {100 * wa:F1} % | {clock.Elapsed.TotalSeconds:F0} |");
         }
     }

@@ -466,7 +466,8 @@ public static class SpeakerFoldsBenchmark
         return Score(features.Select(f => f.Label).ToArray(), Predicted(mean, labels));
     }
 
-    private static (double Ua, double Wa) Score(string[] truth, string[] predicted)
+    /// <summary>WA and UA (mean per-class recall over the classes in <paramref name="truth"/>) of predicted labels.</summary>
+    internal static (double Ua, double Wa) Score(string[] truth, string[] predicted)
     {
         double wa = truth.Zip(predicted).Count(p => p.First == p.Second) / (double)truth.Length;
         double ua = truth.Distinct().Average(c => truth.Zip(predicted).Where(p => p.First == c).Count(p => p.Second == c) / (double)truth.Count(t => t == c));

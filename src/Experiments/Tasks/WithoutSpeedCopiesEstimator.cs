@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MsaMl.Datasets;
 
 namespace MsaMl.Experiments;
 
@@ -11,7 +12,7 @@ namespace MsaMl.Experiments;
 public sealed class WithoutSpeedCopiesEstimator(MLContext ml, IEstimator<ITransformer> inner) : IEstimator<ITransformer>
 {
     /// <summary>The text column that holds each row's record id.</summary>
-    public const string IdColumnName = "Id";
+    public const string IdColumnName = nameof(MultimodalRecord.Id);
 
     public ITransformer Fit(IDataView input)
     {
